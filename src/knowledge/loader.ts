@@ -1,0 +1,120 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, basename } from "node:path";
+import { parse } from "yaml";
+import type { z } from "zod";
+import { Articles, Frontmatter, Vocabulary, type Entry, type KnowledgeBase } from "./schema.js";
+import { splitFrontmatter } from "./frontmatter.js";
+
+export class KnowledgeBaseError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the knowledge base is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "KnowledgeBaseError";
+  }
+}
+
+/** Links from one entry to another are written `[text](kb:entry-id)` in bodies. */
+export const KB_LINK = /\]\(kb:([^)\s]+)\)/g;
+
+function describeIssues(file: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join(".") : "(frontmatter)";
+    return `${file}: ${field}: ${issue.message}`;
+  });
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const item of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) found.push(...(await listMarkdown(path)));
+    else if (item.isFile() && item.name.endsWith(".md") && item.name !== "README.md") found.push(path);
+  }
+  return found.sort();
+}
+
+async function readYaml<T>(dir: string, name: string, schema: z.ZodType<T>, problems: string[], fallback: T): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, name), "utf8");
+  } catch {
+    problems.push(`${name}: file is missing`);
+    return fallback;
+  }
+  try {
+    const result = schema.safeParse(parse(text));
+    if (result.success) return result.data;
+    problems.push(...describeIssues(name, result.error));
+  } catch (error) {
+    problems.push(`${name}: bad YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  return fallback;
+}
+
+/** Reads and validates every file; any problem fails the whole load, one message per problem. */
+export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  const problems: string[] = [];
+  const entries: Entry[] = [];
+  let files: string[] = [];
+  try {
+    files = await listMarkdown(dir);
+  } catch (error) {
+    throw new KnowledgeBaseError([`${dir}: cannot read the knowledge folder: ${(error as Error).message}`]);
+  }
+  for (const path of files) {
+    const file = relative(dir, path);
+    let split;
+    try {
+      split = splitFrontmatter(await readFile(path, "utf8"));
+    } catch (error) {
+      problems.push(`${file}: bad YAML: ${(error as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    const result = Frontmatter.safeParse(split.data);
+    if (!result.success) {
+      problems.push(...describeIssues(file, result.error));
+      continue;
+    }
+    if (basename(path, ".md") !== result.data.id) problems.push(`${file}: id: '${result.data.id}' must match the file name`);
+    entries.push({ ...result.data, body: split.body, file });
+  }
+  const articles = await readYaml(dir, "articles.yaml", Articles, problems, { articles: [] });
+  const vocabulary = await readYaml(dir, "vocabulary.yaml", Vocabulary, problems, { synonyms: [] });
+  if (files.length === 0) problems.push(`${dir}: no entries found`);
+  problems.push(...crossCheck(entries));
+  if (problems.length) throw new KnowledgeBaseError(problems);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { entries, byId, articles: articles.articles, vocabulary };
+}
+
+function crossCheck(entries: Entry[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    const first = seen.get(e.id);
+    if (first) problems.push(`${e.file}: id: duplicate id '${e.id}' (also in ${first})`);
+    else seen.set(e.id, e.file);
+  }
+  const factIds = new Map<string, string>();
+  for (const e of entries) {
+    e.related.forEach((id, i) => {
+      if (!seen.has(id)) problems.push(`${e.file}: related.${i}: no entry has id '${id}'`);
+    });
+    for (const match of e.body.matchAll(KB_LINK)) {
+      if (!seen.has(match[1]!)) problems.push(`${e.file}: body: link to 'kb:${match[1]}', but no entry has that id`);
+    }
+    const facts = [...e.fees.map((f) => ["fees", f.id]), ...e.durations.map((d) => ["durations", d.id]), ...e.rules.map((r) => ["rules", r.id])];
+    for (const [kind, id] of facts) {
+      const other = factIds.get(id!);
+      if (other) problems.push(`${e.file}: ${kind}: duplicate fact id '${id}' (also in ${other})`);
+      else factIds.set(id!, e.file);
+    }
+    if (e.diagnosis) {
+      for (const q of e.diagnosis.questions) {
+        const other = factIds.get(`q:${q.id}`);
+        if (other) problems.push(`${e.file}: diagnosis.questions: duplicate question id '${q.id}' (also in ${other})`);
+        else factIds.set(`q:${q.id}`, e.file);
+      }
+    }
+  }
+  return problems;
+}

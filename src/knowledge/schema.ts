@@ -1,0 +1,286 @@
+import { z } from "zod";
+
+/** Lower-case words joined by hyphens: also the entry's file name (without `.md`). */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. incorrect-btn");
+
+const IsoDate = z.iso.date();
+const IsoTimestamp = z.iso.datetime();
+
+export const EntryType = z.enum(["overview", "faq", "guide", "rejection", "glossary", "policy"]);
+export const Audience = z.enum(["customer", "agent"]);
+export const Status = z.enum(["current", "archived"]);
+/** US48 and Canada are the home markets; everything else is INTL. */
+export const Country = z.enum(["US", "CA", "INTL"]);
+export const NumberKind = z.enum(["local", "wireless", "toll-free", "fax"]);
+export const Direction = z.enum(["in", "out"]);
+
+/** What a fact applies to; an absent list means "any". */
+export const AppliesTo = z
+  .object({
+    kinds: z.array(NumberKind).min(1).optional(),
+    countries: z.array(Country).min(1).optional(),
+    directions: z.array(Direction).min(1).optional(),
+    /** Named places for international facts, e.g. "United Kingdom". */
+    places: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
+const Dated = {
+  since: IsoDate.optional(),
+  until: IsoDate.optional(),
+};
+
+export const FeeEvent = z.enum([
+  "port",
+  "resubmission",
+  "cancellation",
+  "expedite",
+  "conversion",
+  "port-away",
+  "losing-carrier",
+]);
+
+export const Fee = z
+  .object({
+    id: Id,
+    label: z.string().min(1),
+    event: FeeEvent,
+    amount: z.number().nonnegative().optional(),
+    currency: z.literal("USD").default("USD"),
+    unit: z.enum(["per-number", "per-order", "per-resubmission"]),
+    /** No fixed price: the LNP department quotes case by case. */
+    quote: z.boolean().default(false),
+    applies_to: AppliesTo.default({}),
+    conditions: z.string().optional(),
+    ...Dated,
+  })
+  .strict()
+  .superRefine((fee, ctx) => {
+    if (fee.amount === undefined && !fee.quote) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "a fee needs an amount, or quote: true when it is quoted case by case" });
+    }
+  });
+
+export const DurationEvent = z.enum([
+  "port",
+  "sms-approval",
+  "sms-activation",
+  "rejection-reply",
+  "nasc",
+]);
+export const DurationUnit = z.enum(["minutes", "hours", "days", "business-days", "weeks"]);
+
+export const Duration = z
+  .object({
+    id: Id,
+    label: z.string().min(1),
+    event: DurationEvent,
+    typical: z.number().positive().optional(),
+    min: z.number().nonnegative().optional(),
+    max: z.number().positive().optional(),
+    unit: DurationUnit,
+    /** Business days the estimator counts for a duration stated in other units ("2 weeks" → 10). */
+    business_days: z.number().int().positive().optional(),
+    applies_to: AppliesTo.default({}),
+    conditions: z.string().optional(),
+    ...Dated,
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.typical === undefined && d.min === undefined && d.max === undefined) {
+      ctx.addIssue({ code: "custom", path: ["typical"], message: "a duration needs typical, min or max" });
+    }
+  });
+
+export const RuleKind = z.enum([
+  "no-weekend-or-holiday-ports",
+  "resubmission-restarts-interval",
+  "voice-fax-sequential",
+]);
+
+export const Rule = z
+  .object({
+    id: Id,
+    label: z.string().min(1),
+    rule: RuleKind,
+    applies_to: AppliesTo.default({}),
+    ...Dated,
+  })
+  .strict();
+
+export const Answer = z.enum(["yes", "no", "not-sure"]);
+
+/** When a diagnosis question, a cause or a check is relevant; absent means always. */
+export const Context = z
+  .object({
+    directions: z.array(Direction).min(1).optional(),
+    countries: z.array(Country).min(1).optional(),
+    kinds: z.array(NumberKind).min(1).optional(),
+  })
+  .strict();
+
+export const DiagnosisQuestion = z
+  .object({
+    id: Id,
+    text: z.string().min(1),
+    /** One line telling the customer why this is asked. */
+    why: z.string().min(1),
+    /** The answer that points to this entry's cause. */
+    points_to: z.enum(["yes", "no"]),
+    /** How strongly that answer points to the cause, 0..1. */
+    weight: z.number().min(0).max(1).default(0.8),
+    when: Context.optional(),
+  })
+  .strict();
+
+export const Diagnosis = z
+  .object({
+    cause: z.string().min(1),
+    /** How common the cause is, 0..1: orders questions when nothing else is known. */
+    prior: z.number().min(0).max(1),
+    when: Context.optional(),
+    /** Words from rejection notices that name this cause ("BTN mismatch"). */
+    notice_patterns: z.array(z.string().min(1)).default([]),
+    questions: z.array(DiagnosisQuestion).min(1),
+    fix: z.string().min(1),
+    send: z.array(z.string().min(1)).min(1),
+    avoid: z.string().min(1),
+    variants: z
+      .array(
+        z
+          .object({ when: Context, fix: z.string().min(1), avoid: z.string().optional() })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+/** A pre-port check: asked before submitting so the port is not rejected. */
+export const Check = z
+  .object({
+    id: Id,
+    text: z.string().min(1),
+    why: z.string().min(1),
+    /** The answer that means "fine". */
+    ok: z.enum(["yes", "no"]),
+    risk: z.string().min(1),
+    when: Context.optional(),
+  })
+  .strict();
+
+export const Glossary = z
+  .object({
+    term: z.string().min(1),
+    expansion: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const Link = z.object({ text: z.string().min(1), url: z.url() }).strict();
+
+export const HistoryEvent = z
+  .object({
+    revision: IsoTimestamp,
+    event: z.enum(["added", "changed", "renamed", "removed"]),
+    heading: z.string().optional(),
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    article: z.string().min(1),
+    /** Exact heading of the newest revision (markup removed); null for an article's overview. */
+    section: z.string().min(1).nullable(),
+    url: z.url(),
+    revision: IsoTimestamp,
+    first_seen: IsoTimestamp,
+    last_changed: IsoTimestamp,
+    removed: IsoTimestamp.optional(),
+    history: z.array(HistoryEvent).default([]),
+  })
+  .strict();
+
+export const Frontmatter = z
+  .object({
+    id: Id,
+    type: EntryType,
+    title: z.string().min(1),
+    /** import: the importer refreshes title, status, source, links and body; curated: never touched by it. */
+    origin: z.enum(["import", "curated"]).default("import"),
+    status: Status.default("current"),
+    audience: z.array(Audience).min(1).default(["customer", "agent"]),
+    questions: z.array(z.string().min(1)).default([]),
+    tags: z.array(z.string().min(1)).default([]),
+    related: z.array(Id).default([]),
+    links: z.array(Link).default([]),
+    source: Source,
+    fees: z.array(Fee).default([]),
+    durations: z.array(Duration).default([]),
+    rules: z.array(Rule).default([]),
+    diagnosis: Diagnosis.optional(),
+    checks: z.array(Check).default([]),
+    glossary: Glossary.optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.type === "glossary" && !e.glossary) {
+      ctx.addIssue({ code: "custom", path: ["glossary"], message: "a glossary entry needs glossary: { term, expansion }" });
+    }
+    if (e.status === "archived" && !e.source.removed) {
+      ctx.addIssue({ code: "custom", path: ["source", "removed"], message: "an archived entry needs the date it was removed" });
+    }
+    if (e.status === "archived" && e.audience.includes("customer")) {
+      ctx.addIssue({ code: "custom", path: ["audience"], message: "an archived entry is for agents only" });
+    }
+  });
+
+export const Entry = Frontmatter.and(z.object({ body: z.string(), file: z.string() }));
+
+export const Article = z
+  .object({
+    title: z.string().min(1),
+    url: z.url(),
+    translations: z.object({ fr: z.url().optional(), es: z.url().optional() }).strict().default({}),
+  })
+  .strict();
+
+export const Articles = z.object({ articles: z.array(Article).min(1) }).strict();
+
+/** Words customers use for the same thing; each group is matched as its canonical term. */
+export const Vocabulary = z
+  .object({
+    synonyms: z
+      .array(z.object({ canonical: z.string().min(1), variants: z.array(z.string().min(1)).min(1) }).strict())
+      .default([]),
+  })
+  .strict();
+
+export type Id = z.infer<typeof Id>;
+export type EntryType = z.infer<typeof EntryType>;
+export type Audience = z.infer<typeof Audience>;
+export type Country = z.infer<typeof Country>;
+export type NumberKind = z.infer<typeof NumberKind>;
+export type Direction = z.infer<typeof Direction>;
+export type AppliesTo = z.infer<typeof AppliesTo>;
+export type Fee = z.infer<typeof Fee>;
+export type Duration = z.infer<typeof Duration>;
+export type Rule = z.infer<typeof Rule>;
+export type Answer = z.infer<typeof Answer>;
+export type Context = z.infer<typeof Context>;
+export type DiagnosisQuestion = z.infer<typeof DiagnosisQuestion>;
+export type Diagnosis = z.infer<typeof Diagnosis>;
+export type Check = z.infer<typeof Check>;
+export type Frontmatter = z.infer<typeof Frontmatter>;
+export type Entry = z.infer<typeof Entry>;
+export type Article = z.infer<typeof Article>;
+export type Vocabulary = z.infer<typeof Vocabulary>;
+export type Source = z.infer<typeof Source>;
+
+export interface KnowledgeBase {
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  articles: Article[];
+  vocabulary: Vocabulary;
+}
