@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { EntryType, Status } from "../knowledge/schema.js";
+
+export const AskStatus = z.enum(["answered", "clarify", "fallback"]);
+
+export const MatchSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: EntryType,
+  source: z.object({ article: z.string(), section: z.string().nullable(), url: z.string() }),
+});
+
+export const Alternative = MatchSummary.extend({ score: z.number().min(0).max(1) });
+
+/** The JSON contract of `porting-bot ask --json`: other tools rely on exactly these fields. */
+export const AskJson = z.object({
+  status: AskStatus,
+  confidence: z.number().min(0).max(1),
+  answer: MatchSummary.nullable(),
+  alternatives: z.array(Alternative),
+});
+
+export type AskStatus = z.infer<typeof AskStatus>;
+export type MatchSummary = z.infer<typeof MatchSummary>;
+export type Alternative = z.infer<typeof Alternative>;
+export type AskJson = z.infer<typeof AskJson>;
+
+export type Language = "en" | "fr" | "es";
+
+export interface Candidate {
+  id: string;
+  score: number;
+  status: z.infer<typeof Status>;
+}
+
+/** What the engine hands to renderers and the bot: the contract plus what they need to show it. */
+export interface AskResult extends AskJson {
+  /** The question with customer identifiers masked: safe to log. */
+  masked: string;
+  language: Language;
+  /** Link to the answer's article in the question's language, when it is French or Spanish. */
+  translation?: string;
+}
