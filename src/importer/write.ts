@@ -1,0 +1,91 @@
+import { Document, isMap, parseDocument } from "yaml";
+import type { z } from "zod";
+import type { Link } from "../knowledge/schema.js";
+import type { HistoryEvent } from "./history.js";
+
+/** What the importer knows about an entry; everything else in a file is curation. */
+export interface ImportedEntry {
+  id: string;
+  /** Path relative to the knowledge folder. */
+  path: string;
+  type: string;
+  title: string;
+  status: "current" | "archived";
+  links: z.infer<typeof Link>[];
+  source: {
+    article: string;
+    section: string | null;
+    url: string;
+    revision: string;
+    first_seen: string;
+    last_changed: string;
+    removed?: string;
+    history: HistoryEvent[];
+  };
+  body: string;
+}
+
+/** The fields the importer refreshes on every import; the rest of the frontmatter belongs to curation. */
+export const REFRESHED_FIELDS = ["title", "status", "links", "source"] as const;
+
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+function render(doc: Document, body: string): string {
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body.trim()}\n`;
+}
+
+function plainSource(source: ImportedEntry["source"]) {
+  const { removed, history, ...rest } = source;
+  return {
+    ...rest,
+    ...(removed ? { removed } : {}),
+    history: history.map((e) => ({ revision: e.revision, event: e.event, ...(e.heading ? { heading: e.heading } : {}) })),
+  };
+}
+
+/** A new entry file: imported fields plus empty curation fields for curators to fill. */
+export function newEntryFile(entry: ImportedEntry): string {
+  const archived = entry.status === "archived";
+  const doc = new Document({
+    id: entry.id,
+    type: entry.type,
+    title: entry.title,
+    origin: "import",
+    status: entry.status,
+    audience: archived ? ["agent"] : ["customer", "agent"],
+    questions: [],
+    tags: [],
+    related: [],
+    links: entry.links,
+    source: plainSource(entry.source),
+    fees: [],
+    durations: [],
+    rules: [],
+    checks: [],
+  });
+  return render(doc, entry.body);
+}
+
+/** Parses an existing entry file's frontmatter as a YAML document, keeping its comments and layout. */
+export function parseEntryFile(text: string): Document {
+  const match = FENCE.exec(text);
+  if (!match) throw new Error("missing frontmatter: the file must start with '---', the YAML, and a closing '---'");
+  const doc = parseDocument(match[1] ?? "");
+  if (doc.errors.length) throw new Error(`bad YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  if (!isMap(doc.contents)) throw new Error("the frontmatter must be a YAML mapping");
+  return doc;
+}
+
+/**
+ * Refreshes an existing entry file: title, status, links, source and body come from the feed;
+ * the id and every curated field stay as they are. An entry that became archived is for agents only.
+ */
+export function mergeEntryFile(existing: string, entry: ImportedEntry): string {
+  const doc = parseEntryFile(existing);
+  doc.set("title", entry.title);
+  doc.set("status", entry.status);
+  doc.set("links", entry.links);
+  doc.set("source", plainSource(entry.source));
+  if (entry.status === "archived") doc.set("audience", ["agent"]);
+  return render(doc, entry.body);
+}
