@@ -167,6 +167,8 @@ export const Check = z
     ok: z.enum(["yes", "no"]),
     risk: z.string().min(1),
     when: Context.optional(),
+    /** Position in the pre-port checklist, lowest first; checks without one follow in knowledge-base order. */
+    order: z.number().int().optional(),
   })
   .strict();
 
@@ -252,7 +254,16 @@ export const Articles = z.object({ articles: z.array(Article).min(1) }).strict()
 export const Vocabulary = z
   .object({
     synonyms: z
-      .array(z.object({ canonical: z.string().min(1), variants: z.array(z.string().min(1)).min(1) }).strict())
+      .array(
+        z
+          .object({
+            canonical: z.string().min(1),
+            variants: z.array(z.string().min(1)).min(1),
+            /** Only for questions in this language: the word means something else in English (French "portable" is a cell phone). */
+            language: z.enum(["fr", "es"]).optional(),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict();

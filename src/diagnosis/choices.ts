@@ -1,0 +1,56 @@
+import { Answer } from "../knowledge/schema.js";
+
+/** One button or numbered option; `aliases` are other words a customer may type for it. */
+export interface Choice {
+  value: string;
+  label: string;
+  aliases?: string[];
+}
+
+export function normalizeReply(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9?]+/g, " ")
+    .trim();
+}
+
+/**
+ * The choice a reply names: its number in the list, its label, its value or one of its aliases,
+ * also when the reply wraps it in a few words ("it's a cell phone"). Undefined when it names none or several.
+ */
+export function pickChoice(choices: readonly Choice[], text: string): Choice | undefined {
+  const reply = normalizeReply(text);
+  if (!reply) return undefined;
+  if (/^\d+$/.test(reply)) return choices[Number(reply) - 1];
+  const names = (c: Choice) => [c.label, c.value, ...(c.aliases ?? [])].map(normalizeReply).filter(Boolean);
+  const exact = choices.filter((c) => names(c).includes(reply));
+  if (exact.length) return sameValue(exact);
+  // Within a sentence the longest name wins, so "not sure" beats "no" in "I'm not sure".
+  const padded = ` ${reply} `;
+  const longest = (c: Choice) => Math.max(0, ...names(c).filter((n) => n.length > 1 && padded.includes(` ${n} `)).map((n) => n.length));
+  const best = Math.max(0, ...choices.map(longest));
+  return best > 0 ? sameValue(choices.filter((c) => longest(c) === best)) : undefined;
+}
+
+function sameValue(found: Choice[]): Choice | undefined {
+  if (found.length === 0) return undefined;
+  return found.every((c) => c.value === found[0]!.value) ? found[0] : undefined;
+}
+
+export const ANSWER_CHOICES: readonly Choice[] = [
+  { value: "yes", label: "Yes", aliases: ["y", "yeah", "yep", "yup", "correct", "right", "true", "i did", "it is", "oui", "si"] },
+  { value: "no", label: "No", aliases: ["n", "nope", "nah", "false", "i didnt", "it isnt", "non"] },
+  { value: "not-sure", label: "Not sure", aliases: ["not sure", "unsure", "dont know", "do not know", "idk", "no idea", "maybe", "?", "skip", "none of these"] },
+];
+
+export function pickAnswer(text: string): Answer | undefined {
+  const choice = pickChoice(ANSWER_CHOICES, text);
+  return choice ? Answer.parse(choice.value) : undefined;
+}
+
+export function answerLabel(answer: Answer): string {
+  return ANSWER_CHOICES.find((c) => c.value === answer)!.label;
+}

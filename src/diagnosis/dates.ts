@@ -1,0 +1,88 @@
+import { z } from "zod";
+import type { Duration } from "../knowledge/schema.js";
+
+export const IsoDate = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDate>;
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function toDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+export function isoDay(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): IsoDate {
+  const d = toDate(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDay(d);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
+}
+
+function addWeekdays(iso: string, count: number): IsoDate {
+  let day = iso;
+  for (let added = 0; added < count; ) {
+    day = addDays(day, 1);
+    const weekday = toDate(day).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) added += 1;
+  }
+  return day;
+}
+
+/** The last day of a duration counted from `start`; sub-day units end on the start day or the next. */
+export function endOf(start: string, duration: Duration): IsoDate {
+  const amount = duration.max ?? duration.typical ?? duration.min ?? 0;
+  switch (duration.unit) {
+    case "days":
+      return addDays(start, amount);
+    case "weeks":
+      return addDays(start, amount * 7);
+    case "business-days":
+      return addWeekdays(start, amount);
+    case "hours":
+      return addDays(start, Math.ceil(amount / 24));
+    case "minutes":
+      return addDays(start, Math.ceil(amount / 1440));
+  }
+}
+
+function valid(year: number, month: number, day: number): IsoDate | undefined {
+  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return IsoDate.safeParse(iso).success ? iso : undefined;
+}
+
+/**
+ * A rejection date as customers write it: 2026-03-02, today, yesterday, 3 days ago, March 2, 2 Mar 2026.
+ * Undefined for anything else, a day that does not exist, or a day after `today`.
+ */
+export function parseRejectionDate(text: string, today: IsoDate): IsoDate | undefined {
+  const said = text.toLowerCase().trim().replace(/[,.]/g, " ").replace(/\s+/g, " ");
+  let found: IsoDate | undefined;
+  let m: RegExpMatchArray | null;
+  if ((m = said.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/))) found = valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  else if (/\btoday\b/.test(said)) found = today;
+  else if (/\byesterday\b/.test(said)) found = addDays(today, -1);
+  else if ((m = said.match(/\b(\d{1,2}) days? ago\b/))) found = addDays(today, -Number(m[1]));
+  else {
+    const monthDay = said.match(/\b([a-z]{3,9}) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b/);
+    const dayMonth = said.match(/\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})(?: (\d{4}))?\b/);
+    const parts = monthDay ? { month: monthDay[1]!, day: monthDay[2]!, year: monthDay[3] } : dayMonth ? { month: dayMonth[2]!, day: dayMonth[1]!, year: dayMonth[3] } : undefined;
+    const month = parts ? MONTHS.indexOf(parts.month.slice(0, 3)) + 1 : 0;
+    if (parts && month > 0) {
+      const thisYear = Number(today.slice(0, 4));
+      found = valid(parts.year ? Number(parts.year) : thisYear, month, Number(parts.day));
+      // Without a year, a day later than today means last year's.
+      if (found && !parts.year && found > today) found = valid(thisYear - 1, month, Number(parts.day));
+    }
+  }
+  return found && found <= today ? found : undefined;
+}
+
+export function weekdayName(iso: string): string {
+  return toDate(iso).toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
+}

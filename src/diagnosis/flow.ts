@@ -1,0 +1,276 @@
+import { z } from "zod";
+import { Answer, Id } from "../knowledge/schema.js";
+import { redact } from "../privacy/redact.js";
+import { ANSWER_CHOICES, answerLabel, pickAnswer, pickChoice, type Choice } from "./choices.js";
+import { CONTEXT_QUESTIONS, CaseContext, DIMENSIONS, dimensionsOf, withContextAnswer, type Dimension } from "./context.js";
+import { IsoDate, parseRejectionDate } from "./dates.js";
+import type { Cause, DiagnosisKnowledge } from "./knowledge.js";
+import { recognizeNotice } from "./notice.js";
+import {
+  deadlineFor,
+  outcomeCause,
+  resubmissionFor,
+  summarize,
+  type Handoff,
+  type Outcome,
+} from "./outcome.js";
+import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, type RankedCause } from "./ranking.js";
+
+/** Replies that are not one of the choices, in a row, before a person takes over. */
+export const MAX_MISSES = 2;
+/** "Not sure" answers in a row that mean the questions are not getting anywhere. */
+export const MAX_UNSURE = 3;
+
+/** Everything the diagnosis remembers between turns; kept in conversation state, so validated when read back. */
+export const DiagnosisState = z
+  .object({
+    context: CaseContext.default({}),
+    /** Context questions answered, "not sure" included. */
+    asked: z.array(z.enum(["direction", "country", "kind"])).default([]),
+    /** Yes/no answers by question id, in the order given. */
+    answers: z.record(z.string(), Answer).default({}),
+    /** A pasted rejection notice (redacted) and the causes it names. */
+    notice: z.object({ text: z.string(), candidates: z.array(Id), refused: z.array(Id).default([]) }).strict().optional(),
+    confirmed: Id.optional(),
+    rejectionDate: z.union([IsoDate, z.literal("unknown")]).optional(),
+    verdict: z.enum(["fits", "none"]).optional(),
+    misses: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+export type DiagnosisState = z.infer<typeof DiagnosisState>;
+
+export interface Prompt {
+  text: string;
+  why: string;
+  choices: Choice[];
+  /** The reply may be free text (a date) besides the choices. */
+  freeText?: boolean;
+}
+
+export type Step =
+  | (Prompt & { kind: "context"; id: Dimension })
+  | (Prompt & { kind: "question"; id: string; causeId: string })
+  | (Prompt & { kind: "confirm"; causeId: string; title: string })
+  | (Prompt & { kind: "date" })
+  | (Prompt & { kind: "outcome"; outcome: Outcome })
+  | { kind: "done"; outcome: Outcome }
+  | { kind: "handoff"; handoff: Handoff };
+
+export interface Reply {
+  state: DiagnosisState;
+  /** False when the reply was none of the choices: the same step is asked again (or handed off). */
+  understood: boolean;
+}
+
+const SKIP_DATE: Choice = { value: "unknown", label: "I don't know the date", aliases: ["skip", "not sure", "dont know", "do not know", "unknown", "no idea", "idk"] };
+const VERDICT: Choice[] = [
+  { value: "fits", label: "That's it", aliases: ["yes", "y", "thanks", "thank you", "ok", "okay", "done", "got it", "that fits", "it fits", "one of these"] },
+  { value: "none", label: "None of these", aliases: ["none", "no", "n", "none of them", "neither", "not sure", "something else", "other"] },
+];
+
+/** A new diagnosis; the opening message may already hold the rejection notice or the rejection date. */
+export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | undefined, today: IsoDate): DiagnosisState {
+  const state = DiagnosisState.parse({});
+  if (!opening) return state;
+  const date = parseRejectionDate(opening, today);
+  return withNotice(knowledge, { ...state, rejectionDate: date }, opening);
+}
+
+function withNotice(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string): DiagnosisState {
+  const found = recognizeNotice(knowledge.causes, text);
+  if (!found.length) return state;
+  return { ...state, notice: { text: redact(text.trim()), candidates: found.map((m) => m.cause.id), refused: [] } };
+}
+
+function causeById(knowledge: DiagnosisKnowledge, id: string): Cause | undefined {
+  return knowledge.causes.find((c) => c.id === id);
+}
+
+function pendingSuspect(knowledge: DiagnosisKnowledge, state: DiagnosisState): Cause | undefined {
+  if (state.confirmed || !state.notice) return undefined;
+  const id = state.notice.candidates.find((c) => !state.notice!.refused.includes(c));
+  return id ? causeById(knowledge, id) : undefined;
+}
+
+/** For a confirmed cause only what changes its fix or fee is asked: the dimensions its variants name, and the country. */
+function contextNeeded(knowledge: DiagnosisKnowledge, state: DiagnosisState): readonly Dimension[] {
+  const cause = state.confirmed ? causeById(knowledge, state.confirmed) : undefined;
+  if (!cause) return DIMENSIONS;
+  const needed = new Set<Dimension>(["country", ...cause.diagnosis.variants.flatMap((v) => dimensionsOf(v.when))]);
+  return DIMENSIONS.filter((d) => needed.has(d));
+}
+
+function unsureStreak(state: DiagnosisState): number {
+  const given = Object.values(state.answers);
+  let streak = 0;
+  for (let i = given.length - 1; i >= 0 && given[i] === "not-sure"; i--) streak += 1;
+  return streak;
+}
+
+function ranked(knowledge: DiagnosisKnowledge, state: DiagnosisState): RankedCause[] {
+  if (state.confirmed) {
+    const cause = causeById(knowledge, state.confirmed);
+    return cause ? [{ cause, probability: 1, support: [] }] : [];
+  }
+  return rankCauses(knowledge.causes, state.context, state.answers);
+}
+
+function rejectionDate(state: DiagnosisState): IsoDate | undefined {
+  return state.rejectionDate === "unknown" ? undefined : state.rejectionDate;
+}
+
+function summaryOf(knowledge: DiagnosisKnowledge, state: DiagnosisState, causes: RankedCause[], today: IsoDate, reason?: string): string {
+  const asked = new Map(knowledge.causes.flatMap((c) => c.diagnosis.questions.map((q) => [q.id, q.text] as const)));
+  const date = rejectionDate(state);
+  return summarize({
+    context: state.context,
+    notice: state.notice?.text,
+    rejectionDate: date,
+    deadline: deadlineFor(knowledge, date, today)?.date,
+    answers: [
+      ...(state.notice ? state.notice.candidates.map((id) => ({ question: `Notice names "${causeById(knowledge, id)?.title ?? id}"?`, answer: id === state.confirmed ? "Yes" : state.notice!.refused.includes(id) ? "No" : "not asked" })) : []),
+      ...Object.entries(state.answers).map(([id, a]) => ({ question: asked.get(id) ?? id, answer: answerLabel(a) })),
+    ],
+    causes: causes.map((r) => ({ title: r.cause.title, probability: r.probability })),
+    reason,
+  });
+}
+
+function handoff(knowledge: DiagnosisKnowledge, state: DiagnosisState, today: IsoDate, reason: string): Step {
+  const likely = state.confirmed ? ranked(knowledge, state) : likelyCauses(ranked(knowledge, state));
+  return {
+    kind: "handoff",
+    handoff: { reason, contact: knowledge.contact, where: knowledge.whereToSend, summary: summaryOf(knowledge, state, likely, today, reason) },
+  };
+}
+
+function outcome(knowledge: DiagnosisKnowledge, state: DiagnosisState, likely: RankedCause[], today: IsoDate): Outcome {
+  const date = rejectionDate(state);
+  return {
+    context: state.context,
+    causes: likely.map((r) => outcomeCause(r, state.context)),
+    where: knowledge.whereToSend,
+    contact: knowledge.contact,
+    deadline: deadlineFor(knowledge, date, today),
+    resubmission: resubmissionFor(knowledge, state.context),
+    summary: summaryOf(knowledge, state, likely, today),
+  };
+}
+
+function dateStep(knowledge: DiagnosisKnowledge): Step {
+  const window = knowledge.replyWindow?.fact;
+  return {
+    kind: "date",
+    text: "On what date was the port rejected? (for example 2026-03-02, \"yesterday\" or \"3 days ago\")",
+    why: window
+      ? `There are ${window.max ?? window.typical ?? window.min} ${window.unit.replace("-", " ")} to answer a rejection; with the date I can tell you the last day.`
+      : "With the date I can tell you by when to answer.",
+    choices: [SKIP_DATE],
+    freeText: true,
+  };
+}
+
+/** What to do next, computed from the knowledge and the state alone. */
+export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, today: IsoDate): Step {
+  if (state.misses >= MAX_MISSES) return handoff(knowledge, state, today, "the answers did not match the choices offered");
+  if (state.verdict === "none") return handoff(knowledge, state, today, "none of the likely causes fits");
+
+  const suspect = pendingSuspect(knowledge, state);
+  if (suspect) {
+    return {
+      kind: "confirm",
+      causeId: suspect.id,
+      title: suspect.title,
+      text: `Your rejection notice points to "${suspect.title}". Is that the reason it gives?`,
+      why: "If the notice names the reason, I can go straight to the fix instead of asking everything.",
+      choices: [...ANSWER_CHOICES],
+    };
+  }
+
+  const dimension = contextNeeded(knowledge, state).find((d) => !state.asked.includes(d));
+  if (dimension) return { kind: "context", ...CONTEXT_QUESTIONS[dimension] };
+
+  let likely: RankedCause[];
+  if (state.confirmed) likely = ranked(knowledge, state);
+  else {
+    if (unsureStreak(state) >= MAX_UNSURE) return handoff(knowledge, state, today, "the customer is not sure about the details the causes depend on");
+    const all = ranked(knowledge, state);
+    const next = clearLeader(all) ? undefined : nextQuestion(knowledge.causes, state.context, state.answers);
+    if (next) {
+      return {
+        kind: "question",
+        id: next.question.id,
+        causeId: next.cause.id,
+        text: next.question.text,
+        why: next.question.why,
+        choices: [...ANSWER_CHOICES],
+      };
+    }
+    likely = likelyCauses(all);
+    if (!likely.length) {
+      const none = questionsFor(knowledge.causes, state.context).length === 0;
+      return handoff(knowledge, state, today, none ? "no known cause applies to this kind of port" : "no cause stands out from the answers");
+    }
+  }
+
+  if (state.rejectionDate === undefined) return dateStep(knowledge);
+  const result = outcome(knowledge, state, likely, today);
+  if (state.verdict === "fits") return { kind: "done", outcome: result };
+  return {
+    kind: "outcome",
+    outcome: result,
+    text: likely.length > 1 ? "Does one of these match your rejection?" : "Does this match your rejection?",
+    why: "If none fits, I will pass a summary to a person who can look at your order.",
+    choices: VERDICT,
+  };
+}
+
+/** Applies the customer's reply to the current step. */
+export function reply(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string, today: IsoDate): Reply {
+  const step = nextStep(knowledge, state, today);
+  const next = interpret(knowledge, state, step, text, today);
+  if (next) return { state: { ...next, misses: 0 }, understood: true };
+  // A pasted rejection notice is welcome at any question.
+  if ((step.kind === "question" || step.kind === "context") && !state.confirmed) {
+    const noticed = withNotice(knowledge, state, text);
+    if (noticed.notice && noticed.notice !== state.notice) return { state: { ...noticed, misses: 0 }, understood: true };
+  }
+  if (step.kind === "done" || step.kind === "handoff") return { state, understood: false };
+  return { state: { ...state, misses: state.misses + 1 }, understood: false };
+}
+
+function interpret(knowledge: DiagnosisKnowledge, state: DiagnosisState, step: Step, text: string, today: IsoDate): DiagnosisState | undefined {
+  switch (step.kind) {
+    case "context": {
+      const choice = pickChoice(step.choices, text);
+      return choice && { ...state, context: withContextAnswer(state.context, step.id, choice), asked: [...state.asked, step.id] };
+    }
+    case "question": {
+      const answer = pickAnswer(text);
+      return answer && { ...state, answers: { ...state.answers, [step.id]: answer } };
+    }
+    case "confirm": {
+      const answer = pickAnswer(text);
+      if (!answer || !state.notice) return undefined;
+      return answer === "yes"
+        ? { ...state, confirmed: step.causeId }
+        : { ...state, notice: { ...state.notice, refused: [...state.notice.refused, step.causeId] } };
+    }
+    case "date": {
+      const date = parseRejectionDate(text, today);
+      if (date) return { ...state, rejectionDate: date };
+      return pickChoice(step.choices, text) ? { ...state, rejectionDate: "unknown" } : undefined;
+    }
+    case "outcome": {
+      const choice = pickChoice(step.choices, text);
+      return choice && { ...state, verdict: choice.value === "none" ? "none" : "fits" };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** True once the diagnosis needs no more replies. */
+export function isFinished(step: Step): step is Extract<Step, { kind: "done" | "handoff" }> {
+  return step.kind === "done" || step.kind === "handoff";
+}

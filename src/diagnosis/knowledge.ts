@@ -1,0 +1,93 @@
+import type { Check, Diagnosis, Duration, Entry, Fee, KnowledgeBase, Rule } from "../knowledge/schema.js";
+
+/** A rejection cause: a current knowledge entry carrying `diagnosis` data. */
+export interface Cause {
+  id: string;
+  title: string;
+  url: string;
+  diagnosis: Diagnosis;
+}
+
+export interface ChecklistItem extends Check {
+  /** The entry the check comes from. */
+  entryId: string;
+  entryTitle: string;
+}
+
+export interface EntryRef {
+  id: string;
+  title: string;
+  url: string;
+  body: string;
+}
+
+/** Everything the diagnosis and the checklist read from the knowledge base, gathered once. */
+export interface DiagnosisKnowledge {
+  causes: Cause[];
+  checks: ChecklistItem[];
+  /** Where documents for a rejection are sent: the "Where to send my Documentation?" section. */
+  whereToSend?: EntryRef;
+  /** The LNP department's e-mail address, as the knowledge base gives it. */
+  contact?: string;
+  /** How long the customer has to answer a rejection. */
+  replyWindow?: Fact<Duration>;
+  /** Resubmission fees in force; the one whose `applies_to` fits the customer's number is shown. */
+  resubmissionFees: Fact<Fee>[];
+  restartRule?: Fact<Rule>;
+  /** Ids and titles of every entry, to resolve `kb:` links when rendering bodies. */
+  titles: Map<string, { title: string; url: string }>;
+}
+
+export interface Fact<T> {
+  fact: T;
+  entryId: string;
+}
+
+const WHERE_TO_SEND = /^where to send my documentation\??$/i;
+const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
+
+function current(kb: KnowledgeBase): Entry[] {
+  return kb.entries.filter((e) => e.status === "current");
+}
+
+/** A dated fact is in force on `today` (ISO date) when it has started and not ended. */
+function inForce(fact: { since?: string; until?: string }, today: string): boolean {
+  return (!fact.since || fact.since <= today) && (!fact.until || today < fact.until);
+}
+
+function firstFact<T extends { since?: string; until?: string }>(
+  entries: Entry[],
+  pick: (e: Entry) => T[],
+  wanted: (fact: T) => boolean,
+  today: string,
+): Fact<T> | undefined {
+  for (const entry of entries) {
+    const fact = pick(entry).find((f) => wanted(f) && inForce(f, today));
+    if (fact) return { fact, entryId: entry.id };
+  }
+  return undefined;
+}
+
+export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisKnowledge {
+  const entries = current(kb);
+  const causes = entries
+    .filter((e): e is Entry & { diagnosis: Diagnosis } => e.diagnosis !== undefined)
+    .map((e) => ({ id: e.id, title: e.title, url: e.source.url, diagnosis: e.diagnosis }));
+  const checks = entries
+    .flatMap((e) => e.checks.map((c) => ({ ...c, entryId: e.id, entryTitle: e.title })))
+    .map((c, index) => ({ c, index }))
+    .sort((a, b) => (a.c.order ?? Infinity) - (b.c.order ?? Infinity) || a.index - b.index)
+    .map(({ c }) => c);
+  const where = entries.find((e) => e.source.section !== null && WHERE_TO_SEND.test(e.source.section.trim()));
+  const contact = (where?.body.match(EMAIL) ?? entries.map((e) => e.body.match(EMAIL)).find(Boolean))?.[0];
+  return {
+    causes,
+    checks,
+    whereToSend: where && { id: where.id, title: where.title, url: where.source.url, body: where.body },
+    contact,
+    replyWindow: firstFact(entries, (e) => e.durations, (d) => d.event === "rejection-reply", today),
+    resubmissionFees: entries.flatMap((e) => e.fees.filter((f) => f.event === "resubmission" && inForce(f, today)).map((fact) => ({ fact, entryId: e.id }))),
+    restartRule: firstFact(entries, (e) => e.rules, (r) => r.rule === "resubmission-restarts-interval", today),
+    titles: new Map(kb.entries.map((e) => [e.id, { title: e.title, url: e.source.url }])),
+  };
+}
