@@ -15,7 +15,7 @@ const FeedEntry = z.object({
 });
 
 const FeedDocument = z.object({
-  feed: z.object({ entry: z.union([FeedEntry, z.array(FeedEntry)]) }).loose(),
+  feed: z.object({ entry: z.preprocess((v) => (Array.isArray(v) || v === undefined ? v : [v]), z.array(FeedEntry).min(1)) }).loose(),
 });
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
@@ -51,8 +51,7 @@ export function parseFeed(xml: string): Revision[] {
     const issue = parsed.error.issues[0]!;
     throw new Error(`not a wiki revision feed: ${issue.path.join(".") || "(document)"}: ${issue.message}`);
   }
-  const entries = Array.isArray(parsed.data.feed.entry) ? parsed.data.feed.entry : [parsed.data.feed.entry];
-  const revisions = entries.map((entry) => ({
+  const revisions = parsed.data.feed.entry.map((entry) => ({
     article: entry.title.trim(),
     timestamp: entry.updated,
     wikitext: summaryWikitext(typeof entry.summary === "string" ? entry.summary : entry.summary["#text"]),

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { stringify } from "yaml";
+import { KnowledgeBaseError } from "../knowledge/loader.js";
 import type { Article, EntryType } from "../knowledge/schema.js";
 import { parseFeed, type Revision } from "./feed.js";
 import { trackSections, type TrackedSection } from "./history.js";
@@ -81,7 +82,7 @@ function readExisting(files: ExistingFile[]): { imported: ExistingSource[]; ids:
     try {
       data = parseEntryFile(file.text).toJS() as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`${file.path}: ${(error as Error).message}; fix it before importing so no curation is lost`);
+      throw new KnowledgeBaseError([`${file.path}: ${(error as Error).message} (fix it before importing, so no curation is lost)`]);
     }
     const id = typeof data.id === "string" ? data.id : file.path.replace(/^.*\//, "").replace(/\.md$/, "");
     ids.add(id);
@@ -219,9 +220,13 @@ async function markdownFiles(root: string, dir = root): Promise<ExistingFile[]> 
   return found;
 }
 
-/** Imports a feed into a knowledge folder: writes entries and articles.yaml, and a vocabulary.yaml if there is none. */
+/** Imports a feed file into a knowledge folder. */
 export async function importFeed(feedPath: string, knowledgeDir: string): Promise<ImportReport> {
-  const revisions = parseFeed(await readFile(feedPath, "utf8"));
+  return importRevisions(parseFeed(await readFile(feedPath, "utf8")), knowledgeDir);
+}
+
+/** Writes the entries of the revisions and articles.yaml into a knowledge folder, and a vocabulary.yaml if there is none. */
+export async function importRevisions(revisions: Revision[], knowledgeDir: string): Promise<ImportReport> {
   const plan = planImport(revisions, await markdownFiles(knowledgeDir));
   for (const file of plan.files) {
     const path = join(knowledgeDir, file.path);

@@ -31,7 +31,7 @@ export const REFRESHED_FIELDS = ["title", "status", "links", "source"] as const;
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 function render(doc: Document, body: string): string {
-  return `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body.trim()}\n`;
+  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
 }
 
 function plainSource(source: ImportedEntry["source"]) {
@@ -76,16 +76,25 @@ export function parseEntryFile(text: string): Document {
   return doc;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Refreshes an existing entry file: title, status, links, source and body come from the feed;
  * the id and every curated field stay as they are. An entry that became archived is for agents only.
+ * A file whose imported part did not change is returned byte for byte, however it is laid out.
  */
 export function mergeEntryFile(existing: string, entry: ImportedEntry): string {
   const doc = parseEntryFile(existing);
-  doc.set("title", entry.title);
-  doc.set("status", entry.status);
-  doc.set("links", entry.links);
-  doc.set("source", plainSource(entry.source));
-  if (entry.status === "archived") doc.set("audience", ["agent"]);
+  const before = doc.toJS() as Record<string, unknown>;
+  const refreshed: Record<string, unknown> = {
+    title: entry.title,
+    status: entry.status,
+    links: entry.links,
+    source: plainSource(entry.source),
+    ...(entry.status === "archived" ? { audience: ["agent"] } : {}),
+  };
+  const oldBody = (FENCE.exec(existing)?.[2] ?? "").trim();
+  if (oldBody === entry.body.trim() && Object.entries(refreshed).every(([key, value]) => same(before[key], value))) return existing;
+  for (const [key, value] of Object.entries(refreshed)) if (!same(before[key], value)) doc.set(key, value);
   return render(doc, entry.body);
 }
