@@ -1,0 +1,64 @@
+import { CardFactory, type Attachment } from "botbuilder";
+import { linkKbReferences, type ResolveLink } from "../../src/render/markdown.js";
+import type { Block, Choice, Reply } from "./reply.js";
+
+/** Teams renders Adaptive Cards up to 1.5; web chat and the emulator render that too. */
+export const CARD_VERSION = "1.5";
+
+type Element = Record<string, unknown>;
+
+function textBlock(text: string, style: Element = {}): Element {
+  return { type: "TextBlock", text, wrap: true, ...style };
+}
+
+function block(b: Block, resolve: ResolveLink): Element {
+  switch (b.kind) {
+    case "markdown":
+      return textBlock(linkKbReferences(b.text, resolve));
+    case "note":
+      return textBlock(linkKbReferences(b.text, resolve), { isSubtle: true, size: "Small", spacing: "Medium" });
+    case "facts":
+      return { type: "FactSet", facts: b.facts.map((f) => ({ title: f.label, value: f.value })) };
+    case "table":
+      return {
+        type: "Table",
+        firstRowAsHeader: true,
+        gridStyle: "accent",
+        columns: b.columns.map(() => ({ width: 1 })),
+        rows: [b.columns, ...b.rows].map((cells, row) => ({
+          type: "TableRow",
+          cells: cells.map((cell) => ({ type: "TableCell", items: [textBlock(cell, row === 0 ? { weight: "Bolder" } : {})] })),
+        })),
+      };
+  }
+}
+
+/**
+ * `Action.Submit` whose data carries the payload; the `msteams` messageBack part makes Teams show the label in the
+ * conversation as the user's message and send it as the activity's text.
+ */
+function submit(choice: Choice): Element {
+  return {
+    type: "Action.Submit",
+    title: choice.label,
+    data: { ...choice.action, msteams: { type: "messageBack", text: choice.label, displayText: choice.label } },
+  };
+}
+
+export function adaptiveCard(reply: Reply, resolve: ResolveLink): Attachment {
+  const body: Element[] = [];
+  if (reply.title) body.push(textBlock(reply.title, { weight: "Bolder", size: "Medium", style: "heading" }));
+  body.push(...reply.blocks.map((b) => block(b, resolve)));
+  for (const group of reply.groups ?? []) {
+    if (group.prompt) body.push(textBlock(group.prompt, { weight: "Bolder", spacing: "Medium" }));
+    body.push({ type: "ActionSet", actions: group.choices.map(submit) });
+  }
+  const card: Element = {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: CARD_VERSION,
+    body,
+  };
+  if (reply.links?.length) card.actions = reply.links.map((l) => ({ type: "Action.OpenUrl", title: l.text, url: l.url }));
+  return CardFactory.adaptiveCard(card);
+}

@@ -1,0 +1,31 @@
+import { ActivityTypes, type Activity, type TurnContext } from "botbuilder";
+import type { ResolveLink } from "../../src/render/markdown.js";
+import { adaptiveCard } from "./adaptive-card.js";
+import { PLAIN, SLACK, textReply } from "./text.js";
+import type { Reply } from "./reply.js";
+
+export type ChannelStyle = "card" | "slack" | "text";
+
+const CARD_CHANNELS = new Set(["webchat", "directline", "emulator", "msteams"]);
+
+/** Adaptive Cards where the channel renders them; Slack renders neither cards nor suggested actions. */
+export function channelStyle(channelId: string | undefined): ChannelStyle {
+  if (channelId && CARD_CHANNELS.has(channelId)) return "card";
+  return channelId === "slack" ? "slack" : "text";
+}
+
+export function renderReply(reply: Reply, channelId: string | undefined, resolve: ResolveLink): Partial<Activity> {
+  const style = channelStyle(channelId);
+  if (style === "card") return { type: ActivityTypes.Message, attachments: [adaptiveCard(reply, resolve)] };
+  if (style === "slack") return { type: ActivityTypes.Message, text: textReply(reply, SLACK, resolve), textFormat: "markdown" };
+  return { type: ActivityTypes.Message, text: textReply(reply, PLAIN, resolve), textFormat: "plain" };
+}
+
+export type SendReply = (context: TurnContext, reply: Reply) => Promise<void>;
+
+/** Links between entries resolve to the entry's wiki section. */
+export function createReplySender(resolve: ResolveLink): SendReply {
+  return async (context, reply) => {
+    await context.sendActivity(renderReply(reply, context.activity.channelId, resolve));
+  };
+}

@@ -1,0 +1,25 @@
+import type { AskResult } from "../../src/answer/result.js";
+import { answerCard, isCustomerEntry } from "../cards/answer-card.js";
+import type { Flows } from "../cards/menu.js";
+import type { Reply } from "../channels/reply.js";
+import type { BotServices } from "../services.js";
+
+/** Asks the engine as a customer; an answer pointing at an entry customers may not see counts as no answer. */
+export function ask(services: BotServices, text: string): AskResult {
+  const result = services.engine.ask(text, { audience: "customer" });
+  if (result.status === "answered" && !isCustomerEntry(result.answer ? services.kb.byId.get(result.answer.id) : undefined)) {
+    return { ...result, status: "fallback", answer: null };
+  }
+  return result;
+}
+
+/** The answer card of an `answered` result. */
+export function answerReply(services: BotServices, flows: Flows, result: AskResult): Reply {
+  const entry = services.kb.byId.get(result.answer!.id)!;
+  return answerCard(entry, services.kb, flows, {
+    question: result.masked,
+    score: result.confidence,
+    language: result.language,
+    ...(result.translation ? { translation: result.translation } : {}),
+  });
+}

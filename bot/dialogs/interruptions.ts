@@ -1,0 +1,43 @@
+import type { DialogContext } from "botbuilder-dialogs";
+import type { BotServices } from "../services.js";
+import { answerReply, ask } from "./answer-turn.js";
+
+/**
+ * How the guided flows (diagnose, checklist, estimate) share the conversation with the main dialog:
+ *
+ * - Global commands ("help", "menu", "start over", "cancel", "agent") never reach a flow: the main dialog handles
+ *   them first. "help" and "agent" answer and then call the flow's repromptDialog, so a flow must re-ask its current
+ *   step there; "cancel", "menu" and "start over" end it.
+ * - Buttons of main-dialog cards (an answer's "Did this help?", a related entry) clicked during a flow are handled by
+ *   the main dialog, which then calls repromptDialog too.
+ * - Everything else goes to the flow. When the flow cannot read the reply as an answer to its step, it calls
+ *   `answerAside(dc, text)`: if the text is a porting question the engine answers, the answer card is sent and true
+ *   returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means nothing was sent and the flow
+ *   treats the reply as a miss.
+ */
+export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
+  const services = servicesOf(dc);
+  const result = ask(services, text);
+  if (result.status !== "answered") return false;
+  await services.send(dc.context, answerReply(services, flowsOf(dc), result));
+  return true;
+}
+
+const SERVICES = Symbol("porting-bot services");
+const FLOWS = Symbol("porting-bot flows");
+
+/** The main dialog puts its services on the turn, so flows reach them through their DialogContext. */
+export function provideServices(dc: DialogContext, services: BotServices, flows: ReadonlySet<string>): void {
+  dc.context.turnState.set(SERVICES, services);
+  dc.context.turnState.set(FLOWS, flows);
+}
+
+export function servicesOf(dc: DialogContext): BotServices {
+  const services = dc.context.turnState.get(SERVICES) as BotServices | undefined;
+  if (!services) throw new Error("no bot services on this turn: flows must run inside the main dialog");
+  return services;
+}
+
+function flowsOf(dc: DialogContext): ReadonlySet<string> {
+  return (dc.context.turnState.get(FLOWS) as ReadonlySet<string> | undefined) ?? new Set();
+}

@@ -1,0 +1,199 @@
+import type { StatePropertyAccessor, TurnContext } from "botbuilder";
+import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from "botbuilder-dialogs";
+import { feedbackRecord } from "../../src/feedback/record.js";
+import type { Action, Command } from "../actions.js";
+import { choicesOf, type Choice, type Reply } from "../channels/reply.js";
+import { answerCard, isCustomerEntry } from "../cards/answer-card.js";
+import { clarifyCard } from "../cards/clarify-card.js";
+import { fallbackCard } from "../cards/fallback-card.js";
+import { handoffCard } from "../cards/handoff-card.js";
+import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.js";
+import { HANDOFF } from "../cards/menu.js";
+import { readInput, resolveChoice } from "../input.js";
+import type { BotServices } from "../services.js";
+import { answerReply, ask } from "./answer-turn.js";
+import { commandIn } from "./commands.js";
+import { FLOW_LABELS, flowFor, type FlowId, type FlowOptions } from "./flows.js";
+import { provideServices } from "./interruptions.js";
+
+export const MAIN_DIALOG = "main";
+
+/** Kept between turns: the buttons of the last reply, so "2" or a title typed back picks one. */
+interface MainState {
+  choices?: Choice[];
+}
+
+/**
+ * Routes every message: global commands first, then a running flow (sub-dialog), then a click or a typed choice,
+ * then the flows' trigger phrases, then the answer engine. It never ends; flows run as its children.
+ * How flows and the main dialog share a conversation is described in ./interruptions.ts.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly flows = new Set<string>();
+
+  constructor(
+    private readonly services: BotServices,
+    flows: Dialog[] = [],
+  ) {
+    super(MAIN_DIALOG);
+    for (const flow of flows) {
+      this.addDialog(flow);
+      this.flows.add(flow.id);
+    }
+  }
+
+  /** Runs one turn against the conversation's dialog stack. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const set = new DialogSet(dialogState);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** The greeting for a new conversation. */
+  welcome(context: TurnContext): Promise<void> {
+    return this.services.send(context, welcomeCard(this.services.kb, this.flows));
+  }
+
+  protected override onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.turn(inner);
+  }
+
+  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.turn(inner);
+  }
+
+  private state(inner: DialogContext): MainState {
+    return inner.parent!.activeDialog!.state as MainState;
+  }
+
+  private async turn(inner: DialogContext): Promise<DialogTurnResult> {
+    provideServices(inner, this.services, this.flows);
+    const input = readInput(inner.context);
+    const inFlow = inner.activeDialog !== undefined;
+    const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, this.state(inner).choices ?? [])?.action);
+    const command = picked?.action === "command" ? picked.command : commandIn(input.text);
+    if (command) {
+      await this.command(inner, command);
+    } else if (picked && picked.action !== "say" && picked.action !== "command") {
+      await this.act(inner, picked);
+    } else if (inFlow) {
+      await inner.continueDialog();
+    } else {
+      await this.route(inner, picked?.action === "say" ? picked.text : input.text);
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** Sends a main-level reply and remembers its buttons for typed choices. */
+  private async show(inner: DialogContext, reply: Reply): Promise<void> {
+    await this.services.send(inner.context, reply);
+    this.state(inner).choices = choicesOf(reply);
+  }
+
+  private async command(inner: DialogContext, command: Command): Promise<void> {
+    const flow = inner.activeDialog?.id;
+    switch (command) {
+      case "help":
+        await this.show(inner, helpCard(this.flows));
+        break;
+      case "handoff":
+        await this.show(inner, handoffCard(this.services.kb));
+        break;
+      case "ask":
+        await this.show(inner, askCard(this.services.kb));
+        break;
+      case "menu":
+        await inner.cancelAllDialogs();
+        await this.show(inner, menuCard(this.flows));
+        return;
+      case "start-over":
+        await inner.cancelAllDialogs();
+        await this.show(inner, welcomeCard(this.services.kb, this.flows));
+        return;
+      case "cancel":
+        await inner.cancelAllDialogs();
+        await this.show(inner, menuCard(this.flows, flow ? `Okay, I stopped "${this.flowLabel(flow)}". What next?` : "There is nothing to cancel. What would you like to do?"));
+        return;
+    }
+    if (inner.activeDialog) await inner.repromptDialog();
+  }
+
+  private flowLabel(id: string): string {
+    return FLOW_LABELS[id as FlowId] ?? id;
+  }
+
+  /** A click on a main-level button (or its number typed back). */
+  private async act(inner: DialogContext, action: Exclude<Action, { action: "say" | "command" }>): Promise<void> {
+    switch (action.action) {
+      case "start":
+        if (this.flows.has(action.flow)) {
+          await inner.cancelAllDialogs();
+          await this.startFlow(inner, action.flow, {});
+          return;
+        }
+        await this.route(inner, FLOW_LABELS[action.flow as FlowId] ?? action.flow);
+        return;
+      case "open": {
+        const entry = this.services.kb.byId.get(action.id);
+        if (!isCustomerEntry(entry)) {
+          await this.show(inner, fallbackCard(this.services.kb, this.flows));
+          return;
+        }
+        await this.show(inner, answerCard(entry, this.services.kb, this.flows, { ...(action.question ? { question: action.question } : {}), ...(action.score === undefined ? {} : { score: action.score }) }));
+        break;
+      }
+      case "feedback":
+        await this.services.recordFeedback(
+          feedbackRecord(
+            { channel: inner.context.activity.channelId, question: action.question, entry: action.entry, score: action.score ?? null, status: action.helpful ? "helpful" : "unhelpful" },
+            this.services.now(),
+          ),
+        );
+        if (action.helpful) {
+          await this.show(inner, { blocks: [{ kind: "markdown", text: "Glad it helped! Ask me anything else about porting." }] });
+        } else {
+          await this.show(inner, {
+            blocks: [{ kind: "markdown", text: "Thanks for telling me; I've passed it on so the answer can be improved. You can try other words, or reach a person." }],
+            groups: [{ choices: [HANDOFF] }],
+          });
+        }
+        break;
+    }
+    if (inner.activeDialog) await inner.repromptDialog();
+  }
+
+  private async startFlow(inner: DialogContext, flow: string, options: FlowOptions): Promise<void> {
+    this.state(inner).choices = undefined;
+    await inner.beginDialog(flow, options);
+  }
+
+  /** A typed message outside any flow: a flow's trigger phrase, else a question for the engine. */
+  private async route(inner: DialogContext, text: string): Promise<void> {
+    if (!text) {
+      await this.show(inner, askCard(this.services.kb));
+      return;
+    }
+    const flow = flowFor(text);
+    if (flow && this.flows.has(flow)) {
+      await this.startFlow(inner, flow, { text });
+      return;
+    }
+    const result = ask(this.services, text);
+    switch (result.status) {
+      case "answered":
+        await this.show(inner, answerReply(this.services, this.flows, result));
+        return;
+      case "clarify":
+        await this.show(inner, clarifyCard(result.alternatives, result.masked));
+        return;
+      case "fallback":
+        await this.services.recordFeedback(
+          feedbackRecord({ channel: inner.context.activity.channelId, question: result.masked, entry: null, score: result.confidence, status: "fallback" }, this.services.now()),
+        );
+        await this.show(inner, fallbackCard(this.services.kb, this.flows));
+        return;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { UserState } from "botbuilder";
+import type { KnowledgeBase } from "../src/knowledge/schema.js";
+import type { AnswerEngine } from "../src/answer/engine.js";
+import type { ResolveLink } from "../src/render/markdown.js";
+import type { FeedbackRecord } from "../src/feedback/record.js";
+import type { SendReply } from "./channels/render.js";
+import type { Logger } from "./log.js";
+
+/** Everything dialogs need, built once in bot/index.ts (tests build their own). */
+export interface BotServices {
+  kb: KnowledgeBase;
+  engine: AnswerEngine;
+  /** Renders a Reply for the turn's channel and sends it. */
+  send: SendReply;
+  links: ResolveLink;
+  /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
+  recordFeedback: (record: FeedbackRecord) => Promise<void>;
+  userState: UserState;
+  log: Logger;
+  now: () => Date;
+}
+
+/** `[text](kb:<id>)` resolves to the entry's wiki section. */
+export function kbLinks(kb: KnowledgeBase): ResolveLink {
+  return (id) => {
+    const entry = kb.byId.get(id);
+    return entry ? { title: entry.title, url: entry.source.url } : undefined;
+  };
+}

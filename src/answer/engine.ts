@@ -1,0 +1,58 @@
+import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
+import { decide } from "./decide.js";
+import { buildIndex } from "./index.js";
+import { translationUrl } from "./language.js";
+import { rankEntries } from "./match.js";
+import { parseQuestion } from "./parse.js";
+import type { Alternative, AskResult, MatchSummary } from "./result.js";
+
+export interface AskOptions {
+  /** Customers never get archived or agent-only entries; agents see them, labelled by their title. */
+  audience?: "customer" | "agent";
+}
+
+export interface AnswerEngine {
+  ask(question: string, options?: AskOptions): AskResult;
+}
+
+const MAX_ALTERNATIVES = 3;
+
+function summary(entry: Entry): MatchSummary {
+  const { article, section, url } = entry.source;
+  return { id: entry.id, title: entry.title, type: entry.type, source: { article, section, url } };
+}
+
+function round(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}
+
+/** Builds the index once; each question then costs a parse, a ranking and a decision. */
+export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
+  const index = buildIndex(kb);
+  const forCustomers = index.entries.map((e) => e.status === "current" && e.audience.includes("customer"));
+  const forCustomer = (i: number) => forCustomers[i]!;
+  const forAgent = () => true;
+
+  return {
+    ask(question, options = {}) {
+      const parsed = parseQuestion(question, index);
+      const ranked = rankEntries(index, parsed.terms, options.audience === "agent" ? forAgent : forCustomer);
+      const decision = decide(ranked.map((r) => r.score));
+      const top = ranked[0];
+      const answer = decision.status === "answered" && top ? index.entries[top.entry]! : undefined;
+      const rest = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
+      const alternatives: Alternative[] = rest.map((r) => ({ ...summary(index.entries[r.entry]!), score: round(r.score) }));
+      const shownEntry = answer ?? (decision.status === "clarify" && top ? index.entries[top.entry] : undefined);
+      const translation = shownEntry ? translationUrl(kb.articles, shownEntry, parsed.language) : undefined;
+      return {
+        status: decision.status,
+        confidence: round(top?.score ?? 0),
+        answer: answer ? summary(answer) : null,
+        alternatives,
+        masked: parsed.masked,
+        language: parsed.language,
+        ...(translation ? { translation } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
+import { toPlainText } from "../render/markdown.js";
+import { toTerms } from "./analyze.js";
+import { tokenize } from "./normalize.js";
+import { createSpeller, type Speller } from "./spelling.js";
+import { STOPWORDS } from "./stopwords.js";
+import { compileSynonyms, type Synonyms } from "./vocabulary.js";
+
+export const FIELDS = ["title", "questions", "tags", "glossary", "body"] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** One entry's text as terms, field by field; `phrasings` are whole ways of asking (title, questions, glossary term). */
+export interface EntryTerms {
+  fields: Record<Field, Set<string>>;
+  phrasings: string[][];
+}
+
+export interface SearchIndex {
+  entries: Entry[];
+  terms: EntryTerms[];
+  /** Inverse document frequency of each term over entries. */
+  idf: Map<string, number>;
+  /** Term -> indexes of the entries holding it, in any field. */
+  postings: Map<string, number[]>;
+  synonyms: Synonyms;
+  speller: Speller;
+}
+
+const ARCHIVE_LABEL = /^\([^)]*\)\s*/;
+const ARCHIVE_NOTE = /^>\s*Archived:.*$/m;
+const URL = /\(?\b(?:https?:\/\/|mailto:)\S+/g;
+
+/** What an entry says, as plain words: no archive label or note, no URLs. */
+function entryTexts(entry: Entry): Record<Field, string[]> {
+  const body = toPlainText(entry.body.replace(ARCHIVE_NOTE, ""), () => undefined).replace(URL, " ");
+  const title = entry.status === "archived" ? entry.title.replace(ARCHIVE_LABEL, "") : entry.title;
+  const glossary = entry.glossary ? [entry.glossary.term, entry.glossary.expansion, ...entry.glossary.aliases] : [];
+  return { title: [title], questions: entry.questions, tags: entry.tags, glossary, body: [body] };
+}
+
+export function idfOf(entryCount: number, documentFrequency: number): number {
+  return Math.log(1 + (entryCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/** Everything a question is compared with, computed once per knowledge base. */
+export function buildIndex(kb: KnowledgeBase): SearchIndex {
+  const synonyms = compileSynonyms(kb.vocabulary);
+  const frequency = new Map<string, number>();
+  const count = (word: string) => frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  for (const word of synonyms.words) count(word);
+  for (const word of STOPWORDS) count(word);
+
+  const terms = kb.entries.map((entry): EntryTerms => {
+    const texts = entryTexts(entry);
+    const analyze = (text: string) => {
+      const tokens = tokenize(text);
+      tokens.forEach(count);
+      return toTerms(tokens, "en", synonyms);
+    };
+    const fields = Object.fromEntries(
+      FIELDS.map((field) => [field, new Set(texts[field].flatMap(analyze))]),
+    ) as Record<Field, Set<string>>;
+    const phrasings = [...texts.title, ...texts.questions, ...texts.glossary.slice(0, 2)]
+      .map((text) => [...new Set(analyze(text))])
+      .filter((p) => p.length > 0);
+    return { fields, phrasings };
+  });
+
+  const postings = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    const all = new Set(FIELDS.flatMap((f) => [...t.fields[f]]));
+    for (const term of all) {
+      const list = postings.get(term) ?? [];
+      list.push(i);
+      postings.set(term, list);
+    }
+  });
+  const idf = new Map([...postings].map(([term, list]) => [term, idfOf(kb.entries.length, list.length)]));
+  return { entries: kb.entries, terms, idf, postings, synonyms, speller: createSpeller(frequency) };
+}

@@ -1,0 +1,59 @@
+import { stemmer } from "stemmer";
+
+/** Contractions written with or without the apostrophe, so "can't", "cant" and "can not" read the same. */
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\b(can)'?t\b/g, "can not"],
+  [/\bwon'?t\b/g, "will not"],
+  [/\b(do|does|did|is|are|was|were|has|have|had|should|would|could|must|need)n'?t\b/g, "$1 not"],
+  [/\b(what|where|who|how|when|why|that|it|there|here)'s\b/g, "$1 is"],
+  [/\b(what|where|who|how|when|why|that|there|here)s\b/g, "$1 is"],
+  [/\bi'?m\b/g, "i am"],
+  [/'re\b/g, " are"],
+  [/'ve\b/g, " have"],
+  [/'ll\b/g, " will"],
+  [/'d\b/g, " would"],
+  [/'s\b/g, ""],
+  // French elisions: l'article, d'un, j'ai, qu'est, n'est, s'il, c'est, m'a.
+  [/\b(?:l|d|j|qu|n|s|c|m|t)'(?=[a-z])/g, ""],
+];
+
+/**
+ * Lower case without accents, contractions spelled out, punctuation as spaces:
+ * the one text form both questions and knowledge entries are compared in.
+ */
+export function normalize(text: string): string {
+  let out = text
+    // "US" in capitals is the country; lower-cased it would be the pronoun.
+    .replace(/\bU\.?S\.?(?=\s|$|[,;:!?)])/g, "USA")
+    // "DID" in capitals is a phone number; lower-cased it would be the verb.
+    .replace(/\bDIDs?\b/g, "DID number")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\bvoip\.ms\b/g, "voipms")
+    .replace(/&/g, " and ")
+    .replace(/#/g, " number ");
+  for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
+  return out
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export function tokenize(text: string): string[] {
+  const normalized = normalize(text);
+  return normalized ? normalized.split(" ") : [];
+}
+
+/** Words whose Porter stem would merge them with an unrelated word ("international" with "internal"). */
+const STEM_EXCEPTIONS = new Map([
+  ["international", "international"],
+  ["internationally", "international"],
+  ["news", "news"],
+]);
+
+/** Porter stem, leaving short tokens (acronyms like "sms", "did", "loa") as they are. */
+export function stem(token: string): string {
+  if (token.length <= 3 || /\d/.test(token)) return token;
+  return STEM_EXCEPTIONS.get(token) ?? stemmer(token);
+}

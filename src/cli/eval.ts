@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createAnswerEngine } from "../answer/engine.js";
+import { evaluate, parseEvalSet, type EvalReport } from "../answer/evaluate.js";
+import { loadKnowledgeBase } from "../knowledge/loader.js";
+import { knowledgeDir, projectRoot } from "../paths.js";
+import { EXIT, UsageError, print, type Command } from "./io.js";
+
+/** The shared development set and the project's own harder set, relative to the project folder. */
+export const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "eval/hard.jsonl"];
+
+const Flags = z.object({
+  misses: z.boolean().default(false),
+  files: z.array(z.string().min(1)),
+});
+
+function parseFlags(args: string[]): z.infer<typeof Flags> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { misses: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const flags = Flags.safeParse({ misses: parsed.values.misses, files: parsed.positionals });
+  if (!flags.success) throw new UsageError(flags.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  return flags.data;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatReport(name: string, r: EvalReport, withMisses: boolean): string {
+  const lines = [
+    `${name}: ${r.cases} questions (${r.inScope} in scope, ${r.outOfScope} out of scope)`,
+    `  top-1 ${r.top1.toFixed(3)}   top-3 ${r.top3.toFixed(3)}   MRR ${r.mrr.toFixed(3)}`,
+    `  wrong-confident ${pct(r.wrongConfident)} of in-scope   answered right ${pct(r.answeredRight)}   out-of-scope refused ${pct(r.refused)}`,
+    `  statuses: answered ${r.statuses.answered}, clarify ${r.statuses.clarify}, fallback ${r.statuses.fallback}`,
+  ];
+  for (const s of r.unknownSections) lines.push(`  warning: no current entry for expected section "${s}"`);
+  if (withMisses) {
+    lines.push(`  misses (${r.misses.length}):`);
+    for (const m of r.misses) {
+      const expected = m.expected.length ? m.expected.join(" | ") : "(out of scope)";
+      lines.push(`    - "${m.question}"\n      ${m.status}: ${m.got.slice(0, 3).join(", ") || "-"}\n      expected: ${expected}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+export const run: Command = async (args, io) => {
+  const flags = parseFlags(args);
+  const root = projectRoot();
+  const files = flags.files.length ? flags.files.map((f) => resolve(f)) : DEFAULT_SETS.map((f) => join(root, f));
+  const kb = await loadKnowledgeBase(knowledgeDir(io.env));
+  const engine = createAnswerEngine(kb);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      throw new UsageError(`cannot read evaluation set ${file}`);
+    }
+    const name = relative(root, file) || file;
+    let cases;
+    try {
+      cases = parseEvalSet(text, name);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses));
+  }
+  return EXIT.ok;
+};
