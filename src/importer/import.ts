@@ -74,7 +74,8 @@ interface ExistingSource {
   removed?: string;
 }
 
-function readExisting(files: ExistingFile[]): { imported: ExistingSource[]; ids: Set<string> } {
+/** Reads the ids of all files, and which files the importer owns: origin import, inside an article's folder. */
+function readExisting(files: ExistingFile[], folders: Set<string>): { imported: ExistingSource[]; ids: Set<string> } {
   const imported: ExistingSource[] = [];
   const ids = new Set<string>();
   for (const file of files) {
@@ -87,7 +88,8 @@ function readExisting(files: ExistingFile[]): { imported: ExistingSource[]; ids:
     const id = typeof data.id === "string" ? data.id : file.path.replace(/^.*\//, "").replace(/\.md$/, "");
     ids.add(id);
     const source = data.source as Record<string, unknown> | undefined;
-    if (data.origin === "curated" || !source || typeof source.article !== "string") continue;
+    const folder = file.path.split(/[\\/]/)[0]!;
+    if (data.origin === "curated" || !folders.has(folder) || !source || typeof source.article !== "string") continue;
     imported.push({
       file,
       id,
@@ -176,7 +178,7 @@ export function planImport(revisions: Revision[], existingFiles: ExistingFile[])
       ...tracked.filter((t) => t.removed).sort(byRemoval).map((t) => ({ article, tracked: t, status: "archived" as const })),
     );
   }
-  const { imported, ids } = readExisting(existingFiles);
+  const { imported, ids } = readExisting(existingFiles, new Set(titles.map(slugify)));
   matchExisting(planned, imported);
   for (const p of planned) {
     if (p.id) continue;

@@ -217,6 +217,19 @@ describe("re-importing over curated files", () => {
     expect(kb.entries.find((e) => e.source.section === "What is a RespOrg?" && e.origin === "import")!.id).toBe("porting-faq-what-is-a-resporg");
   });
 
+  it("never takes over a file outside the article folders, even without origin: curated", async () => {
+    const dir = await tempDir();
+    await importFeed(SEED_FEED, dir);
+    const imei = await readFile(join(dir, "porting-faq", "what-is-the-imei.md"), "utf8");
+    const glossary = imei.replace("id: what-is-the-imei", "id: imei").replace("type: faq", "type: glossary\nglossary: { term: IMEI, expansion: International Mobile Equipment Identity }").replace(/---\n\n[\s\S]*$/, "---\n\nHand-written.\n");
+    await mkdir(join(dir, "glossary"));
+    await writeFile(join(dir, "glossary", "imei.md"), glossary);
+    const report = await importFeed(SEED_FEED, dir);
+    expect(report).toMatchObject({ added: [], changed: [], stale: [] });
+    expect(await readFile(join(dir, "glossary", "imei.md"), "utf8")).toBe(glossary);
+    expect(await readFile(join(dir, "porting-faq", "what-is-the-imei.md"), "utf8")).toBe(imei);
+  });
+
   it("keeps an existing vocabulary.yaml", async () => {
     const dir = await tempDir();
     const vocabulary = "synonyms:\n  - canonical: port\n    variants: [transfer]\n";
