@@ -39,7 +39,7 @@ export function slugify(text: string): string {
 /** The first candidate not yet taken, then the first one numbered; records the choice as taken. */
 export function claimId(candidates: string[], taken: Set<string>): string {
   let id = candidates.find((c) => !taken.has(c));
-  for (let n = 2; !id; n++) id = [`${candidates[0]}-${n}`].find((c) => !taken.has(c));
+  for (let n = 2; id === undefined; n++) if (!taken.has(`${candidates[0]}-${n}`)) id = `${candidates[0]}-${n}`;
   taken.add(id);
   return id;
 }

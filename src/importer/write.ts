@@ -25,9 +25,6 @@ export interface ImportedEntry {
   body: string;
 }
 
-/** The fields the importer refreshes on every import; the rest of the frontmatter belongs to curation. */
-export const REFRESHED_FIELDS = ["title", "status", "links", "source"] as const;
-
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 function render(doc: Document, body: string): string {
