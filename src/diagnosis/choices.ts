@@ -28,11 +28,11 @@ export function pickChoice(choices: readonly Choice[], text: string): Choice | u
   const names = (c: Choice) => [c.label, c.value, ...(c.aliases ?? [])].map(normalizeReply).filter(Boolean);
   const exact = choices.filter((c) => names(c).includes(reply));
   if (exact.length) return sameValue(exact);
-  // Within a sentence the longest name wins, so "not sure" beats "no" in "I'm not sure".
+  // Within a sentence a name inside a longer one does not count ("no" in "no idea"); two different choices do.
   const padded = ` ${reply} `;
-  const longest = (c: Choice) => Math.max(0, ...names(c).filter((n) => n.length > 1 && padded.includes(` ${n} `)).map((n) => n.length));
-  const best = Math.max(0, ...choices.map(longest));
-  return best > 0 ? sameValue(choices.filter((c) => longest(c) === best)) : undefined;
+  const found = choices.flatMap((c) => names(c).filter((n) => n.length > 1 && padded.includes(` ${n} `)).map((name) => ({ c, name })));
+  const kept = found.filter((f) => !found.some((g) => g.name !== f.name && ` ${g.name} `.includes(` ${f.name} `)));
+  return sameValue(kept.map((f) => f.c));
 }
 
 function sameValue(found: Choice[]): Choice | undefined {

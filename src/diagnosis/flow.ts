@@ -14,7 +14,7 @@ import {
   type Handoff,
   type Outcome,
 } from "./outcome.js";
-import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, type RankedCause } from "./ranking.js";
+import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, relevantCauses, type RankedCause } from "./ranking.js";
 
 /** Replies that are not one of the choices, in a row, before a person takes over. */
 export const MAX_MISSES = 2;
@@ -77,7 +77,7 @@ export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | 
 }
 
 function withNotice(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string): DiagnosisState {
-  const found = recognizeNotice(knowledge.causes, text);
+  const found = recognizeNotice(relevantCauses(knowledge.causes, state.context), text);
   if (!found.length) return state;
   return { ...state, notice: { text: redact(text.trim()), candidates: found.map((m) => m.cause.id), refused: [] } };
 }

@@ -108,6 +108,11 @@ function crossCheck(entries: Entry[]): string[] {
       if (other) problems.push(`${e.file}: ${kind}: duplicate fact id '${id}' (also in ${other})`);
       else factIds.set(id!, e.file);
     }
+    for (const c of e.checks) {
+      const other = factIds.get(`c:${c.id}`);
+      if (other) problems.push(`${e.file}: checks: duplicate check id '${c.id}' (also in ${other})`);
+      else factIds.set(`c:${c.id}`, e.file);
+    }
     if (e.diagnosis) {
       for (const q of e.diagnosis.questions) {
         const other = factIds.get(`q:${q.id}`);

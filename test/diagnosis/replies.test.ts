@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_CHOICES, pickAnswer, pickChoice } from "../../src/diagnosis/choices.js";
+import { CONTEXT_QUESTIONS } from "../../src/diagnosis/context.js";
+import { endOf, parseRejectionDate } from "../../src/diagnosis/dates.js";
+import type { Duration } from "../../src/knowledge/schema.js";
+
+describe("reading a reply", () => {
+  it.each([
+    ["yes", "yes"], ["Y", "yes"], ["yep!", "yes"], ["1", "yes"], ["No", "no"], ["2", "no"], ["nope", "no"],
+    ["not sure", "not-sure"], ["I'm not sure", "not-sure"], ["no idea", "not-sure"], ["3", "not-sure"], ["None of these", "not-sure"],
+  ])("%s means %s", (text, expected) => {
+    expect(pickAnswer(text)).toBe(expected);
+  });
+
+  it.each([["banana"], [""], ["4"], ["0"], ["yes and no"]])("%j is not an answer", (text) => {
+    expect(pickAnswer(text)).toBeUndefined();
+  });
+
+  it("reads the kind of number from the customer's words", () => {
+    const kinds = CONTEXT_QUESTIONS.kind.choices;
+    expect(pickChoice(kinds, "my cell")?.value).toBe("wireless");
+    expect(pickChoice(kinds, "a VoIP line")?.label).toBe("VoIP");
+    expect(pickChoice(kinds, "Land line")?.label).toBe("Landline");
+    expect(pickChoice(kinds, "1-800 number")?.value).toBe("toll-free");
+    expect(pickChoice(kinds, "5")?.value).toBe("fax");
+    expect(pickChoice(kinds, "pager")).toBeUndefined();
+  });
+
+  it("reads the country", () => {
+    const countries = CONTEXT_QUESTIONS.country.choices;
+    expect(pickChoice(countries, "Canadian")?.value).toBe("CA");
+    expect(pickChoice(countries, "it's in the USA")?.value).toBe("US");
+    expect(pickChoice(countries, "France")).toBeUndefined();
+  });
+
+  it("offers a not-sure choice everywhere", () => {
+    for (const q of Object.values(CONTEXT_QUESTIONS)) expect(q.choices.some((c) => c.value === "not-sure")).toBe(true);
+    expect(ANSWER_CHOICES.map((c) => c.value)).toEqual(["yes", "no", "not-sure"]);
+  });
+});
+
+describe("rejection dates", () => {
+  const today = "2026-03-05";
+  it.each([
+    ["2026-03-02", "2026-03-02"], ["today", today], ["Yesterday", "2026-03-04"], ["3 days ago", "2026-03-02"],
+    ["March 2", "2026-03-02"], ["2 Mar 2026", "2026-03-02"], ["on Feb 28th", "2026-02-28"], ["December 30", "2025-12-30"],
+  ])("%s is %s", (text, expected) => {
+    expect(parseRejectionDate(text, today)).toBe(expected);
+  });
+
+  it.each([["2026-02-30"], ["2026-03-06"], ["next week"], ["soon"], ["Feb 30"]])("%s is refused (impossible, future or not a date)", (text) => {
+    expect(parseRejectionDate(text, today)).toBeUndefined();
+  });
+
+  const duration = (unit: Duration["unit"], typical: number): Duration => ({ id: "d", label: "d", event: "rejection-reply", unit, typical, applies_to: {} });
+  it("counts a duration from the rejection date in its unit", () => {
+    expect(endOf("2026-03-02", duration("days", 7))).toBe("2026-03-09");
+    expect(endOf("2026-12-28", duration("days", 7))).toBe("2027-01-04");
+    expect(endOf("2026-03-06", duration("business-days", 2))).toBe("2026-03-10");
+    expect(endOf("2026-03-02", duration("weeks", 1))).toBe("2026-03-09");
+  });
+});
