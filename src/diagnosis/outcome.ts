@@ -1,4 +1,4 @@
-import type { AppliesTo, Context, Duration, Fee, Rule } from "../knowledge/schema.js";
+import type { Answer, AppliesTo, Context, Duration, Fee, Rule } from "../knowledge/schema.js";
 import { describeContext, dimensionsOf, type CaseContext } from "./context.js";
 import { daysBetween, endOf, type IsoDate } from "./dates.js";
 import type { DiagnosisKnowledge, EntryRef } from "./knowledge.js";
@@ -13,8 +13,8 @@ export interface OutcomeCause {
   fix: string;
   avoid: string;
   send: string[];
-  /** The questions whose answers point to this cause. */
-  because: string[];
+  /** The answers that point to this cause. */
+  because: Array<{ question: string; answer: Answer }>;
 }
 
 export interface Deadline {
@@ -72,7 +72,7 @@ export function outcomeCause(ranked: RankedCause, context: CaseContext): Outcome
     fix: variant?.fix ?? d.fix,
     avoid: variant?.avoid ?? d.avoid,
     send: d.send,
-    because: ranked.support.map((q) => q.text),
+    because: ranked.support.map((q) => ({ question: q.text, answer: q.points_to })),
   };
 }
 

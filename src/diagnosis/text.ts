@@ -1,7 +1,7 @@
 import type { Duration, Fee } from "../knowledge/schema.js";
 import { toPlainText } from "../render/markdown.js";
 import type { Checklist, ChecklistStep } from "./checklist.js";
-import type { Choice } from "./choices.js";
+import { answerLabel, type Choice } from "./choices.js";
 import { weekdayName } from "./dates.js";
 import type { Prompt } from "./flow.js";
 import type { DiagnosisKnowledge, EntryRef } from "./knowledge.js";
@@ -14,12 +14,12 @@ export function numberedChoices(choices: readonly Choice[]): string {
 }
 
 export function promptText(prompt: Prompt): string {
-  return [prompt.text, `(${prompt.why})`, numberedChoices(prompt.choices)].join("\n");
+  return [prompt.text, `Why: ${prompt.why}`, numberedChoices(prompt.choices)].join("\n");
 }
 
 export function checkPromptText(step: Extract<ChecklistStep, { kind: "context" | "check" }>): string {
   const head = step.kind === "check" ? `Check ${step.index} of ${step.total}: ${step.text}` : step.text;
-  return [head, `(${step.why})`, numberedChoices(step.choices)].join("\n");
+  return [head, `Why: ${step.why}`, numberedChoices(step.choices)].join("\n");
 }
 
 export function amountOf(duration: Duration): string {
@@ -59,7 +59,7 @@ export function outcomeText(outcome: Outcome, knowledge: Pick<DiagnosisKnowledge
   const out: string[] = [];
   outcome.causes.forEach((c, i) => {
     out.push(`${i === 0 ? "Most likely" : "Also possible"}: ${c.title}${c.probability < 1 ? ` (${percent(c.probability)})` : ""}`);
-    if (c.because.length) out.push(`  Because: ${c.because.join(" / ")}`);
+    for (const b of c.because) out.push(`  Because you answered "${answerLabel(b.answer)}" to: ${b.question}`);
     out.push(`  What to do: ${c.fix}`);
     out.push(`  What to send: ${c.send.join("; ")}`);
     out.push(`  Next time: ${c.avoid}`);
