@@ -9,11 +9,20 @@ import { compileSynonyms, type Synonyms } from "./vocabulary.js";
 export const FIELDS = ["title", "questions", "tags", "glossary", "body"] as const;
 export type Field = (typeof FIELDS)[number];
 
-/** One entry's text as terms, field by field; `phrasings` are whole ways of asking (title, questions, glossary term). */
+/** A whole way of asking for an entry (its title, a question, a glossary term) and the summed IDF of its terms. */
+export interface Phrasing {
+  terms: string[];
+  weight: number;
+}
+
+/** One entry's text as terms, field by field. */
 export interface EntryTerms {
   fields: Record<Field, Set<string>>;
-  phrasings: string[][];
+  phrasings: Phrasing[];
 }
+
+/** An entry as fuse.js sees it: each field's terms as `~term~` words. */
+export type FuseDoc = Record<Exclude<Field, "questions">, string> & { questions: string[] };
 
 export interface SearchIndex {
   entries: Entry[];
@@ -22,6 +31,7 @@ export interface SearchIndex {
   idf: Map<string, number>;
   /** Term -> indexes of the entries holding it, in any field. */
   postings: Map<string, number[]>;
+  fuseDocs: FuseDoc[];
   synonyms: Synonyms;
   speller: Speller;
 }
@@ -50,7 +60,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   for (const word of synonyms.words) count(word);
   for (const word of STOPWORDS) count(word);
 
-  const terms = kb.entries.map((entry): EntryTerms => {
+  const analyzed = kb.entries.map((entry) => {
     const texts = entryTexts(entry);
     const analyze = (text: string) => {
       const tokens = tokenize(text);
@@ -63,11 +73,12 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     const phrasings = [...texts.title, ...texts.questions, ...texts.glossary.slice(0, 2)]
       .map((text) => [...new Set(analyze(text))])
       .filter((p) => p.length > 0);
-    return { fields, phrasings };
+    const questions = texts.questions.map((text) => analyze(text));
+    return { fields, phrasings, questions };
   });
 
   const postings = new Map<string, number[]>();
-  terms.forEach((t, i) => {
+  analyzed.forEach((t, i) => {
     const all = new Set(FIELDS.flatMap((f) => [...t.fields[f]]));
     for (const term of all) {
       const list = postings.get(term) ?? [];
@@ -76,5 +87,15 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     }
   });
   const idf = new Map([...postings].map(([term, list]) => [term, idfOf(kb.entries.length, list.length)]));
-  return { entries: kb.entries, terms, idf, postings, synonyms, speller: createSpeller(frequency) };
+  const weigh = (terms: string[]) => terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
+  const terms = analyzed.map(({ fields, phrasings }) => ({ fields, phrasings: phrasings.map((p) => ({ terms: p, weight: weigh(p) })) }));
+  const wrap = (terms: Iterable<string>) => [...terms].map((t) => `~${t}~`).join(" ");
+  const fuseDocs = analyzed.map(({ fields, questions }) => ({
+    title: wrap(fields.title),
+    questions: questions.map(wrap),
+    tags: wrap(fields.tags),
+    glossary: wrap(fields.glossary),
+    body: wrap(fields.body),
+  }));
+  return { entries: kb.entries, terms, idf, postings, fuseDocs, synonyms, speller: createSpeller(frequency) };
 }

@@ -1,27 +1,54 @@
-import { FIELDS, idfOf, type Field, type SearchIndex } from "./index.js";
+import Fuse, { type IFuseOptions } from "fuse.js";
+import { FIELDS, idfOf, type Field, type FuseDoc, type SearchIndex } from "./index.js";
 
 export interface Scored {
   /** Position of the entry in the index. */
   entry: number;
+  /** What ranks and decides: lexical and fuzzy evidence combined, 0..1. */
   score: number;
+  /** Share of the question's weighted terms the entry holds in any field, 0..1: low means off topic. */
+  coverage: number;
 }
 
-export interface MatchWeights {
+export interface MatchSettings {
+  /** Lexical weight of a term found in each field (its best field counts). */
   fields: Record<Field, number>;
-  /** Share of the score from the best single phrasing (title, a question, glossary term) vs whole-entry coverage. */
+  /** Share of the lexical score from the best single phrasing (title, a question, glossary term) vs whole-entry coverage. */
   phrase: number;
+  /** Share of the final score from fuse.js over the shortlist vs the lexical score. */
+  fuse: number;
+  /** fuse.js key weights. */
+  fuseKeys: Record<Field, number>;
+  /** Fuzziness of fuse.js term matching (0 exact .. 1 anything). */
+  fuseThreshold: number;
+  /** How many lexical candidates fuse.js re-scores. */
+  shortlist: number;
 }
 
-export const DEFAULT_WEIGHTS: MatchWeights = {
+/**
+ * Chosen by the sweep in `npm run bench` on the dev set (top-1, then wrong-confident, then speed):
+ * body words count for half a title word, tags a little less than phrasings; the lexical and fuzzy
+ * halves agree more often than either alone.
+ */
+export const SETTINGS: MatchSettings = {
   fields: { title: 1, questions: 1, tags: 0.8, glossary: 1, body: 0.5 },
   phrase: 0.5,
+  fuse: 0.5,
+  fuseKeys: { title: 1, questions: 1, tags: 0.5, glossary: 1, body: 0 },
+  fuseThreshold: 0.2,
+  shortlist: 6,
 };
 
 /** Unknown words this short are more likely typos than topics the knowledge base lacks. */
 const MIN_UNKNOWN_LENGTH = 4;
 
-/** Scores every entry that shares a term with the question, best first. */
-export function rankEntries(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, weights = DEFAULT_WEIGHTS): Scored[] {
+interface Lexical {
+  entry: number;
+  lexical: number;
+  coverage: number;
+}
+
+function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
   const n = index.entries.length;
   const known = terms.filter((t) => index.postings.has(t) || t.length >= MIN_UNKNOWN_LENGTH);
   const idf = known.map((t) => index.idf.get(t) ?? idfOf(n, 0));
@@ -30,28 +57,66 @@ export function rankEntries(index: SearchIndex, terms: string[], allowed: (entry
   const candidates = new Set<number>();
   for (const t of known) for (const e of index.postings.get(t) ?? []) if (allowed(e)) candidates.add(e);
 
-  const scored: Scored[] = [];
+  const scored: Lexical[] = [];
   for (const e of candidates) {
     const doc = index.terms[e]!;
-    let covered = 0;
+    let weighted = 0;
+    let present = 0;
     known.forEach((t, i) => {
       let best = 0;
-      for (const f of FIELDS) if (doc.fields[f].has(t) && weights.fields[f] > best) best = weights.fields[f];
-      covered += best * idf[i]!;
+      for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
+      weighted += best * idf[i]!;
+      if (best > 0) present += idf[i]!;
     });
     let phrase = 0;
     for (const p of doc.phrasings) {
       let shared = 0;
-      let own = 0;
-      for (const t of p) {
-        const w = index.idf.get(t) ?? 0;
-        own += w;
+      for (const t of p.terms) {
         const i = known.indexOf(t);
         if (i >= 0) shared += idf[i]!;
       }
-      phrase = Math.max(phrase, (2 * shared) / (total + own));
+      phrase = Math.max(phrase, (2 * shared) / (total + p.weight));
     }
-    scored.push({ entry: e, score: (1 - weights.phrase) * (covered / total) + weights.phrase * phrase });
+    const lexical = (1 - settings.phrase) * (weighted / total) + settings.phrase * phrase;
+    scored.push({ entry: e, lexical, coverage: present / total });
   }
-  return scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
+  return scored.sort((a, b) => b.lexical - a.lexical || a.entry - b.entry);
+}
+
+function fuseOptions(settings: MatchSettings): IFuseOptions<FuseDoc> {
+  return {
+    keys: FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] })),
+    useTokenSearch: true,
+    // Terms are stored as ~term~ so a term matches whole terms only ("port" not inside "support").
+    tokenize: /~[^~ ]+~/g,
+    includeScore: true,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+    threshold: settings.fuseThreshold,
+  };
+}
+
+export function fuseQuery(terms: string[]): string {
+  return terms.map((t) => `~${t}~`).join(" ");
+}
+
+/**
+ * Ranks entries for a question's terms: a lexical pass over every entry sharing a term, then fuse.js
+ * (term-level fuzzy matching, weighted by field) re-scores the best few.
+ */
+export function rankEntries(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings = SETTINGS): Scored[] {
+  const lexical = lexicalScores(index, terms, allowed, settings);
+  const shortlist = lexical.slice(0, settings.shortlist);
+  const fuzzy = new Map<number, number>();
+  if (settings.fuse > 0 && shortlist.length > 0) {
+    const fuse = new Fuse(shortlist.map((s) => index.fuseDocs[s.entry]!), fuseOptions(settings));
+    for (const r of fuse.search(fuseQuery(terms))) fuzzy.set(shortlist[r.refIndex]!.entry, 1 - (r.score ?? 1));
+  }
+  return shortlist
+    .map((s) => ({
+      entry: s.entry,
+      coverage: s.coverage,
+      score: (1 - settings.fuse) * s.lexical + settings.fuse * (fuzzy.get(s.entry) ?? 0),
+    }))
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
