@@ -1,0 +1,107 @@
+import type { Estimate } from "../estimate/estimate.js";
+import type { FeeLine, IndicativePrice } from "../estimate/fees.js";
+import { orderKinds } from "../estimate/fees.js";
+import { formatDate } from "../estimate/dates.js";
+import type { TimelineStep } from "../estimate/timeline.js";
+import { countWords, joinWords, money } from "../estimate/wording.js";
+
+/** "3 fax numbers and 2 toll-free numbers in the US, submitted Tuesday 2026-12-22" */
+export function estimateHeadline(estimate: Estimate): string {
+  const { numbers, country, place, submitted } = estimate.input;
+  const where = country === "US" ? "the US" : country === "CA" ? "Canada" : (place ?? "another country");
+  const what = joinWords(orderKinds(numbers).map((k) => countWords(numbers[k] ?? 0, k)));
+  return `${what} in ${where}, submitted ${formatDate(submitted)}`;
+}
+
+export interface FeeLineCells {
+  item: string;
+  quantity: string;
+  each: string;
+  amount: string;
+}
+
+const UNIT_WORDS: Record<FeeLine["unit"], string> = {
+  "per-number": "per number",
+  "per-order": "per order",
+  "per-resubmission": "per resubmission",
+};
+
+export function feeLineCells(line: FeeLine): FeeLineCells {
+  return {
+    item: line.kind ? `${line.label} (${line.kind})` : line.label,
+    quantity: String(line.quantity),
+    each: line.unitAmount === undefined ? "quote" : `${money(line.unitAmount, line.currency)} ${UNIT_WORDS[line.unit]}`,
+    amount: line.amount === undefined ? "quote" : money(line.amount, line.currency),
+  };
+}
+
+export function totalText(estimate: Estimate): string {
+  const { amount, currency, excludesQuotes } = estimate.fees.total;
+  return `${money(amount, currency)}${excludesQuotes ? " plus quoted items" : ""}`;
+}
+
+/** Each priced fact's conditions once, even when it priced several lines. */
+export function feeConditions(estimate: Estimate): string[] {
+  const seen = new Set<string>();
+  return estimate.fees.lines.flatMap((l) => {
+    if (!l.conditions || seen.has(l.source.factId)) return [];
+    seen.add(l.source.factId);
+    return [`${l.label}: ${l.conditions}`];
+  });
+}
+
+export function indicativeText(price: IndicativePrice): string {
+  const dated = price.since && price.until ? `published ${price.since} to ${price.until}` : `archived ${price.source.archivedOn ?? ""}`.trim();
+  return `${price.label}: ${money(price.unitAmount, price.currency)} ${UNIT_WORDS[price.unit]} (last published price, archived, ${dated}; not a current price)`;
+}
+
+export function stepText(step: TimelineStep): string {
+  const skipped = step.skipped.length ? `; skips ${joinWords(step.skipped.map((h) => `${h.name} ${h.date}`))}` : "";
+  switch (step.kind) {
+    case "port":
+      return `${step.label}: ${step.businessDays} business days after ${formatDate(step.start)}, done ${formatDate(step.end!)}${skipped}`;
+    case "rejection":
+      return `If rejected on ${formatDate(step.start)}: ${lowerFirst(step.label)} by ${formatDate(step.end!)} (${step.duration})`;
+    case "sms-approval":
+      return `${step.label}: ${step.duration} after it arrives, once the order reaches the losing carrier`;
+    case "sms-activation":
+      return `${step.label}: usually by ${formatDate(step.typicalEnd ?? step.end!)}, at the latest ${formatDate(step.end ?? step.typicalEnd!)} (${step.duration})`;
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|");
+}
+
+/** The whole estimate as Markdown: the CLI's text output and the fallback for channels without cards. */
+export function estimateToMarkdown(estimate: Estimate): string {
+  const out: string[] = [`**Estimate: ${estimateHeadline(estimate)}**`, "", "**Fees**", ""];
+  out.push("| Item | Qty | Each | Amount |", "| --- | --- | --- | --- |");
+  for (const line of estimate.fees.lines) {
+    const c = feeLineCells(line);
+    out.push(`| ${cell(c.item)} | ${c.quantity} | ${cell(c.each)} | ${cell(c.amount)} |`);
+  }
+  out.push("", `**Total: ${totalText(estimate)}**`);
+  const conditions = feeConditions(estimate);
+  if (conditions.length) out.push("", ...conditions.map((c) => `- ${c}`));
+  if (estimate.fees.indicative.length) out.push("", ...estimate.fees.indicative.map((p) => `- ${indicativeText(p)}`));
+
+  out.push("", "**Timeline**", "");
+  if (estimate.timeline) {
+    out.push(...estimate.timeline.steps.map((s) => `- ${stepText(s)}`));
+    out.push("", `**Expected completion: ${formatDate(estimate.timeline.completion)}**`);
+  } else {
+    out.push("No date: see the assumptions.");
+  }
+
+  if (estimate.fees.notes.length) {
+    out.push("", "**Not included**", "", ...estimate.fees.notes.map((n) => `- ${n.label}${n.conditions ? `: ${n.conditions}` : ""}`));
+  }
+  out.push("", "**Assumptions**", "", ...estimate.assumptions.map((a) => `- ${a}`));
+  out.push("", "**Sources**", "", ...estimate.sources.map((s) => `- [${s.title}](${s.url})${s.status === "archived" ? " (archived)" : ""}`));
+  return out.join("\n");
+}
