@@ -31,7 +31,7 @@ async function filesIn(root: string, dir = root): Promise<Map<string, string>> {
 }
 
 const asExisting = (files: Map<string, string>): ExistingFile[] =>
-  [...files].filter(([path]) => path.endsWith(".md")).map(([path, text]) => ({ path, text }));
+  [...files].filter(([path]) => path.endsWith(".md") && !path.endsWith("README.md")).map(([path, text]) => ({ path, text }));
 
 afterEach(async () => {
   await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
