@@ -1,0 +1,47 @@
+import type { Checklist, ChecklistStep } from "../../src/diagnosis/checklist.js";
+import { say, type Reply } from "../channels/reply.js";
+
+/** One pre-port check: "Check 3 of 9", the question, why it matters, the choices. */
+export function checkStepReply(step: Extract<ChecklistStep, { kind: "context" | "check" }>, intro?: string): Reply {
+  const head = step.kind === "check" ? `Check ${step.index} of ${step.total}: ` : "";
+  return {
+    blocks: [
+      ...(intro ? [{ kind: "markdown" as const, text: intro }] : []),
+      { kind: "markdown", text: `**${head}${step.text}**` },
+      { kind: "note", text: step.why },
+    ],
+    groups: [{ choices: step.choices.map((c) => say(c.label)) }],
+  };
+}
+
+/** The finished checklist: each item ok or at risk, with what to do about it. */
+export function checklistReply(checklist: Checklist): Reply {
+  const verdict =
+    checklist.atRisk === 0
+      ? "Everything checked out: you can submit the port."
+      : `${checklist.atRisk} item${checklist.atRisk === 1 ? " is" : "s are"} at risk. Sort ${checklist.atRisk === 1 ? "it" : "them"} out before you submit, or the port may be rejected.`;
+  return {
+    title: "Your pre-port checklist",
+    blocks: [
+      {
+        kind: "table",
+        columns: ["Check", "Status", "What to do"],
+        rows: checklist.items.map((i) => [i.text, i.status === "ok" ? "OK" : "At risk", i.reason ?? "Nothing"]),
+      },
+      { kind: "markdown", text: verdict },
+      ...(checklist.contact && checklist.atRisk > 0 ? [{ kind: "note" as const, text: `Questions about an item? Write to the porting (LNP) department at [${checklist.contact}](mailto:${checklist.contact}).` }] : []),
+    ],
+  };
+}
+
+/** The checklist could not go on: whom to ask, with what was answered so far. */
+export function checklistHandoffReply(step: Extract<ChecklistStep, { kind: "handoff" }>): Reply {
+  const contact = step.contact ? `Write to the porting (LNP) department at [${step.contact}](mailto:${step.contact})` : "Contact support";
+  return {
+    title: "Let's get a person to check it with you",
+    blocks: [
+      { kind: "markdown", text: `I could not go on with the checklist (${step.reason}). ${contact} before you submit, with this summary:` },
+      { kind: "markdown", text: step.summary.split("\n").join("\n\n") },
+    ],
+  };
+}
