@@ -43,6 +43,15 @@ describe("the knowledge base's rejection causes", () => {
     expect(top.title).toMatch(/BTN/);
   });
 
+  it("every question and check says in one short line why it is asked", () => {
+    const whys = [...kb.causes.flatMap((c) => c.diagnosis.questions.map((q) => q.why)), ...kb.checks.map((c) => c.why)];
+    expect(whys.length).toBeGreaterThan(20);
+    for (const why of whys) {
+      expect(why).not.toContain("\n");
+      expect(why.length).toBeLessThanOrEqual(140);
+    }
+  });
+
   it("the facts the outcome needs are in the knowledge base", () => {
     expect(kb.whereToSend?.title).toBe("Where to send my Documentation?");
     expect(kb.contact).toMatch(/@/);
@@ -117,13 +126,15 @@ describe("a path of answers to each cause", () => {
 });
 
 describe("pasted notices on the real knowledge base", () => {
+  // After the confirmation only what changes the fix is asked: the country, and the direction where a variant depends on it.
   it.each([
-    ["Rejected - BTN mismatch", "incorrect-billing-telephone-number-btn"],
-    ["LSR rejected: address does not match CSR", "rejection-for-mismatch-information"],
-    ["Reject reason: hunt group members would be stranded", "hunt-members-stranded-services"],
-    ["Rejected: pending order on account", "freeze-on-the-account-pending-order"],
-  ])("%s goes straight to its cause", (notice, id) => {
-    const run = drive(kb, ["yes", "port in", "US", "yesterday"], notice);
+    ["Rejected - BTN mismatch", "incorrect-billing-telephone-number-btn", ["yes", "US", "yesterday"]],
+    ["LSR rejected: address does not match CSR", "rejection-for-mismatch-information", ["yes", "port in", "US", "yesterday"]],
+    ["Reject reason: hunt group members would be stranded", "hunt-members-stranded-services", ["yes", "US", "yesterday"]],
+    ["Rejected: pending order on account", "freeze-on-the-account-pending-order", ["yes", "Canada", "yesterday"]],
+    ["Port out rejected for PIN", "port-out-rejection-for-pin", ["yes", "US", "yesterday"]],
+  ])("%s goes straight to its cause", (notice, id, replies) => {
+    const run = drive(kb, replies, notice);
     expect(run.steps[0]).toMatchObject({ kind: "confirm", causeId: id });
     expect(outcomeOf(run).causes.map((c) => c.id)).toEqual([id]);
   });
