@@ -74,10 +74,6 @@ function quantityOf(fee: Fee, numbers: number, occurrences: number): number {
   return fee.unit === "per-number" ? numbers * occurrences : occurrences;
 }
 
-function kindWords(kind: NumberKind): string {
-  return kind === "toll-free" ? "toll-free" : kind;
-}
-
 export function estimateFees(kb: KnowledgeBase, input: EstimateInput): FeeEstimate {
   const kinds = orderKinds(input.numbers);
   const total = kinds.reduce((sum, kind) => sum + (input.numbers[kind] ?? 0), 0);
@@ -89,7 +85,7 @@ export function estimateFees(kb: KnowledgeBase, input: EstimateInput): FeeEstima
     const count = input.numbers[kind] ?? 0;
     const found = feesFor(kb, "port", { ...query, kinds: [kind] })[0];
     if (found) lines.push(line(found, quantityOf(found.fact, count, 1), kind));
-    else unpriced.push(`porting ${kindWords(kind)} numbers`);
+    else unpriced.push(`porting ${kind} numbers`);
   }
 
   const options: Array<[Fee["event"], number, string]> = [

@@ -109,6 +109,11 @@ function findDate(text: string, today: IsoDate): string | undefined {
   return undefined;
 }
 
+/** A submission day as typed: "friday", "tomorrow", "Dec 22", "2026-12-22"; may name a day that does not exist. */
+export function parseDateText(text: string, today: IsoDate): string | undefined {
+  return findDate(` ${text.toLowerCase().replace(/\s+/g, " ")} `, today);
+}
+
 function findRejections(text: string): number | undefined {
   const counted = new RegExp(`(?:^|\\s)${COUNT}\\s+(?:more\\s+)?(?:rejections?|resubmissions?)\\b`).exec(text);
   if (counted) return countOf(counted[1]!);
