@@ -187,6 +187,9 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
     };
   }
 
+  // A conversation saved before the knowledge base dropped the cause it confirmed.
+  if (state.confirmed && !causeById(knowledge, state.confirmed)) return handoff(knowledge, state, today, "the confirmed cause is no longer in the knowledge base");
+
   const dimension = contextNeeded(knowledge, state).find((d) => !state.asked.includes(d));
   if (dimension) return { kind: "context", ...CONTEXT_QUESTIONS[dimension] };
 

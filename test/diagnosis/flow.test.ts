@@ -232,6 +232,11 @@ describe("state", () => {
     expect(run.state.misses).toBe(MAX_MISSES);
   });
 
+  it("hands off when a saved conversation confirmed a cause the knowledge base no longer has", () => {
+    const saved = DiagnosisState.parse({ confirmed: "retired-cause", asked: ["country"], rejectionDate: "unknown" });
+    expect(nextStep(kb, saved, TODAY)).toMatchObject({ kind: "handoff", handoff: { reason: "the confirmed cause is no longer in the knowledge base" } });
+  });
+
   it("starts empty without an opening message", () => {
     expect(startDiagnosis(kb, undefined, TODAY)).toEqual(DiagnosisState.parse({}));
   });
