@@ -33,6 +33,7 @@ describe("diagnosis dialog", () => {
     expect(outcome).toContain("Does this match your rejection?");
     const end = textOf(await chat.say("That's it"));
     expect(end).toContain("Good luck with the fix");
+    expect(end).toContain("1. Fees and timing");
     // The flow is over: the next message is a question for the answer engine again.
     expect(textOf(await chat.say("what is a CSR?"))).not.toContain("Back to your diagnosis");
   });
@@ -124,7 +125,8 @@ describe("diagnosis dialog", () => {
     expect(card.version).toBe("1.5");
     const buttons = card.body.find((b) => b.type === "ActionSet")!.actions!;
     expect(buttons.map((b) => b.title)).toEqual(["Port in", "Port out", "Not sure"]);
-    expect(buttons[0]!.data).toMatchObject({ action: "say", text: "Port in" });
+    // Whatever form the channel's button data takes, a click sends the choice's words back.
+    expect(JSON.stringify(buttons[0]!.data)).toContain('"Port in"');
     for (const label of ["Port in", "US number", "Landline", "No", "No", "Yes"]) await chat.say(click(label));
     const [outcome] = await chat.say(click("I don't know the date"));
     const outcomeCard = outcome!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string }>; actions: Array<{ type: string; url: string }> };

@@ -8,6 +8,7 @@ import { PortingBot } from "../../bot/bots/porting-bot.js";
 import { createReplySender } from "../../bot/channels/render.js";
 import { ChecklistDialog } from "../../bot/dialogs/checklist-dialog.js";
 import { DiagnosisDialog } from "../../bot/dialogs/diagnosis-dialog.js";
+import { EstimateDialog } from "../../bot/dialogs/estimate-dialog.js";
 import { MainDialog } from "../../bot/dialogs/main-dialog.js";
 import { createLogger } from "../../bot/log.js";
 import { kbLinks, type BotServices } from "../../bot/services.js";
@@ -28,7 +29,7 @@ export interface Conversation {
   logs: string[];
 }
 
-/** The bot as bot/app.ts wires it (main dialog hosting the diagnosis and checklist flows), on a TestAdapter. */
+/** The bot as bot/app.ts wires it (main dialog hosting the guided flows), on a TestAdapter. */
 export function conversation(kb: KnowledgeBase, channelId = "test", storage: Storage = new MemoryStorage(), logs: string[] = []): Conversation {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -45,7 +46,7 @@ export function conversation(kb: KnowledgeBase, channelId = "test", storage: Sto
     log: createLogger((line) => logs.push(line)),
     now: () => NOW,
   };
-  const bot = new PortingBot(conversationState, userState, new MainDialog(services, [new DiagnosisDialog(services), new ChecklistDialog(services)]));
+  const bot = new PortingBot(conversationState, userState, new MainDialog(services, [new DiagnosisDialog(services), new ChecklistDialog(services), new EstimateDialog(services)]));
   const adapter = new TestAdapter((context) => bot.run(context), { channelId, conversation: { id: "conversation-1", isGroup: false, conversationType: "personal", name: "test" } });
   return {
     logs,
