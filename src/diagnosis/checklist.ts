@@ -68,7 +68,7 @@ export function nextCheck(knowledge: DiagnosisKnowledge, state: ChecklistState):
   if (state.misses >= MAX_MISSES) {
     const lines = [
       "Pre-port checklist",
-      ...describeContext(state.context).slice(1),
+      ...describeContext(state.context).filter((line) => !line.startsWith("Direction")),
       ...checks.filter((c) => state.answers[c.id]).map((c) => `- ${c.text} ${answerLabel(state.answers[c.id]!)}`),
       "Handed off because: the answers did not match the choices offered",
     ];
