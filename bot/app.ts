@@ -1,50 +1,63 @@
 import { ConversationState, UserState, type Storage } from "botbuilder";
 import type { Dialog } from "botbuilder-dialogs";
 import type { Server } from "restify";
-import { createAnswerEngine } from "../src/answer/engine.js";
+import { createAnswerEngine, type AnswerEngine } from "../src/answer/engine.js";
+import type { FeedbackRecord } from "../src/feedback/record.js";
 import { appendFeedback } from "../src/feedback/store.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { createAdapter } from "./adapter.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
 import type { BotConfig } from "./config.js";
+import { ChecklistDialog } from "./dialogs/checklist-dialog.js";
+import { DiagnosisDialog } from "./dialogs/diagnosis-dialog.js";
+import { EstimateDialog } from "./dialogs/estimate-dialog.js";
 import { MainDialog } from "./dialogs/main-dialog.js";
 import type { Logger } from "./log.js";
 import { createServer } from "./server.js";
 import { kbLinks, type BotServices } from "./services.js";
 import { createStorage } from "./storage.js";
 
+/** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
+function flows(services: BotServices): Dialog[] {
+  return [new DiagnosisDialog(services), new ChecklistDialog(services), new EstimateDialog(services)];
+}
+
+export interface BotOptions {
+  kb: KnowledgeBase;
+  log: Logger;
+  recordFeedback: (record: FeedbackRecord) => Promise<void>;
+  storage?: Storage;
+  /** The real engine over `kb` unless given. */
+  engine?: AnswerEngine;
+  now?: () => Date;
+}
+
+export interface BotParts {
+  bot: PortingBot;
+  conversationState: ConversationState;
+}
+
+/** The bot and its state, ready for any adapter: the HTTP server's, or a TestAdapter. */
+export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date() }: BotOptions): BotParts {
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const links = kbLinks(kb);
+  const services: BotServices = { kb, engine, send: createReplySender(links), links, recordFeedback, userState, log, now };
+  const dialog = new MainDialog(services, flows(services));
+  return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
+}
+
 export interface AppOptions {
   config: BotConfig;
   kb: KnowledgeBase;
   feedbackFile: string;
   log: Logger;
-  storage?: Storage;
-  now?: () => Date;
 }
 
-/** The guided flows hosted by the main dialog. */
-function flows(_services: BotServices): Dialog[] {
-  return [];
-}
-
-/** Wires the whole bot (state, engine, dialogs, adapter, HTTP server) without listening: index.ts and tests share it. */
-export function createApp({ config, kb, feedbackFile, log, storage = createStorage(), now = () => new Date() }: AppOptions): Server {
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const links = kbLinks(kb);
-  const services: BotServices = {
-    kb,
-    engine: createAnswerEngine(kb),
-    send: createReplySender(links),
-    links,
-    recordFeedback: (record) => appendFeedback(feedbackFile, record),
-    userState,
-    log,
-    now,
-  };
-  const dialog = new MainDialog(services, flows(services));
-  const bot = new PortingBot(conversationState, userState, dialog);
+/** The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0. */
+export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
+  const { bot, conversationState } = createBot({ kb, log, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
   const adapter = createAdapter(config, conversationState, log);
   return createServer({ adapter, bot, log });
 }

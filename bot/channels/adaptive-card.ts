@@ -33,25 +33,30 @@ function block(b: Block, resolve: ResolveLink): Element {
   }
 }
 
-/**
- * `Action.Submit` whose data carries the payload; the `msteams` messageBack part makes Teams show the label in the
- * conversation as the user's message and send it as the activity's text.
- */
-function submit(choice: Choice): Element {
-  return {
-    type: "Action.Submit",
-    title: choice.label,
-    data: { ...choice.action, msteams: { type: "messageBack", text: choice.label, displayText: choice.label } },
-  };
+/** What a click sends as the message text: a `say` choice's text, otherwise the label (resolved by bot/input.ts). */
+function clickText(choice: Choice): string {
+  return choice.action.action === "say" ? choice.action.text : choice.label;
 }
 
-export function adaptiveCard(reply: Reply, resolve: ResolveLink): Attachment {
+/**
+ * Teams: messageBack data, so Teams shows the label in the conversation as the user's message and sends the payload
+ * as the activity's value. Other channels: the data is the text itself, which web chat posts as the user's message
+ * (the main dialog maps it back to the payload through the last reply's choices, as for a typed answer).
+ */
+function submit(choice: Choice, teams: boolean): Element {
+  const text = clickText(choice);
+  const data = teams ? { ...choice.action, msteams: { type: "messageBack", text, displayText: choice.label } } : text;
+  return { type: "Action.Submit", title: choice.label, data };
+}
+
+export function adaptiveCard(reply: Reply, resolve: ResolveLink, channelId: string): Attachment {
+  const teams = channelId === "msteams";
   const body: Element[] = [];
   if (reply.title) body.push(textBlock(reply.title, { weight: "Bolder", size: "Medium", style: "heading" }));
   body.push(...reply.blocks.map((b) => block(b, resolve)));
   for (const group of reply.groups ?? []) {
     if (group.prompt) body.push(textBlock(group.prompt, { weight: "Bolder", spacing: "Medium" }));
-    body.push({ type: "ActionSet", actions: group.choices.map(submit) });
+    body.push({ type: "ActionSet", actions: group.choices.map((c) => submit(c, teams)) });
   }
   const card: Element = {
     type: "AdaptiveCard",

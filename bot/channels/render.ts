@@ -16,7 +16,7 @@ export function channelStyle(channelId: string | undefined): ChannelStyle {
 
 export function renderReply(reply: Reply, channelId: string | undefined, resolve: ResolveLink): Partial<Activity> {
   const style = channelStyle(channelId);
-  if (style === "card") return { type: ActivityTypes.Message, attachments: [adaptiveCard(reply, resolve)] };
+  if (style === "card") return { type: ActivityTypes.Message, attachments: [adaptiveCard(reply, resolve, channelId!)] };
   if (style === "slack") return { type: ActivityTypes.Message, text: textReply(reply, SLACK, resolve), textFormat: "markdown" };
   return { type: ActivityTypes.Message, text: textReply(reply, PLAIN, resolve), textFormat: "plain" };
 }

@@ -1,0 +1,148 @@
+import { join } from "node:path";
+import { MemoryStorage, TestAdapter, type Activity, type Attachment, type ConversationAccount } from "botbuilder";
+import type { AnswerEngine } from "../../src/answer/engine.js";
+import type { Alternative, AskResult, MatchSummary } from "../../src/answer/result.js";
+import type { FeedbackRecord } from "../../src/feedback/record.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
+import { knowledgeDir } from "../../src/paths.js";
+import { createBot } from "../../bot/app.js";
+import { createLogger } from "../../bot/log.js";
+import { turnErrorHandler } from "../../bot/adapter.js";
+
+export const NOW = new Date("2026-03-05T15:00:00Z");
+export const USER = { id: "user-1", name: "Customer" };
+export const BOT = { id: "bot-1", name: "Porting help" };
+
+export const fixtureKnowledge = (): Promise<KnowledgeBase> => loadKnowledgeBase(join(import.meta.dirname, "fixtures/knowledge"));
+
+let real: Promise<KnowledgeBase> | undefined;
+export const realKnowledge = (): Promise<KnowledgeBase> => (real ??= loadKnowledgeBase(knowledgeDir({})));
+
+function summary(entry: Entry): MatchSummary {
+  const { article, section, url } = entry.source;
+  return { id: entry.id, title: entry.title, type: entry.type, source: { article, section, url } };
+}
+
+export interface Scripted {
+  status: AskResult["status"];
+  /** answered: the entry id; clarify: the candidates' ids. */
+  ids?: string[];
+  confidence?: number;
+}
+
+/**
+ * An engine that answers from a script, for turn tests of what the bot does with each kind of result;
+ * anything not in the script is a fallback. The real engine is exercised by the HTTP and end-to-end tests.
+ */
+export function scriptedEngine(kb: KnowledgeBase, script: Record<string, Scripted>, seen: string[] = []): AnswerEngine {
+  return {
+    ask(question) {
+      seen.push(question);
+      const line = script[question.toLowerCase()] ?? { status: "fallback", confidence: 0.1 };
+      const entries = (line.ids ?? []).map((id) => kb.byId.get(id)!);
+      const answer = line.status === "answered" ? summary(entries[0]!) : null;
+      const alternatives: Alternative[] = (line.status === "clarify" ? entries : []).map((e, i) => ({ ...summary(e), score: 0.5 - i * 0.05 }));
+      return { status: line.status, confidence: line.confidence ?? 0.9, answer, alternatives, masked: question.replace(/\d{3}-\d{3}-\d{4}/g, "[phone]"), language: "en" };
+    },
+  };
+}
+
+export interface TestBot {
+  /** Sends an activity (or text) and returns the bot's replies to it. */
+  send(input: string | Partial<Activity>): Promise<Partial<Activity>[]>;
+  feedback: FeedbackRecord[];
+  logs: string[];
+}
+
+export interface TestBotOptions {
+  kb: KnowledgeBase;
+  engine?: AnswerEngine;
+  channelId?: string;
+  conversation?: Partial<ConversationAccount>;
+}
+
+export function testBot({ kb, engine, channelId = "webchat", conversation = {} }: TestBotOptions): TestBot {
+  const feedback: FeedbackRecord[] = [];
+  const logs: string[] = [];
+  const log = createLogger((line) => logs.push(line));
+  const { bot, conversationState } = createBot({
+    kb,
+    log,
+    recordFeedback: async (record) => {
+      feedback.push(record);
+    },
+    storage: new MemoryStorage(),
+    now: () => NOW,
+    ...(engine ? { engine } : {}),
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), {
+    channelId,
+    from: USER,
+    recipient: BOT,
+    conversation: { id: "conversation-1", isGroup: false, conversationType: "personal", name: "test", ...conversation } as ConversationAccount,
+  });
+  adapter.onTurnError = turnErrorHandler(conversationState, log);
+  return {
+    feedback,
+    logs,
+    async send(input) {
+      await adapter.receiveActivity(input);
+      return adapter.activeQueue.splice(0);
+    },
+  };
+}
+
+/** A user joining the conversation (web chat sends the user and the bot in one update). */
+export function joined(channelId = "webchat", members = [USER, BOT]): Partial<Activity> {
+  return { type: "conversationUpdate", channelId, membersAdded: members, recipient: BOT, from: USER };
+}
+
+interface CardElement {
+  type: string;
+  text?: string;
+  title?: string;
+  url?: string;
+  data?: unknown;
+  actions?: CardElement[];
+  facts?: Array<{ title: string; value: string }>;
+}
+
+export interface Card {
+  version: string;
+  body: CardElement[];
+  actions?: CardElement[];
+}
+
+export function cardOf(reply: Partial<Activity>): Card {
+  const attachment: Attachment | undefined = reply.attachments?.[0];
+  if (attachment?.contentType !== "application/vnd.microsoft.card.adaptive") throw new Error(`not an Adaptive Card reply: ${JSON.stringify(reply).slice(0, 200)}`);
+  return attachment.content as Card;
+}
+
+/** Every TextBlock of the card, one a line. */
+export function cardText(reply: Partial<Activity>): string {
+  return cardOf(reply)
+    .body.filter((e) => e.type === "TextBlock")
+    .map((e) => e.text)
+    .join("\n");
+}
+
+/** The Action.Submit buttons, in order. */
+export function buttons(reply: Partial<Activity>): CardElement[] {
+  return cardOf(reply).body.flatMap((e) => (e.type === "ActionSet" ? (e.actions ?? []) : []));
+}
+
+export const labels = (reply: Partial<Activity>): string[] => buttons(reply).map((b) => b.title!);
+
+/**
+ * What the channel posts when a button is clicked: web chat sends string data as the message text; Teams sends a
+ * messageBack's text, with the data as the value.
+ */
+export function clickIn(reply: Partial<Activity>, label: string): Partial<Activity> {
+  const button = buttons(reply).find((b) => b.title === label);
+  if (!button) throw new Error(`no button '${label}' in ${labels(reply).join(" | ")}`);
+  if (typeof button.data === "string") return { type: "message", text: button.data };
+  const { msteams } = button.data as { msteams: { text: string } };
+  return { type: "message", text: msteams.text, value: button.data };
+}
