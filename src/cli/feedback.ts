@@ -33,7 +33,7 @@ function table(rows: string[][]): string[] {
 export function formatSummary(file: string, s: FeedbackSummary): string {
   if (s.records === 0) return `No feedback recorded yet in ${file}.`;
   const lines = [
-    `Feedback in ${file}, ${s.from} to ${s.to}: ${s.records} records (${s.helpful} helpful, ${s.unhelpful} unhelpful, ${s.fallback} without an answer).`,
+    `Feedback in ${file}, ${s.from} to ${s.to}: ${s.records} record${s.records === 1 ? "" : "s"} (${s.helpful} helpful, ${s.unhelpful} unhelpful, ${s.fallback} without an answer).`,
   ];
   if (s.entries.length) {
     lines.push("", "Entries judged unhelpful, most first:");

@@ -1,0 +1,96 @@
+import type { Activity } from "botbuilder";
+import { describe, expect, it } from "vitest";
+import { renderReply, channelStyle } from "../../bot/channels/render.js";
+import type { Reply } from "../../bot/channels/reply.js";
+import { say } from "../../bot/channels/reply.js";
+import { resolveChoice } from "../../bot/input.js";
+
+const resolve = (id: string) => (id === "known" ? { title: "Known entry", url: "https://wiki.example.test/Known" } : undefined);
+
+const REPLY: Reply = {
+  title: "Fees",
+  blocks: [
+    { kind: "markdown", text: "See **the [known](kb:known) entry** and [gone](kb:gone)." },
+    { kind: "facts", facts: [{ label: "Total", value: "$30.00" }] },
+    { kind: "table", columns: ["Item", "Amount"], rows: [["2 fax numbers", "$30.00"]] },
+    { kind: "note", text: "Computed from the knowledge base." },
+  ],
+  links: [{ text: "Source", url: "https://wiki.example.test/Fees" }],
+  groups: [
+    { prompt: "Which kind?", choices: [say("Fax"), say("Toll-free", "toll free")] },
+    { prompt: "Did this help?", choices: [{ label: "Yes", action: { action: "feedback", helpful: true, entry: "known", question: "q" } }] },
+  ],
+};
+
+const card = (activity: Partial<Activity>) => activity.attachments![0]!.content as { version: string; body: Array<Record<string, any>>; actions: Array<Record<string, any>> };
+
+describe("channel rendering", () => {
+  it("picks cards for web chat, Direct Line, the emulator and Teams; Slack mrkdwn; plain text elsewhere", () => {
+    expect(["webchat", "directline", "emulator", "msteams"].map(channelStyle)).toEqual(["card", "card", "card", "card"]);
+    expect(channelStyle("slack")).toBe("slack");
+    expect(channelStyle("telegram")).toBe("text");
+    expect(channelStyle(undefined)).toBe("text");
+  });
+
+  it("renders an Adaptive Card 1.5 with facts, a table, submit buttons and open-URL links", () => {
+    const c = card(renderReply(REPLY, "webchat", resolve));
+    expect(c.version).toBe("1.5");
+    expect(c.body.map((e) => e.type)).toEqual(["TextBlock", "TextBlock", "FactSet", "Table", "TextBlock", "TextBlock", "ActionSet", "TextBlock", "ActionSet"]);
+    expect(c.body[1]!.text).toBe("See **the [known](https://wiki.example.test/Known) entry** and gone.");
+    expect(c.body[3]!.rows).toHaveLength(2);
+    expect(c.actions).toEqual([{ type: "Action.OpenUrl", title: "Source", url: "https://wiki.example.test/Fees" }]);
+  });
+
+  it("in web chat, a button's data is the text it posts", () => {
+    const c = card(renderReply(REPLY, "webchat", resolve));
+    expect(c.body[6]!.actions.map((a: any) => a.data)).toEqual(["Fax", "toll free"]);
+  });
+
+  it("in Teams, a button is a messageBack carrying its payload and showing its label", () => {
+    const c = card(renderReply(REPLY, "msteams", resolve));
+    expect(c.body[6]!.actions[1]).toEqual({
+      type: "Action.Submit",
+      title: "Toll-free",
+      data: { action: "say", text: "toll free", msteams: { type: "messageBack", text: "toll free", displayText: "Toll-free" } },
+    });
+    expect(c.body[8]!.actions[0].data).toMatchObject({ action: "feedback", helpful: true, entry: "known" });
+  });
+
+  it("in Slack, writes mrkdwn and numbers the choices across groups", () => {
+    const text = renderReply(REPLY, "slack", resolve).text!;
+    expect(text).toContain("*Fees*");
+    expect(text).toContain("*the <https://wiki.example.test/Known|known> entry*");
+    expect(text).toContain("*Total*: $30.00");
+    expect(text).toContain("Which kind?\n1. Fax\n2. Toll-free\n\nDid this help?\n3. Yes");
+    expect(text).toContain("<https://wiki.example.test/Fees|Source>");
+    expect(text.endsWith("Reply with a number.")).toBe(true);
+  });
+
+  it("elsewhere, writes plain text with the links spelled out", () => {
+    const text = renderReply(REPLY, "telegram", resolve).text!;
+    expect(text).toContain("See the known (https://wiki.example.test/Known) entry and gone.");
+    expect(text).toContain("- 2 fax numbers, Amount: $30.00");
+    expect(text).toContain("Source: https://wiki.example.test/Fees");
+    expect(text).not.toMatch(/\*\*|\[/);
+  });
+});
+
+describe("typed choices", () => {
+  const choices = [say("Port in", "in"), say("Port out", "out"), { label: "How long does the port process take?", action: { action: "open" as const, id: "how-long" } }];
+
+  it("are picked by number, label or the text the choice sends", () => {
+    expect(resolveChoice("2", choices)?.label).toBe("Port out");
+    expect(resolveChoice(" #3. ", choices)?.label).toBe("How long does the port process take?");
+    expect(resolveChoice("how long does the port process take", choices)?.label).toBe("How long does the port process take?");
+    expect(resolveChoice("PORT IN!", choices)?.label).toBe("Port in");
+    expect(resolveChoice("out", choices)?.label).toBe("Port out");
+  });
+
+  it("are not picked by anything else", () => {
+    expect(resolveChoice("4", choices)).toBeUndefined();
+    expect(resolveChoice("0", choices)).toBeUndefined();
+    expect(resolveChoice("port in please, and out", choices)).toBeUndefined();
+    expect(resolveChoice("", choices)).toBeUndefined();
+    expect(resolveChoice("2", [])).toBeUndefined();
+  });
+});
