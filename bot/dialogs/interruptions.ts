@@ -11,15 +11,19 @@ import { answerReply, ask } from "./answer-turn.js";
  * - Buttons of main-dialog cards (an answer's "Did this help?", a related entry) clicked during a flow are handled by
  *   the main dialog, which then calls repromptDialog too.
  * - Everything else goes to the flow. When the flow cannot read the reply as an answer to its step, it calls
- *   `answerAside(dc, text)`: if the text is a porting question the engine answers, the answer card is sent and true
- *   returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means nothing was sent and the flow
- *   treats the reply as a miss.
+ *   `answerAside(dc, text)`: if the text is a porting question the engine answers, the answer card (without
+ *   buttons) is sent and true returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means
+ *   nothing was sent and the flow treats the reply as a miss.
+ * - Flows read the user's reply with `readInput(dc.context).text` (bot @mention removed, button clicks as text),
+ *   send with `servicesOf(dc).send(dc.context, reply)` and offer choices as `say` buttons, which text channels number.
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
   const services = servicesOf(dc);
   const result = ask(services, text);
   if (result.status !== "answered") return false;
-  await services.send(dc.context, answerReply(services, flowsOf(dc), result));
+  // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an
+  // answer's "Yes" would read as an answer to the flow's question.
+  await services.send(dc.context, { ...answerReply(services, flowsOf(dc), result), groups: [] });
   return true;
 }
 

@@ -46,6 +46,15 @@ describe("the main dialog hosting the flows", () => {
     expect(allLabels(replies.slice(1))).toEqual(allLabels(first));
   });
 
+  it("a porting question in a flow is answered without buttons, then the flow asks again", async () => {
+    const { b, first } = await inDiagnosis();
+    const [answer, ...back] = await b.send("How long does the port process take?");
+    expect(cardText(answer!)).toContain("business days");
+    expect(labels(answer!)).toEqual([]);
+    expect(allText(back)).toContain("Back to your diagnosis");
+    expect(allLabels(back)).toEqual(allLabels(first));
+  });
+
   it("cancel leaves the flow, and the next question goes to the answer engine", async () => {
     const { b } = await inDiagnosis();
     const [stopped] = await b.send("cancel");
