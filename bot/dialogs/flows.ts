@@ -20,9 +20,10 @@ export const FLOW_LABELS: Record<FlowId, string> = {
 const TRIGGERS: Record<FlowId, RegExp[]> = {
   diagnose: [
     /^(?:diagnose|diagnosis)\b/,
-    /\b(?:my|our|the) (?:port|porting|port in|port request|transfer|number)s? (?:request )?(?:was|were|got|has been|have been|is|are|keeps? getting) rejected\b/,
-    /\bwhy (?:was|is|did|were) (?:my|our|the) (?:port|porting|port request|transfer)/,
-    /^(?:lsr |port |foc )?rejected\b/,
+    /\b(?:my|our) (?:port|porting|port in|port request|transfer|number)s? (?:request )?(?:was|were|got|has been|have been|keeps? getting) rejected\b/,
+    /\bwhy (?:was|is|did|were) (?:my|our) (?:port|porting|port request|transfer)/,
+    // A pasted rejection notice: "Rejected - BTN mismatch", "LSR rejected: address does not match CSR".
+    /^(?:lsr )?rejected\b/,
   ],
   checklist: [/\bcheck (?:my port )?before (?:i|we) (?:port|submit)\b/, /\bpre ?port check/, /^(?:i want|i d like|i would like) to port (?:a|my|some) numbers?$/],
   estimate: [
