@@ -79,6 +79,8 @@ export class MainDialog extends ComponentDialog {
     } else if (picked && picked.action !== "say" && picked.action !== "command") {
       await this.act(inner, picked);
     } else if (inFlow) {
+      // Typed numbers belong to the flow while it runs, and buttons shown before it are stale once it ends.
+      this.state(inner).choices = undefined;
       await inner.continueDialog();
     } else {
       await this.route(inner, picked?.action === "say" ? picked.text : input.text);

@@ -29,6 +29,8 @@ export interface Scripted {
   /** answered: the entry id; clarify: the candidates' ids. */
   ids?: string[];
   confidence?: number;
+  language?: AskResult["language"];
+  translation?: string;
 }
 
 /**
@@ -43,7 +45,8 @@ export function scriptedEngine(kb: KnowledgeBase, script: Record<string, Scripte
       const entries = (line.ids ?? []).map((id) => kb.byId.get(id)!);
       const answer = line.status === "answered" ? summary(entries[0]!) : null;
       const alternatives: Alternative[] = (line.status === "clarify" ? entries : []).map((e, i) => ({ ...summary(e), score: 0.5 - i * 0.05 }));
-      return { status: line.status, confidence: line.confidence ?? 0.9, answer, alternatives, masked: question.replace(/\d{3}-\d{3}-\d{4}/g, "[phone]"), language: "en" };
+      const masked = question.replace(/\d{3}-\d{3}-\d{4}/g, "[phone]");
+      return { status: line.status, confidence: line.confidence ?? 0.9, answer, alternatives, masked, language: line.language ?? "en", ...(line.translation ? { translation: line.translation } : {}) };
     },
   };
 }

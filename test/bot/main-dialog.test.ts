@@ -12,6 +12,7 @@ const SCRIPT: Record<string, Scripted> = {
   "what is an incorrect btn": { status: "answered", ids: ["incorrect-btn"] },
   "port faster": { status: "clarify", ids: ["expedite-a-port", "how-long-does-a-port-take", "weekend-ports", "cost-of-a-port"] },
   "archived question": { status: "answered", ids: ["archived-prices"] },
+  "combien de temps pour un transfert": { status: "answered", ids: ["how-long-does-a-port-take"], language: "fr", translation: "https://wiki.example.test/article/FAQ_fr" },
 };
 
 function bot(channelId = "webchat") {
@@ -75,6 +76,11 @@ describe("an answered question", () => {
     const [reply] = await bot().send("How long does a port take");
     expect(cardText(reply!)).toContain("[expedite](https://wiki.example.test/article/Porting_FAQ#expedite-a-port)");
     expect(cardText(reply!)).not.toContain("kb:");
+  });
+
+  it("links the article in the question's language when it is French or Spanish", async () => {
+    const [reply] = await bot().send("Combien de temps pour un transfert");
+    expect(cardOf(reply!).actions).toContainEqual({ type: "Action.OpenUrl", title: "Lire en français", url: "https://wiki.example.test/article/FAQ_fr" });
   });
 
   it("offers the diagnosis under a rejection entry", async () => {
