@@ -25,7 +25,7 @@ export function readInput(context: TurnContext): TurnInput {
   return action ? { text: clean(text), action } : { text: clean(text) };
 }
 
-/** Lower case, no punctuation at the ends: how typed answers are compared with labels. */
+/** Lower case, punctuation as spaces: how typed answers are compared with labels. */
 export function normalize(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }

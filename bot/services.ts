@@ -12,9 +12,11 @@ export interface BotServices {
   engine: AnswerEngine;
   /** Renders a Reply for the turn's channel and sends it. */
   send: SendReply;
+  /** Resolves `kb:<id>` links, for text a flow renders itself. */
   links: ResolveLink;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
+  /** For what a flow remembers about a customer across conversations; saved after every turn. */
   userState: UserState;
   log: Logger;
   now: () => Date;
