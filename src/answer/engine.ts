@@ -1,8 +1,8 @@
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
-import { decide } from "./decide.js";
+import { decide, THRESHOLDS, type Thresholds } from "./decide.js";
 import { buildIndex } from "./index.js";
 import { translationUrl } from "./language.js";
-import { rankEntries } from "./match.js";
+import { rankEntries, SETTINGS, type MatchSettings } from "./match.js";
 import { parseQuestion } from "./parse.js";
 import type { Alternative, AskResult, MatchSummary } from "./result.js";
 
@@ -17,6 +17,16 @@ export interface AnswerEngine {
 
 const MAX_ALTERNATIVES = 3;
 
+/** Tuning knobs, for measurement only (`npm run bench` sweeps them); the defaults are the measured ones. */
+export interface EngineSettings {
+  match: MatchSettings;
+  thresholds: Thresholds;
+}
+
+function topicOf(entry: Entry): string {
+  return `${entry.source.article}\u0000${entry.source.section ?? entry.id}`;
+}
+
 function summary(entry: Entry): MatchSummary {
   const { article, section, url } = entry.source;
   return { id: entry.id, title: entry.title, type: entry.type, source: { article, section, url } };
@@ -27,8 +37,9 @@ function round(score: number): number {
 }
 
 /** Builds the index once; each question then costs a parse, a ranking and a decision. */
-export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
+export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS }): AnswerEngine {
   const index = buildIndex(kb);
+  const topics = index.entries.map(topicOf);
   const forCustomers = index.entries.map((e) => e.status === "current" && e.audience.includes("customer"));
   const forCustomer = (i: number) => forCustomers[i]!;
   const forAgent = () => true;
@@ -36,8 +47,11 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   return {
     ask(question, options = {}) {
       const parsed = parseQuestion(question, index);
-      const ranked = rankEntries(index, parsed.terms, options.audience === "agent" ? forAgent : forCustomer);
-      const decision = decide(ranked.map((r) => r.score));
+      const ranked = rankEntries(index, parsed.terms, options.audience === "agent" ? forAgent : forCustomer, settings.match);
+      const decision = decide(
+        ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
+        settings.thresholds,
+      );
       const top = ranked[0];
       const answer = decision.status === "answered" && top ? index.entries[top.entry]! : undefined;
       const rest = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);

@@ -36,6 +36,7 @@ export interface SearchIndex {
   speller: Speller;
 }
 
+const COMMON_WORD_FREQUENCY = 100;
 const ARCHIVE_LABEL = /^\([^)]*\)\s*/;
 const ARCHIVE_NOTE = /^>\s*Archived:.*$/m;
 const URL = /\(?\b(?:https?:\/\/|mailto:)\S+/g;
@@ -56,9 +57,10 @@ export function idfOf(entryCount: number, documentFrequency: number): number {
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const synonyms = compileSynonyms(kb.vocabulary);
   const frequency = new Map<string, number>();
-  const count = (word: string) => frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  for (const word of synonyms.words) count(word);
-  for (const word of STOPWORDS) count(word);
+  const count = (word: string, times = 1) => frequency.set(word, (frequency.get(word) ?? 0) + times);
+  // Everyday words outrank rarer knowledge-base words when a typo is as close to both ("mutch": much, not match).
+  for (const word of synonyms.words) count(word, COMMON_WORD_FREQUENCY);
+  for (const word of STOPWORDS) count(word, COMMON_WORD_FREQUENCY);
 
   const analyzed = kb.entries.map((entry) => {
     const texts = entryTexts(entry);

@@ -23,6 +23,11 @@ export interface MatchSettings {
   fuseThreshold: number;
   /** How many lexical candidates fuse.js re-scores. */
   shortlist: number;
+  /**
+   * Weight of a word no entry uses, as a share of the rarest known word's: off-topic questions are
+   * made of such words, but long questions carry some of them around a porting topic.
+   */
+  unknown: number;
 }
 
 /**
@@ -31,12 +36,13 @@ export interface MatchSettings {
  * halves agree more often than either alone.
  */
 export const SETTINGS: MatchSettings = {
-  fields: { title: 1, questions: 1, tags: 0.8, glossary: 1, body: 0.5 },
-  phrase: 0.5,
-  fuse: 0.5,
+  fields: { title: 1, questions: 1, tags: 0.8, glossary: 1, body: 0.3 },
+  phrase: 0.7,
+  fuse: 0.3,
   fuseKeys: { title: 1, questions: 1, tags: 0.5, glossary: 1, body: 0 },
   fuseThreshold: 0.2,
   shortlist: 6,
+  unknown: 1,
 };
 
 /** Unknown words this short are more likely typos than topics the knowledge base lacks. */
@@ -51,7 +57,7 @@ interface Lexical {
 function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
   const n = index.entries.length;
   const known = terms.filter((t) => index.postings.has(t) || t.length >= MIN_UNKNOWN_LENGTH);
-  const idf = known.map((t) => index.idf.get(t) ?? idfOf(n, 0));
+  const idf = known.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
   const total = idf.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
   const candidates = new Set<number>();

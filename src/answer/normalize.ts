@@ -27,6 +27,8 @@ export function normalize(text: string): string {
     .replace(/\bU\.?S\.?(?=\s|$|[,;:!?)])/g, "USA")
     // "DID" in capitals is a phone number; lower-cased it would be the verb.
     .replace(/\bDIDs?\b/g, "DID number")
+    // A count of numbers ("200 numbers", "15 lines") means a bulk port, whatever the count.
+    .replace(/\b\d{2,}\s+(?=(?:phone\s+|telephone\s+)?(?:numbers|lines|dids)\b)/gi, "many ")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

@@ -11,7 +11,10 @@ export const ENGLISH = new Set(
     "what which who whom whose when where why how whats " +
     "there here just also too very really still yet any some all each every both either neither " +
     "up down over under again only own such get gets got getting go going gone make makes made " +
-    "know tell told say said ask asking asked let lets one ones way able there s t"
+    "say says said ask asking asked let lets one ones way able there s t " +
+    "give gave given actual actually exactly look looking find found right thing things stuff guys like kind " +
+    "maybe hi hello yo u ur pls plz thx yes yeah well someone something anything everything nothing " +
+    "try trying tried wonder wondering question questions help guess think thought sure already even"
   ).split(" "),
 );
 
@@ -21,7 +24,8 @@ export const FRENCH = new Set(
     "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs je j tu il elle on nous vous ils elles " +
     "me m te se s moi toi lui y est sont suis etes sommes ai as avons avez ont etre avoir fait faire " +
     "que qu qui quoi quel quelle quels quelles comment pourquoi quand ne pas plus tres bien si mais donc car " +
-    "peut peux pouvez puis dois doit faut voudrais veux voulez bonjour merci svp c est-ce"
+    "peut peux pouvez puis dois doit faut voudrais veux voulez bonjour merci svp c " +
+    "ete chez cela ca aussi deja encore toujours dit allo salut"
   ).split(" "),
 );
 
@@ -30,7 +34,7 @@ export const SPANISH = new Set(
     "el la los las un una unos unas de del al y o a en con sin por para que como cuando donde " +
     "mi mis tu tus su sus nuestro nuestra es son soy eres esta estan estoy ser estar hay he ha han " +
     "hacer hago puedo puede pueden quiero quisiera se me te le lo les muy mas pero si hola gracias favor " +
-    "cual cuales porque este esto esa ese eso"
+    "cual cuales porque este esto esa ese eso ya tambien todavia aun dijo dicen nos usted ustedes algo nada"
   ).split(" "),
 );
 
