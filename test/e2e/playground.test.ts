@@ -61,8 +61,8 @@ function inMode(mode: Mode, steps: (chat: () => Chat) => void): void {
       await chat.open(playground.url);
     });
     afterAll(async () => {
-      await chat?.page.close();
       playground?.stop();
+      await chat?.page.close();
     });
     steps(() => chat);
   });

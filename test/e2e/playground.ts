@@ -23,12 +23,15 @@ export function startPlayground(botEndpoint: string, mode: Mode): Promise<Playgr
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", M365_AGENTS_PLAYGROUND_LOGFILE: join(ARTIFACTS, `playground-${mode}.log`) },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const stop = () => child.kill();
+  // Also when the test worker ends early, so no Playground outlives the run.
+  process.once("exit", stop);
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Listening on (\d+)/.exec(output);
-      if (listening) resolve({ url: `http://127.0.0.1:${listening[1]}`, stop: () => child.kill() });
+      if (listening) resolve({ url: `http://127.0.0.1:${listening[1]}`, stop });
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
