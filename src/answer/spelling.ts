@@ -32,9 +32,16 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length]!;
 }
 
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /**
  * `frequency` holds every known word and how often it occurs. An unknown word becomes the known word
- * with the fewest edits, most frequent first; it must start with the same letter (typos rarely hit the
+ * with the fewest edits, then the longest shared beginning ("mutch": much, not match), then the most
+ * frequent; it must start with the same letter (typos rarely hit the
  * first one, and requiring it keeps "ring" from turning into "bring").
  */
 export function createSpeller(frequency: Map<string, number>): Speller {
@@ -53,13 +60,17 @@ export function createSpeller(frequency: Map<string, number>): Speller {
     const limit = allowedEdits(word.length);
     let best = word;
     let bestDistance = limit + 1;
+    let bestPrefix = 0;
     let bestFrequency = 0;
     for (const candidate of byFirstLetter.get(word[0]!) ?? []) {
       const d = editDistance(word, candidate, Math.min(limit, bestDistance));
+      if (d > limit || d > bestDistance) continue;
+      const p = commonPrefix(word, candidate);
       const f = frequency.get(candidate)!;
-      if (d < bestDistance || (d === bestDistance && d <= limit && f > bestFrequency)) {
+      if (d < bestDistance || p > bestPrefix || (p === bestPrefix && f > bestFrequency)) {
         best = candidate;
         bestDistance = d;
+        bestPrefix = p;
         bestFrequency = f;
       }
     }

@@ -1,0 +1,92 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createAnswerEngine, type AnswerEngine } from "../answer/engine.js";
+import { fallbackHelp } from "../answer/fallback.js";
+import { AskJson, type AskResult } from "../answer/result.js";
+import { loadKnowledgeBase } from "../knowledge/loader.js";
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import { knowledgeDir } from "../paths.js";
+import { toPlainText } from "../render/markdown.js";
+import { EXIT, UsageError, print, type Command } from "./io.js";
+
+const Flags = z
+  .object({
+    json: z.boolean().default(false),
+    jsonl: z.boolean().default(false),
+    audience: z.enum(["customer", "agent"]).default("customer"),
+    question: z.string(),
+  })
+  .refine((f) => !(f.json && f.jsonl), { message: "use --json or --jsonl, not both", path: ["json"] })
+  .refine((f) => f.jsonl || f.question.trim().length > 0, { message: 'a question is required, e.g. ask "how long does a port take"', path: ["question"] })
+  .refine((f) => !f.jsonl || f.question.length === 0, { message: "--jsonl reads questions from standard input, one a line; give no question", path: ["question"] });
+
+type Flags = z.infer<typeof Flags>;
+
+function parseFlags(args: string[]): Flags {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, audience: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const flags = Flags.safeParse({ ...parsed.values, question: parsed.positionals.join(" ") });
+  if (!flags.success) {
+    throw new UsageError(flags.error.issues.map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`).join("; "));
+  }
+  return flags.data;
+}
+
+/** The contract other tools read: exactly the AskJson fields. */
+export function toAskJson(result: AskResult): AskJson {
+  return AskJson.parse(result);
+}
+
+/** The answer as a terminal shows it: title, plain-text body, source and date; choices; or the way forward. */
+export function formatForTerminal(result: AskResult, kb: KnowledgeBase): string {
+  const resolve = (id: string) => {
+    const entry = kb.byId.get(id);
+    return entry && { title: entry.title, url: entry.source.url };
+  };
+  if (result.status === "answered" && result.answer) {
+    const entry = kb.byId.get(result.answer.id)!;
+    const lines = [entry.title, "", toPlainText(entry.body, resolve), "", `Source: ${entry.source.url}`, `Last updated: ${entry.source.last_changed.slice(0, 10)}`];
+    if (result.translation) lines.push(`In your language: ${result.translation}`);
+    return lines.join("\n");
+  }
+  if (result.status === "clarify") {
+    const lines = ["Which of these do you mean?", ...result.alternatives.map((a, i) => `  ${i + 1}. ${a.title}  (${a.source.url})`)];
+    if (result.translation) lines.push(`In your language: ${result.translation}`);
+    return lines.join("\n");
+  }
+  const help = fallbackHelp(kb);
+  return [
+    "I can't answer that from the porting articles, and I'd rather not guess.",
+    "I can help with:",
+    ...help.topics.map((t) => `  - ${t.title}  (${t.url})`),
+    help.email ? `To reach a person, e-mail the porting (LNP) department at ${help.email}.` : "To reach a person, open a ticket from your customer portal.",
+  ].join("\n");
+}
+
+async function askEachLine(engine: AnswerEngine, flags: Flags, stdin: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
+  const lines = createInterface({ input: stdin, crlfDelay: Infinity });
+  for await (const line of lines) write(JSON.stringify(toAskJson(engine.ask(line, { audience: flags.audience }))));
+}
+
+export const run: Command = async (args, io) => {
+  const flags = parseFlags(args);
+  const kb = await loadKnowledgeBase(knowledgeDir(io.env));
+  const engine = createAnswerEngine(kb);
+  if (flags.jsonl) {
+    await askEachLine(engine, flags, io.stdin, (line) => io.stdout.write(`${line}\n`));
+    return EXIT.ok;
+  }
+  const result = engine.ask(flags.question, { audience: flags.audience });
+  print(io.stdout, flags.json ? JSON.stringify(toAskJson(result)) : formatForTerminal(result, kb));
+  return EXIT.ok;
+};
