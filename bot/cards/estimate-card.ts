@@ -1,5 +1,5 @@
 import type { Estimate } from "../../src/estimate/estimate.js";
-import { formatDate } from "../../src/estimate/dates.js";
+import { formatDate } from "../../src/calendar/dates.js";
 import type { FieldProblem } from "../../src/estimate/input.js";
 import type { Question } from "../../src/estimate/request-flow.js";
 import type { NumberKind } from "../../src/knowledge/schema.js";

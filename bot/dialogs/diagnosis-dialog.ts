@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
-import { isoDay } from "../../src/diagnosis/dates.js";
+import { dateInZone } from "../../src/calendar/dates.js";
 import { DiagnosisState, isFinished, nextStep, reply, startDiagnosis, type Step } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
@@ -32,7 +32,7 @@ class DiagnosisSteps extends Dialog<FlowOptions> {
   }
 
   private knowledge(): { knowledge: DiagnosisKnowledge; today: string } {
-    const today = isoDay(this.services.now());
+    const today = dateInZone(this.services.now(), "UTC");
     return { knowledge: diagnosisKnowledge(this.services.kb, today), today };
   }
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
-import { dateInZone } from "../../src/estimate/dates.js";
+import { dateInZone } from "../../src/calendar/dates.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { DEFAULT_TIME_ZONE } from "../../src/estimate/input.js";
 import { RequestState, answerQuestion, nextQuestion, startRequest } from "../../src/estimate/request-flow.js";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir } from "../paths.js";
 import { estimate } from "../estimate/estimate.js";
-import { dateInZone } from "../estimate/dates.js";
+import { dateInZone } from "../calendar/dates.js";
 import {
   CountText,
   CountryText,

@@ -3,7 +3,8 @@ import { Answer, Id } from "../knowledge/schema.js";
 import { redact } from "../privacy/redact.js";
 import { ANSWER_CHOICES, answerLabel, pickAnswer, pickChoice, type Choice } from "./choices.js";
 import { CONTEXT_QUESTIONS, CaseContext, DIMENSIONS, dimensionsOf, withContextAnswer, type Dimension } from "./context.js";
-import { IsoDate, parseRejectionDate } from "./dates.js";
+import { IsoDate } from "../calendar/dates.js";
+import { parseRejectionDate } from "./rejection-date.js";
 import type { Cause, DiagnosisKnowledge } from "./knowledge.js";
 import { recognizeNotice } from "./notice.js";
 import {

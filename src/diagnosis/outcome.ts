@@ -1,6 +1,7 @@
 import type { Answer, AppliesTo, Context, Duration, Fee, Rule } from "../knowledge/schema.js";
 import { describeContext, dimensionsOf, type CaseContext } from "./context.js";
-import { daysBetween, endOf, type IsoDate } from "./dates.js";
+import { daysBetween, type IsoDate } from "../calendar/dates.js";
+import { endOf } from "./rejection-date.js";
 import type { DiagnosisKnowledge, EntryRef } from "./knowledge.js";
 import type { RankedCause } from "./ranking.js";
 

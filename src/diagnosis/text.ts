@@ -2,7 +2,7 @@ import type { Duration, Fee } from "../knowledge/schema.js";
 import { toPlainText } from "../render/markdown.js";
 import type { Checklist, ChecklistStep } from "./checklist.js";
 import { answerLabel, type Choice } from "./choices.js";
-import { weekdayName } from "./dates.js";
+import { formatDate } from "../calendar/dates.js";
 import type { Prompt } from "./flow.js";
 import type { DiagnosisKnowledge, EntryRef } from "./knowledge.js";
 import type { Deadline, Handoff, Outcome, Resubmission } from "./outcome.js";
@@ -36,7 +36,7 @@ export function deadlineText(deadline: Deadline): string {
   const window = `Reply within ${amountOf(deadline.duration)} of the rejection`;
   const conditions = deadline.duration.conditions ? ` ${deadline.duration.conditions}` : "";
   if (!deadline.date || deadline.daysLeft === undefined) return `${window}.${conditions}`;
-  const day = `${weekdayName(deadline.date)} ${deadline.date}`;
+  const day = formatDate(deadline.date);
   if (deadline.daysLeft < 0) return `${window}: the last day was ${day}, which has passed.${conditions}`;
   const left = deadline.daysLeft === 0 ? "today is the last day" : `${deadline.daysLeft} day${deadline.daysLeft === 1 ? "" : "s"} left`;
   return `${window}: by ${day} (${left}).${conditions}`;

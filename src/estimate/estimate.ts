@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
-import { formatDate } from "./dates.js";
+import { formatDate } from "../calendar/dates.js";
 import type { FactSource } from "./facts.js";
 import { estimateFees, type FeeEstimate } from "./fees.js";
 import type { EstimateInput } from "./input.js";

@@ -1,6 +1,6 @@
 import type { AppliesTo, Country, Direction, Duration, Entry, Fee, KnowledgeBase, NumberKind, Rule } from "../knowledge/schema.js";
 import { normalizeName } from "./country.js";
-import type { IsoDate } from "./dates.js";
+import type { IsoDate } from "../calendar/dates.js";
 
 /** Where a fact was read: every fee line, date and rule in an estimate names it. */
 export interface FactSource {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Country, NumberKind } from "../knowledge/schema.js";
 import { resolveCountry, type CountryChoice } from "./country.js";
-import { isRealDate, isTimeZone } from "./dates.js";
+import { isRealDate, isTimeZone } from "../calendar/dates.js";
 
 /** How many numbers of one kind, or how many rejections: a whole number, 0 or more. */
 export const Count = z

@@ -1,6 +1,6 @@
 import type { NumberKind } from "../knowledge/schema.js";
 import { countryPhrases, resolveCountry, type CountryChoice } from "./country.js";
-import { addDays, weekdayIndex, weekdayOf, type IsoDate } from "./dates.js";
+import { addDays, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
 import { Count, SubmissionDate, totalNumbers, type EstimateDraft, type EstimateField, type FieldProblem } from "./input.js";
 
 /** What a free-text request says, and what must still be asked. */

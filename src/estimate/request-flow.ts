@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NumberKind } from "../knowledge/schema.js";
-import type { IsoDate } from "./dates.js";
+import type { IsoDate } from "../calendar/dates.js";
 import { orderKinds } from "./fees.js";
 import { CountText, CountryText, EstimateDraft, SubmissionDate, parseEstimateInput, parseField, type EstimateInput, type FieldProblem } from "./input.js";
 import { missingFields, parseDateText, parseEstimateText } from "./parse-text.js";

@@ -1,8 +1,8 @@
 import type { Duration, KnowledgeBase, NumberKind } from "../knowledge/schema.js";
-import { addBusinessDays, nextBusinessDay, type PortingCalendar } from "./business-days.js";
-import { addDays, formatDate, type IsoDate } from "./dates.js";
+import { addBusinessDays, nextBusinessDay, type PortingCalendar } from "../calendar/business-days.js";
+import { addDays, formatDate, type IsoDate } from "../calendar/dates.js";
 import { durationsFor, ruleFor, type FactQuery, type FactSource, type Located } from "./facts.js";
-import type { Holiday } from "./holidays.js";
+import type { Holiday } from "../calendar/holidays.js";
 import type { EstimateInput } from "./input.js";
 import { orderKinds } from "./fees.js";
 import { countWords, describeDuration, joinWords } from "./wording.js";

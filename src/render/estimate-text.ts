@@ -1,7 +1,7 @@
 import type { Estimate } from "../estimate/estimate.js";
 import type { FeeLine, IndicativePrice } from "../estimate/fees.js";
 import { orderKinds } from "../estimate/fees.js";
-import { formatDate } from "../estimate/dates.js";
+import { formatDate } from "../calendar/dates.js";
 import type { TimelineStep } from "../estimate/timeline.js";
 import { countWords, joinWords, money } from "../estimate/wording.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_CHOICES, pickAnswer, pickChoice } from "../../src/diagnosis/choices.js";
 import { CONTEXT_QUESTIONS } from "../../src/diagnosis/context.js";
-import { endOf, parseRejectionDate } from "../../src/diagnosis/dates.js";
+import { endOf, parseRejectionDate } from "../../src/diagnosis/rejection-date.js";
 import type { Duration } from "../../src/knowledge/schema.js";
 
 describe("reading a reply", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holidayOn, holidaysIn } from "../../src/estimate/holidays.js";
+import { holidayOn, holidaysIn } from "../../src/calendar/holidays.js";
 
 function names(calendar: "US" | "CA", year: number): string[] {
   return [...new Set(holidaysIn(calendar, year).map((h) => h.name))];

@@ -1,5 +1,8 @@
+import { z } from "zod";
+
 /** Calendar dates as `YYYY-MM-DD` strings: no time of day, no time zone, so arithmetic cannot drift. */
-export type IsoDate = string;
+export const IsoDate = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDate>;
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -23,6 +26,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);
   return fromUtc(d);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
 export function weekdayOf(date: IsoDate): Weekday {

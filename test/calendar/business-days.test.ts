@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, isBusinessDay, nextBusinessDay, type PortingCalendar } from "../../src/estimate/business-days.js";
+import { addBusinessDays, isBusinessDay, nextBusinessDay, type PortingCalendar } from "../../src/calendar/business-days.js";
 
 const US: PortingCalendar = { holidays: "US" };
 const CA: PortingCalendar = { holidays: "CA" };

@@ -1,38 +1,8 @@
-import { z } from "zod";
 import type { Duration } from "../knowledge/schema.js";
-
-export const IsoDate = z.iso.date();
-export type IsoDate = z.infer<typeof IsoDate>;
+import { addBusinessDays } from "../calendar/business-days.js";
+import { addDays, IsoDate } from "../calendar/dates.js";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-function toDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-export function isoDay(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): IsoDate {
-  const d = toDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return isoDay(d);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
-}
-
-function addWeekdays(iso: string, count: number): IsoDate {
-  let day = iso;
-  for (let added = 0; added < count; ) {
-    day = addDays(day, 1);
-    const weekday = toDate(day).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) added += 1;
-  }
-  return day;
-}
 
 /** The last day of a duration counted from `start`; sub-day units end on the start day or the next. */
 export function endOf(start: string, duration: Duration): IsoDate {
@@ -43,7 +13,7 @@ export function endOf(start: string, duration: Duration): IsoDate {
     case "weeks":
       return addDays(start, amount * 7);
     case "business-days":
-      return addWeekdays(start, amount);
+      return addBusinessDays({ holidays: null }, start, amount).end;
     case "hours":
       return addDays(start, Math.ceil(amount / 24));
     case "minutes":
@@ -81,8 +51,4 @@ export function parseRejectionDate(text: string, today: IsoDate): IsoDate | unde
     }
   }
   return found && found <= today ? found : undefined;
-}
-
-export function weekdayName(iso: string): string {
-  return toDate(iso).toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
 }
