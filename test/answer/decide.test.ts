@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { decide, THRESHOLDS, type Ranked } from "../../src/answer/decide.js";
+
+const t = THRESHOLDS;
+const c = (score: number, topic: string, coverage = 1): Ranked => ({ score, coverage, topic });
+
+describe("decide", () => {
+  it("answers a strong top candidate well ahead of the next", () => {
+    expect(decide([c(t.answerScore + 0.2, "a"), c(t.answerScore + 0.2 - t.answerMargin - 0.01, "b")])).toEqual({ status: "answered", shown: 1 });
+  });
+
+  it("asks which one when the runner-up is within the margin", () => {
+    const top = t.answerScore + 0.2;
+    const d = decide([c(top, "a"), c(top - t.answerMargin / 2, "b"), c(top - t.answerMargin / 2 - 0.01, "c"), c(0.01, "d")]);
+    expect(d).toEqual({ status: "clarify", shown: 3 });
+  });
+
+  it("asks which one when the top score is too weak to answer", () => {
+    expect(decide([c((t.minScore + t.answerScore) / 2, "a")]).status).toBe("clarify");
+  });
+
+  it("does not let entries from the same wiki section compete for the margin", () => {
+    const top = t.answerScore + 0.2;
+    expect(decide([c(top, "a"), c(top, "a"), c(top - t.answerMargin - 0.01, "b")]).status).toBe("answered");
+  });
+
+  it("falls back when nothing matched, the score is low, or the question is mostly words the knowledge base lacks", () => {
+    expect(decide([])).toEqual({ status: "fallback", shown: 0 });
+    expect(decide([c(t.minScore - 0.01, "a")]).status).toBe("fallback");
+    expect(decide([c(0.99, "a", t.minCoverage - 0.01)]).status).toBe("fallback");
+  });
+});

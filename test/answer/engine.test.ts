@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAnswerEngine, type AnswerEngine } from "../../src/answer/engine.js";
+import { AskJson } from "../../src/answer/result.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+
+const FIXTURE = "test/answer/fixtures/kb";
+let engine: AnswerEngine;
+
+beforeAll(async () => {
+  engine = createAnswerEngine(await loadKnowledgeBase(FIXTURE));
+});
+
+describe("answer engine", () => {
+  it("answers customer wording, typos included, with the right entry", () => {
+    expect(engine.ask("how much to transfer my number").answer?.id).toBe("cost");
+    expect(engine.ask("how lnog does a port take").answer?.id).toBe("duration");
+    expect(engine.ask("rejected wrong btn").answer?.id).toBe("incorrect-btn");
+    expect(engine.ask("wat is a foc").answer?.id).toBe("foc");
+  });
+
+  it("refuses questions outside porting", () => {
+    const result = engine.ask("what is the weather today");
+    expect(result.status).toBe("fallback");
+    expect(result.answer).toBeNull();
+    expect(engine.ask("").status).toBe("fallback");
+    expect(engine.ask("?!").status).toBe("fallback");
+  });
+
+  it("answers French and Spanish from the English entry with the translated article", () => {
+    const fr = engine.ask("combien de temps prend un transfert");
+    expect(fr).toMatchObject({ status: "answered", language: "fr", translation: "https://wiki.example.test/article/FAQ_fr" });
+    expect(fr.answer?.id).toBe("duration");
+    const es = engine.ask("¿cuánto cuesta portar mi número?");
+    expect(es).toMatchObject({ language: "es", translation: "https://wiki.example.test/article/FAQ_es" });
+    expect(es.answer?.id).toBe("cost");
+    expect(engine.ask("how long does a port take").translation).toBeUndefined();
+  });
+
+  it("returns exactly the AskJson shape, scores between 0 and 1", () => {
+    for (const q of ["how much is porting", "what is a FOC", "hockey scores", "port"]) {
+      const result = engine.ask(q);
+      expect(AskJson.safeParse(result).success).toBe(true);
+      for (const a of result.alternatives) expect(a.id).not.toBe(result.answer?.id);
+    }
+  });
+});
+
+describe("customer identifiers", () => {
+  const cases: Array<[string, string]> = [
+    ["how long does the port of 514-555-1234 take", "how long does the port take"],
+    ["my pin is 4321, rejected wrong btn", "my pin, rejected wrong btn"],
+    ["account 99887766: how much to transfer my number", "account: how much to transfer my number"],
+    ["how much to transfer +1 (438) 555 0199 and 2125550100", "how much to transfer"],
+  ];
+
+  it("do not change which entry is matched, nor the score", () => {
+    for (const [withIds, without] of cases) {
+      const a = engine.ask(withIds);
+      const b = engine.ask(without);
+      expect(a.status).toBe(b.status);
+      expect(a.answer?.id).toBe(b.answer?.id);
+      expect(a.confidence).toBe(b.confidence);
+    }
+  });
+
+  it("never appear in the result", () => {
+    for (const [withIds] of cases) {
+      const text = JSON.stringify(engine.ask(withIds));
+      for (const id of ["514-555-1234", "4321", "99887766", "438", "2125550100"]) expect(text).not.toContain(id);
+    }
+  });
+});
+
+describe("archived entries", () => {
+  it("are never given to customers, not even among the choices", () => {
+    const result = engine.ask("what is a nasc procedure");
+    expect(result.answer?.id).not.toBe("nasc-until-2019");
+    expect(result.alternatives.map((a) => a.id)).not.toContain("nasc-until-2019");
+    expect(engine.ask("what is a nasc procedure", { audience: "customer" }).status).not.toBe("answered");
+  });
+
+  it("are shown to agents, labelled archived in the title", () => {
+    const result = engine.ask("what is a nasc procedure", { audience: "agent" });
+    expect(result.status).toBe("answered");
+    expect(result.answer?.id).toBe("nasc-until-2019");
+    expect(result.answer?.title).toMatch(/^\(archived until 2019-08-27\)/);
+  });
+});

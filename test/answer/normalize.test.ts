@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { normalize, stem, tokenize } from "../../src/answer/normalize.js";
+
+describe("normalize", () => {
+  it("lower-cases, strips accents and turns punctuation into spaces", () => {
+    expect(normalize("Combien de temps prend un TRANSFERT de numéro?")).toBe("combien de temps prend un transfert de numero");
+    expect(normalize("¿Cuánto cuesta portar mi número?")).toBe("cuanto cuesta portar mi numero");
+  });
+
+  it("spells out contractions, with or without the apostrophe", () => {
+    expect(normalize("I can't receive SMS")).toBe("i can not receive sms");
+    expect(normalize("i cant receive sms")).toBe("i can not receive sms");
+    expect(normalize("it doesn’t work, what's wrong")).toBe("it does not work what is wrong");
+    expect(normalize("qu'est-ce qu'une date FOC")).toBe("est ce une date foc");
+  });
+
+  it("keeps the domain and number signs readable", () => {
+    expect(normalize("move my cell # to voip.ms")).toBe("move my cell number to voipms");
+  });
+
+  it("reads capital US as the country and capital DID as a number, not the pronoun or the verb", () => {
+    expect(tokenize("port US numbers to us")).toEqual(["port", "usa", "numbers", "to", "us"]);
+    expect(tokenize("how much is a DID")).toEqual(["how", "much", "is", "a", "did", "number"]);
+    expect(tokenize("did it work")).toEqual(["did", "it", "work"]);
+  });
+
+  it("reads a count of numbers as a bulk port", () => {
+    expect(normalize("porting 200 numbers")).toBe("porting many numbers");
+    expect(normalize("a 30 day notice")).toBe("a 30 day notice");
+  });
+
+  it("returns nothing for empty or symbol-only text", () => {
+    expect(tokenize("")).toEqual([]);
+    expect(tokenize(" ?!… ")).toEqual([]);
+  });
+});
+
+describe("stem", () => {
+  it("gives inflected forms one stem", () => {
+    expect(new Set(["porting", "ported", "ports", "port"].map(stem))).toEqual(new Set(["port"]));
+    expect(stem("rejected")).toBe(stem("rejection"));
+  });
+
+  it("leaves acronyms and numbers alone", () => {
+    expect(stem("sms")).toBe("sms");
+    expect(stem("us48")).toBe("us48");
+  });
+
+  it("keeps international apart from internal", () => {
+    expect(stem("international")).not.toBe(stem("internal"));
+  });
+});

@@ -1,0 +1,71 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { toTerms } from "../../src/answer/analyze.js";
+import { tokenize } from "../../src/answer/normalize.js";
+import { compileSynonyms } from "../../src/answer/vocabulary.js";
+import { Vocabulary } from "../../src/knowledge/schema.js";
+import type { Language } from "../../src/answer/result.js";
+
+const synonyms = compileSynonyms(
+  Vocabulary.parse({
+    synonyms: [
+      { canonical: "port", variants: ["transfer", "bring over", "transfert"] },
+      { canonical: "carrier", variants: ["provider"] },
+      { canonical: "losing carrier", variants: ["old carrier"] },
+      { canonical: "did", variants: ["did number"] },
+      { canonical: "wireless", variants: ["portable"], language: "fr" },
+    ],
+  }),
+);
+const terms = (text: string, language: Language = "en") => toTerms(tokenize(text), language, synonyms);
+
+describe("synonyms", () => {
+  it("reads every variant, inflected or not, as the canonical term", () => {
+    expect(terms("transferring my number")).toEqual(terms("porting my number"));
+    expect(terms("bring it over")).not.toContain("port");
+    expect(terms("bring over my number")).toEqual(["port", "number"]);
+  });
+
+  it("rewrites in passes, so a rewritten word can complete a longer phrase", () => {
+    expect(terms("my old provider")).toEqual(["lose", "carrier"]);
+  });
+
+  it("keeps a canonical term even when it is a stopword", () => {
+    expect(terms("how much is a DID number")).toContain("did");
+    expect(terms("did it work")).not.toContain("did");
+  });
+
+  it("applies language-only groups to that language alone", () => {
+    expect(terms("mon portable", "fr")).toEqual(["wireless"]);
+    expect(terms("is it portable", "en")).not.toContain("wireless");
+  });
+});
+
+describe("the knowledge base's vocabulary", () => {
+  it("maps the customer words the issue names onto the same terms", async () => {
+    const vocabulary = Vocabulary.parse(parse(await readFile("knowledge/vocabulary.yaml", "utf8")));
+    const kbSynonyms = compileSynonyms(vocabulary);
+    const same = (a: string, b: string, language: Language = "en") =>
+      expect(toTerms(tokenize(a), language, kbSynonyms)).toEqual(toTerms(tokenize(b), "en", kbSynonyms));
+    same("transfer my number", "port my number");
+    same("move my number", "port my number");
+    same("bring over my number", "port my number");
+    same("switch my number", "port my number");
+    same("my cell", "my mobile");
+    same("my cell", "my wireless");
+    same("a text", "an sms");
+    same("my bill", "my invoice");
+    same("my statement", "my invoice");
+    same("rush my port", "expedite my port");
+    same("speed up my port", "expedite my port");
+    same("faster port", "expedite port");
+    same("billing telephone number", "btn");
+    same("firm order confirmation", "foc");
+    same("letter of authorization", "loa");
+    same("transfert", "port", "fr");
+    same("portabilidad", "port", "es");
+    same("combien", "how much", "fr");
+    same("cuánto", "how much", "es");
+  });
+});
