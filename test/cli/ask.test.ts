@@ -1,0 +1,80 @@
+import { PassThrough, Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { AskJson } from "../../src/answer/result.js";
+import { EXIT, type CliIo } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
+
+const ENV = { KNOWLEDGE_DIR: "test/answer/fixtures/kb" };
+
+async function ask(args: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c: Buffer) => (out += c.toString()));
+  stderr.on("data", (c: Buffer) => (err += c.toString()));
+  const io: CliIo = { stdout, stderr, stdin: Readable.from([stdin]), env: ENV, now: () => new Date("2026-01-01T00:00:00Z") };
+  const code = await main(["ask", ...args], io);
+  return { code, out, err };
+}
+
+describe("porting-bot ask", () => {
+  it("prints the answer for a terminal: title, plain-text body, source and last update", async () => {
+    const { code, out } = await ask(["wat", "is", "a", "foc"]);
+    expect(code).toBe(EXIT.ok);
+    expect(out).toContain("FOC (Firm Order Confirmation)");
+    expect(out).toContain("FOC is the date the port completes. See how long a port takes (https://wiki.example.test/article/Porting_FAQ#duration).");
+    expect(out).not.toContain("**");
+    expect(out).toContain("Source: https://wiki.example.test/article/Porting_FAQ#foc");
+    expect(out).toContain("Last updated: 2024-06-01");
+  });
+
+  it("says so when the question is not about porting, with the topics and the porting department's address", async () => {
+    const { code, out } = await ask(["what is the weather today"]);
+    expect(code).toBe(EXIT.ok);
+    expect(out).toContain("I can't answer that");
+    expect(out).toContain("Porting FAQ  (https://wiki.example.test/article/Porting_FAQ)");
+    expect(out).toContain("ports@example.test");
+  });
+
+  it("--json prints one object exactly per the AskJson contract, and nothing of the question's identifiers", async () => {
+    const { code, out } = await ask(["--json", "how much to transfer 514-555-1234"]);
+    expect(code).toBe(EXIT.ok);
+    const lines = out.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]!);
+    expect(AskJson.strict().parse(json).answer?.id).toBe("cost");
+    expect(out).not.toContain("514");
+  });
+
+  it("--audience agent shows archived entries with their label; customers never get them", async () => {
+    const agent = JSON.parse((await ask(["--json", "--audience", "agent", "what is a nasc procedure"])).out);
+    expect(agent.answer.title).toMatch(/^\(archived/);
+    const customer = JSON.parse((await ask(["--json", "what is a nasc procedure"])).out);
+    expect(customer.answer?.id).not.toBe("nasc-until-2019");
+  });
+
+  it("--jsonl answers every line, the empty one and a 10 000-character one included, and prints nothing else", async () => {
+    const long = "how long ".repeat(1112).slice(0, 10_000);
+    const input = ["how long does a port take", "", long, "🙂", "what is a FOC"].join("\n") + "\n";
+    const { code, out, err } = await ask(["--jsonl"], input);
+    expect(code).toBe(EXIT.ok);
+    expect(err).toBe("");
+    const lines = out.trimEnd().split("\n");
+    expect(lines).toHaveLength(5);
+    const results = lines.map((l) => AskJson.strict().parse(JSON.parse(l)));
+    expect(results[0]!.answer?.id).toBe("duration");
+    expect(results[1]!.status).toBe("fallback");
+    expect(results[3]!.status).toBe("fallback");
+    expect(results[4]!.answer?.id).toBe("foc");
+  });
+
+  it("rejects bad usage with exit code 2 and says why", async () => {
+    for (const args of [[], ["--json", "--jsonl"], ["--jsonl", "a question"], ["--audience", "boss", "x"], ["--verbose", "x"], ["  "]]) {
+      const { code, err, out } = await ask(args);
+      expect(code).toBe(EXIT.usage);
+      expect(err).toMatch(/^porting-bot ask: /);
+      expect(out).toBe("");
+    }
+  });
+});
