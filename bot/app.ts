@@ -16,6 +16,7 @@ import { MainDialog } from "./dialogs/main-dialog.js";
 import type { Logger } from "./log.js";
 import { createServer } from "./server.js";
 import { kbLinks, type BotServices } from "./services.js";
+import { ShownChoices } from "./shown-choices.js";
 import { createStorage } from "./storage.js";
 
 /** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
@@ -43,7 +44,8 @@ export function createBot({ kb, log, recordFeedback, storage = createStorage(), 
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const links = kbLinks(kb);
-  const services: BotServices = { kb, engine, send: createReplySender(links), links, recordFeedback, userState, log, now };
+  const shown = new ShownChoices(conversationState);
+  const services: BotServices = { kb, engine, send: createReplySender(links, shown), shown, links, recordFeedback, userState, log, now };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
 }

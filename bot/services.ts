@@ -5,13 +5,16 @@ import type { ResolveLink } from "../src/render/markdown.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
+import type { ShownChoices } from "./shown-choices.js";
 
 /** Everything dialogs need, built once in bot/index.ts (tests build their own). */
 export interface BotServices {
   kb: KnowledgeBase;
   engine: AnswerEngine;
-  /** Renders a Reply for the turn's channel and sends it. */
+  /** Renders a Reply for the turn's channel, sends it and remembers its choices in `shown`. */
   send: SendReply;
+  /** The choices of the last reply sent in the conversation. */
+  shown: ShownChoices;
   /** Resolves `kb:<id>` links, for text a flow renders itself. */
   links: ResolveLink;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */

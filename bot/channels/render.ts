@@ -3,6 +3,7 @@ import type { ResolveLink } from "../../src/render/markdown.js";
 import { adaptiveCard } from "./adaptive-card.js";
 import { PLAIN, SLACK, textReply } from "./text.js";
 import type { Reply } from "./reply.js";
+import type { ShownChoices } from "../shown-choices.js";
 
 export type ChannelStyle = "card" | "slack" | "text";
 
@@ -23,9 +24,13 @@ export function renderReply(reply: Reply, channelId: string | undefined, resolve
 
 export type SendReply = (context: TurnContext, reply: Reply) => Promise<void>;
 
-/** Links between entries resolve to the entry's wiki section. */
-export function createReplySender(resolve: ResolveLink): SendReply {
+/**
+ * Every reply of the bot goes through here: rendered for the channel (links between entries resolve to the entry's
+ * wiki section), sent, and its choices remembered for what the user types or clicks next.
+ */
+export function createReplySender(resolve: ResolveLink, shown: ShownChoices): SendReply {
   return async (context, reply) => {
     await context.sendActivity(renderReply(reply, context.activity.channelId, resolve));
+    await shown.remember(context, reply);
   };
 }

@@ -1,4 +1,5 @@
-import type { Action } from "../actions.js";
+import { z } from "zod";
+import { Action } from "../actions.js";
 
 /**
  * What the bot says, independent of the channel. Cards (bot/cards/) build a Reply; bot/channels/render.ts turns it
@@ -12,10 +13,9 @@ export type Block =
   /** Small print: source, dates, assumptions. Markdown. */
   | { kind: "note"; text: string };
 
-export interface Choice {
-  label: string;
-  action: Action;
-}
+/** A button, or a numbered option in text channels. */
+export const Choice = z.object({ label: z.string().min(1), action: Action });
+export type Choice = z.infer<typeof Choice>;
 
 /** Buttons under an optional question; in text channels every choice is numbered, counting across groups. */
 export interface ChoiceGroup {

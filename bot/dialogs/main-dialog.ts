@@ -2,7 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from "botbuilder-dialogs";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import type { Action, Command } from "../actions.js";
-import { choicesOf, type Choice, type Reply } from "../channels/reply.js";
+import type { Reply } from "../channels/reply.js";
 import { answerCard, isCustomerEntry } from "../cards/answer-card.js";
 import { clarifyCard } from "../cards/clarify-card.js";
 import { fallbackCard } from "../cards/fallback-card.js";
@@ -17,11 +17,6 @@ import { FLOW_LABELS, flowFor, type FlowId, type FlowOptions } from "./flows.js"
 import { provideServices } from "./interruptions.js";
 
 export const MAIN_DIALOG = "main";
-
-/** Kept between turns: the buttons of the last reply, so "2" or a title typed back picks one. */
-interface MainState {
-  choices?: Choice[];
-}
 
 /**
  * Routes every message: global commands first, then a running flow (sub-dialog), then a click or a typed choice,
@@ -64,23 +59,19 @@ export class MainDialog extends ComponentDialog {
     return this.turn(inner);
   }
 
-  private state(inner: DialogContext): MainState {
-    return inner.parent!.activeDialog!.state as MainState;
-  }
-
   private async turn(inner: DialogContext): Promise<DialogTurnResult> {
     provideServices(inner, this.services, this.flows);
     const input = readInput(inner.context);
     const inFlow = inner.activeDialog !== undefined;
-    const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, this.state(inner).choices ?? [])?.action);
+    // Outside a flow, "2" or a title typed back picks from the last reply's choices, whichever dialog sent it;
+    // inside one, typed answers belong to the flow.
+    const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, await this.services.shown.get(inner.context))?.action);
     const command = picked?.action === "command" ? picked.command : commandIn(input.text);
     if (command) {
       await this.command(inner, command);
     } else if (picked && picked.action !== "say" && picked.action !== "command") {
       await this.act(inner, picked);
     } else if (inFlow) {
-      // Typed numbers belong to the flow while it runs, and buttons shown before it are stale once it ends.
-      this.state(inner).choices = undefined;
       await inner.continueDialog();
     } else {
       await this.route(inner, picked?.action === "say" ? picked.text : input.text);
@@ -88,10 +79,9 @@ export class MainDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** Sends a main-level reply and remembers its buttons for typed choices. */
-  private async show(inner: DialogContext, reply: Reply): Promise<void> {
-    await this.services.send(inner.context, reply);
-    this.state(inner).choices = choicesOf(reply);
+  /** Sends a main-level reply (the sender remembers its choices). */
+  private show(inner: DialogContext, reply: Reply): Promise<void> {
+    return this.services.send(inner.context, reply);
   }
 
   private async command(inner: DialogContext, command: Command): Promise<void> {
@@ -132,7 +122,7 @@ export class MainDialog extends ComponentDialog {
       case "start":
         if (this.flows.has(action.flow)) {
           await inner.cancelAllDialogs();
-          await this.startFlow(inner, action.flow, {});
+          await inner.beginDialog(action.flow, {} satisfies FlowOptions);
           return;
         }
         await this.route(inner, FLOW_LABELS[action.flow as FlowId] ?? action.flow);
@@ -166,11 +156,6 @@ export class MainDialog extends ComponentDialog {
     if (inner.activeDialog) await inner.repromptDialog();
   }
 
-  private async startFlow(inner: DialogContext, flow: string, options: FlowOptions): Promise<void> {
-    this.state(inner).choices = undefined;
-    await inner.beginDialog(flow, options);
-  }
-
   /** A typed message outside any flow: a flow's trigger phrase, else a question for the engine. */
   private async route(inner: DialogContext, text: string): Promise<void> {
     if (!text) {
@@ -179,7 +164,7 @@ export class MainDialog extends ComponentDialog {
     }
     const flow = flowFor(text);
     if (flow && this.flows.has(flow)) {
-      await this.startFlow(inner, flow, { text });
+      await inner.beginDialog(flow, { text } satisfies FlowOptions);
       return;
     }
     const result = ask(this.services, text);

@@ -8,6 +8,7 @@ import { EstimateDialog } from "../../bot/dialogs/estimate-dialog.js";
 import { MainDialog } from "../../bot/dialogs/main-dialog.js";
 import { createLogger } from "../../bot/log.js";
 import { kbLinks, type BotServices } from "../../bot/services.js";
+import { ShownChoices } from "../../bot/shown-choices.js";
 import { click, realKnowledge, textOf } from "./flow-harness.js";
 
 // Thursday 2026-03-05, 10:00 in Toronto
@@ -23,10 +24,12 @@ function conversation(channelId = "test") {
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const shown = new ShownChoices(conversationState);
   const services: BotServices = {
     kb,
     engine: createAnswerEngine(kb),
-    send: createReplySender(kbLinks(kb)),
+    send: createReplySender(kbLinks(kb), shown),
+    shown,
     links: kbLinks(kb),
     recordFeedback: async () => {},
     userState,

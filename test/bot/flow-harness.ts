@@ -12,6 +12,7 @@ import { EstimateDialog } from "../../bot/dialogs/estimate-dialog.js";
 import { MainDialog } from "../../bot/dialogs/main-dialog.js";
 import { createLogger } from "../../bot/log.js";
 import { kbLinks, type BotServices } from "../../bot/services.js";
+import { ShownChoices } from "../../bot/shown-choices.js";
 
 export const NOW = new Date("2026-03-05T15:00:00Z");
 
@@ -34,10 +35,12 @@ export function conversation(kb: KnowledgeBase, channelId = "test", storage: Sto
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const feedback: FeedbackRecord[] = [];
+  const shown = new ShownChoices(conversationState);
   const services: BotServices = {
     kb,
     engine: createAnswerEngine(kb),
-    send: createReplySender(kbLinks(kb)),
+    send: createReplySender(kbLinks(kb), shown),
+    shown,
     links: kbLinks(kb),
     recordFeedback: async (record) => {
       feedback.push(record);

@@ -90,3 +90,79 @@ describe("the main dialog hosting the flows", () => {
     expect(cardText(answer!)).not.toContain("Back to your");
   });
 });
+
+/** The number a text channel gives the choice labelled `label` in a reply ("3. Talk to a person" gives "3"). */
+function numberOf(replies: Partial<Activity>[], label: string): string {
+  const text = replies.at(-1)?.text ?? "";
+  const line = text.split("\n").find((l) => l.replace(/^\d+\. /, "") === label);
+  if (!line) throw new Error(`no choice '${label}' in:\n${text}`);
+  return line.split(".")[0]!;
+}
+
+describe("in Slack, the number of a choice in a flow's last reply", () => {
+  async function diagnosed() {
+    const b = testBot({ kb, channelId: "slack" });
+    let replies = await b.send("Rejected - BTN mismatch");
+    replies = await b.send(numberOf(replies, "Yes"));
+    replies = await b.send(numberOf(replies, "US number"));
+    replies = await b.send(numberOf(replies, "I don't know the date"));
+    expect(allText(replies)).toContain("*The likely reason for your rejection*");
+    return { b, outcome: replies };
+  }
+
+  it("after the diagnosis outcome, picks the verdict and then the offered estimate", async () => {
+    const { b, outcome } = await diagnosed();
+    const done = await b.send(numberOf(outcome, "That's it"));
+    expect(allText(done)).toContain("Good luck with the fix.");
+    const estimate = await b.send(numberOf(done, "Fees and timing"));
+    expect(allText(estimate)).toContain("Which kind of number do you want to port?");
+  });
+
+  async function estimated() {
+    const b = testBot({ kb, channelId: "slack" });
+    const card = await b.send("how much to port 3 fax numbers and 2 toll free if I submit on 2026-12-22 in the US");
+    expect(allText(card)).toContain("*Estimate: 2 toll-free numbers and 3 fax numbers in the US");
+    return { b, card };
+  }
+
+  it("after the estimate card, starts another estimate", async () => {
+    const { b, card } = await estimated();
+    const again = await b.send(numberOf(card, "Another estimate"));
+    expect(allText(again)).toContain("Which kind of number do you want to port?");
+  });
+
+  it("after the estimate card, gives the hand-off", async () => {
+    const { b, card } = await estimated();
+    const handoff = await b.send(numberOf(card, "Talk to a person"));
+    expect(allText(handoff)).toContain("ports@voip.ms");
+    expect(allText(handoff)).not.toContain("Sorry, I don't know that one");
+  });
+
+  it("after the welcome, starts the flow it names", async () => {
+    const b = testBot({ kb, channelId: "slack" });
+    const welcome = await b.send(joined("slack"));
+    const started = await b.send(numberOf(welcome, "My port was rejected"));
+    expect(allText(started)).toContain("Let's find out why your port was rejected.");
+  });
+
+  it("a number after a reply without choices picks nothing shown earlier", async () => {
+    const b = testBot({ kb, channelId: "slack" });
+    const answer = await b.send("How long does the port process take?");
+    expect(allText(answer)).toMatch(/^1\. /m);
+    await b.send("My port was rejected");
+    await b.send("zzz qqq");
+    const handoff = await b.send("xxy yyz");
+    expect(allText(handoff)).toContain("Let's get a person to look at it");
+    const after = await b.send("1");
+    expect(allText(after)).toContain("Sorry, I don't know that one");
+  });
+});
+
+describe("in web chat, a click on the estimate card", () => {
+  it("posts the button's label, which starts another estimate", async () => {
+    const b = testBot({ kb });
+    const [card] = await b.send("how much to port 3 fax numbers and 2 toll free if I submit on 2026-12-22 in the US");
+    const again = await b.send(clickIn(card!, "Another estimate"));
+    expect(allText(again)).toContain("Which kind of number do you want to port?");
+  });
+});
