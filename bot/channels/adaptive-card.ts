@@ -11,12 +11,35 @@ function textBlock(text: string, style: Element = {}): Element {
   return { type: "TextBlock", text, wrap: true, ...style };
 }
 
+const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s+\S/;
+
+/**
+ * Card Markdown joins lines that are not separated by a blank line into one paragraph, but the knowledge's source
+ * lines are meant as lines (the wiki broke them with <br>). Each line becomes its own paragraph, except within a
+ * list (items and their indented continuations), which stays one list.
+ */
+function cardParagraphs(markdown: string): string {
+  const lines = markdown.split("\n");
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1]!;
+    const line = lines[i]!;
+    const wouldJoin = previous.trim() !== "" && line.trim() !== "" && !(LIST_LINE.test(previous) && LIST_LINE.test(line));
+    out += (wouldJoin ? "\n\n" : "\n") + line;
+  }
+  return out;
+}
+
+function markdownText(text: string, resolve: ResolveLink): string {
+  return cardParagraphs(linkKbReferences(text, resolve));
+}
+
 function block(b: Block, resolve: ResolveLink): Element {
   switch (b.kind) {
     case "markdown":
-      return textBlock(linkKbReferences(b.text, resolve));
+      return textBlock(markdownText(b.text, resolve));
     case "note":
-      return textBlock(linkKbReferences(b.text, resolve), { isSubtle: true, size: "Small", spacing: "Medium" });
+      return textBlock(markdownText(b.text, resolve), { isSubtle: true, size: "Small", spacing: "Medium" });
     case "facts":
       return { type: "FactSet", facts: b.facts.map((f) => ({ title: f.label, value: f.value })) };
     case "table":

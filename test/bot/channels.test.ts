@@ -41,6 +41,47 @@ describe("channel rendering", () => {
     expect(c.actions).toEqual([{ type: "Action.OpenUrl", title: "Source", url: "https://wiki.example.test/Fees" }]);
   });
 
+  it("shows each source line of a card's Markdown on its own line, and keeps a list one list", () => {
+    const body = [
+      "Free for local numbers.",
+      "Fax numbers have a fee per number.",
+      "For international numbers, write to us.",
+      "",
+      "Also note:",
+      "- a resubmission fee",
+      "- a cancellation fee,",
+      "  once submitted",
+      "1. first",
+      "2. second",
+      "After the list.",
+    ].join("\n");
+    const c = card(renderReply({ blocks: [{ kind: "markdown", text: body }, { kind: "note", text: "Small print.\nMore small print." }] }, "webchat", resolve));
+    expect(c.body[0]!.text).toBe(
+      [
+        "Free for local numbers.",
+        "",
+        "Fax numbers have a fee per number.",
+        "",
+        "For international numbers, write to us.",
+        "",
+        "Also note:",
+        "",
+        "- a resubmission fee",
+        "- a cancellation fee,",
+        "  once submitted",
+        "1. first",
+        "2. second",
+        "",
+        "After the list.",
+      ].join("\n"),
+    );
+    expect(c.body[1]!.text).toBe("Small print.\n\nMore small print.");
+  });
+
+  it("leaves line breaks to text channels, which show them as they are", () => {
+    expect(renderReply({ blocks: [{ kind: "markdown", text: "One line.\nAnother line." }] }, "slack", resolve).text).toBe("One line.\nAnother line.");
+  });
+
   it("in web chat, a button's data is the text it posts", () => {
     const c = card(renderReply(REPLY, "webchat", resolve));
     expect(c.body[6]!.actions.map((a: any) => a.data)).toEqual(["Fax", "toll free"]);
