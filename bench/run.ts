@@ -31,6 +31,7 @@ function percentile(sorted: number[], p: number): number {
 /** Per-query latency in ms over `rounds` passes of every question, after one warm-up pass. */
 function latency(engine: AnswerEngine, questions: string[], rounds: number): { p50: number; p99: number } {
   for (const q of questions) engine.ask(q);
+  gc();
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
