@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import type { Server } from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../bot/app.js";
@@ -11,14 +11,21 @@ import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
 import { toPlainText } from "../../src/render/markdown.js";
+import { dateInZone, formatDate } from "../../src/calendar/dates.js";
+import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
+import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { estimate } from "../../src/estimate/estimate.js";
+import { parseEstimateInput } from "../../src/estimate/input.js";
+import { feeLineCells, totalText } from "../../src/render/estimate-text.js";
 import { kbLinks } from "../../bot/services.js";
 import { ARTIFACTS, Chat, launchChromium, startPlayground, type Mode, type Playground } from "./playground.js";
 
 /**
  * The bot behind the Microsoft 365 Agents Playground, driven in headless Chromium as a user would: each mode's
- * steps run in order on one page. To add a step, add an `it` to the mode's `describe` using `chat`.
- * Screenshots go to test-artifacts/; docs/playground-webchat.png (README) is written when missing or when
- * UPDATE_SCREENSHOTS=1.
+ * steps run in order on one page. To add a step, add an `it` to the mode's `describe` using `chat`; wait for the
+ * page (`chat().reply()`, `chat().shows(text)`), never for time.
+ * Screenshots (the page after an answer, the diagnosis outcome and estimate cards) go to test-artifacts/;
+ * docs/playground-webchat.png (README) is written when missing or when UPDATE_SCREENSHOTS=1.
  */
 const DOCS_SCREENSHOT = join(projectRoot(), "docs", "playground-webchat.png");
 const WELCOME = "Hi! I help with porting phone numbers.";
@@ -35,6 +42,68 @@ function expectedAnswer(): { title: string; opening: string } {
   const entry = kb.byId.get(ANSWER_ID)!;
   const plain = toPlainText(entry.body, kbLinks(kb));
   return { title: entry.title, opening: plain.slice(0, 60) };
+}
+
+/** A pasted rejection notice, and the answers given to the diagnosis' questions: the labels of their buttons. */
+const NOTICE = "Rejected - BTN mismatch";
+const DIAGNOSIS_ANSWERS = ["Yes", "US number", "I don't know the date"];
+
+/**
+ * The diagnosis as the knowledge base runs it for NOTICE and DIAGNOSIS_ANSWERS: each question the page should show
+ * before its answer is given, and the first cause of the outcome (title, opening of its fix).
+ */
+function diagnosisPath(): { questions: string[]; cause: { title: string; fix: string } } {
+  const today = dateInZone(new Date(), "UTC");
+  const knowledge = diagnosisKnowledge(kb, today);
+  let state = startDiagnosis(knowledge, NOTICE, today);
+  const questions: string[] = [];
+  for (const answer of DIAGNOSIS_ANSWERS) {
+    const step = nextStep(knowledge, state, today);
+    if (!("text" in step)) throw new Error(`the diagnosis ended (${step.kind}) before the answer '${answer}'`);
+    questions.push(step.text);
+    const next = reply(knowledge, state, answer, today);
+    if (!next.understood) throw new Error(`'${answer}' is no answer to: ${step.text}`);
+    state = next.state;
+  }
+  const step = nextStep(knowledge, state, today);
+  if (step.kind !== "outcome") throw new Error(`the diagnosis path ends in ${step.kind}, not an outcome`);
+  const cause = step.outcome.causes[0]!;
+  return { questions, cause: { title: cause.title, fix: toPlainText(cause.fix, kbLinks(kb)).slice(0, 60) } };
+}
+
+/** 3 fax and 2 toll-free US numbers submitted on 2026-12-22, asked in words or through the flow's questions. */
+const ESTIMATE_REQUEST = "how much to port 3 fax numbers and 2 toll free if I submit on 2026-12-22 in the US";
+
+/** The estimate the knowledge base gives for that order, in the card's words. */
+function expectedEstimate() {
+  const result = estimate(kb, parseEstimateInput({ numbers: { fax: 3, "toll-free": 2 }, country: "US", submitted: "2026-12-22" }));
+  return {
+    lines: result.fees.lines.map(feeLineCells),
+    total: totalText(result),
+    completion: formatDate(result.timeline!.completion),
+  };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The card's text shows every fee line (item, quantity, price each, amount), the total and the completion date. */
+function expectEstimateCard(text: string): void {
+  const { lines, total, completion } = expectedEstimate();
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(text).toMatch(new RegExp(`${escape(line.item)}\\s+${line.quantity}\\s+${escape(line.each)}\\s+${escape(line.amount)}`));
+  expect(text).toMatch(new RegExp(`Total\\s+${escape(total)}`));
+  expect(text).toMatch(new RegExp(`Expected completion\\s+${escape(completion)}`));
+}
+
+/** `text` as the page may show it: web chat typesets straight quotes as curly ones. */
+const asShown = (text: string) => new RegExp(escape(text).replace(/["'“”‘’]/g, "[\"'“”‘’]"));
+
+/** Waits for the bot's reply to the last message or click and checks that it shows each of `texts`. */
+async function replyShowing(chat: Chat, ...texts: string[]): Promise<Locator> {
+  const card = await chat.reply();
+  const shown = await card.innerText();
+  for (const text of texts) expect(shown).toMatch(asShown(text));
+  return card;
 }
 
 beforeAll(async () => {
@@ -90,6 +159,39 @@ inMode("webchat", (chat) => {
     await chat().click("Yes");
     await chat().shows("Glad it helped");
   });
+
+  it("diagnoses a pasted rejection notice by clicks, to its outcome card", async () => {
+    const { questions, cause } = diagnosisPath();
+    await chat().send(NOTICE);
+    for (const [i, answer] of DIAGNOSIS_ANSWERS.entries()) {
+      await replyShowing(chat(), questions[i]!);
+      await chat().click(answer);
+    }
+    const outcome = await replyShowing(chat(), cause.title, cause.fix);
+    await chat().screenshot("playground-webchat-diagnosis", outcome);
+    await chat().click("That's it");
+    await replyShowing(chat(), "Good luck with the fix.");
+  });
+
+  it("asks what an estimate needs by buttons and shows the estimate card", async () => {
+    const steps: Array<[string, () => Promise<void>]> = [
+      ["Which kind of number do you want to port?", () => chat().click("Fax")],
+      ["How many fax numbers?", () => chat().send("3")],
+      ["Any other kind of number in this order?", () => chat().click("Toll-free")],
+      ["How many toll-free numbers?", () => chat().send("2")],
+      ["Any other kind of number in this order?", () => chat().click("That's all")],
+      ["Where are the numbers from?", () => chat().click("United States")],
+      ["When will you submit the port request?", () => chat().send("2026-12-22")],
+    ];
+    await chat().click("Fees and timing");
+    for (const [question, answer] of steps) {
+      await replyShowing(chat(), question);
+      await answer();
+    }
+    const card = await chat().reply();
+    expectEstimateCard(await card.innerText());
+    await chat().screenshot("playground-webchat-estimate", card);
+  });
 });
 
 inMode("msteams", (chat) => {
@@ -109,5 +211,25 @@ inMode("msteams", (chat) => {
   it("takes a typed answer to Did this help?", async () => {
     await chat().send("no");
     await chat().shows("Thanks for telling me");
+  });
+
+  it("diagnoses a pasted rejection notice by typed answers, to its outcome card", async () => {
+    const { questions, cause } = diagnosisPath();
+    await chat().send(NOTICE);
+    for (const [i, answer] of DIAGNOSIS_ANSWERS.entries()) {
+      await replyShowing(chat(), questions[i]!);
+      await chat().send(answer);
+    }
+    const outcome = await replyShowing(chat(), cause.title, cause.fix);
+    await chat().screenshot("playground-msteams-diagnosis", outcome);
+    await chat().send("That's it");
+    await replyShowing(chat(), "Good luck with the fix.");
+  });
+
+  it("answers an estimate request typed in words with the estimate card", async () => {
+    await chat().send(ESTIMATE_REQUEST);
+    const card = await chat().reply();
+    expectEstimateCard(await card.innerText());
+    await chat().screenshot("playground-msteams-estimate", card);
   });
 });

@@ -49,6 +49,9 @@ export function launchChromium(): Promise<Browser> {
 
 /** The Playground's chat as a user sees it, in either channel mode. */
 export class Chat {
+  /** How many cards the bot had sent when the user last sent or clicked something. */
+  private cardsBefore = 0;
+
   constructor(
     readonly page: Page,
     readonly mode: Mode,
@@ -64,7 +67,12 @@ export class Chat {
     await this.input.waitFor();
   }
 
+  private get cards(): Locator {
+    return this.page.locator(".ac-adaptiveCard");
+  }
+
   async send(text: string): Promise<void> {
+    this.cardsBefore = await this.cards.count();
     await this.input.click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press("Enter");
@@ -77,14 +85,37 @@ export class Chat {
     return found;
   }
 
+  /** The bot's first card after the user's last message or click, once shown. */
+  async reply(): Promise<Locator> {
+    const card = this.cards.nth(this.cardsBefore);
+    await card.waitFor();
+    return card;
+  }
+
   /** Clicks the newest button with this label (web chat posts its text as the user's message). */
   async click(label: string): Promise<void> {
+    this.cardsBefore = await this.cards.count();
     await this.page.getByRole("button", { name: label, exact: true }).last().click();
   }
 
-  async screenshot(name: string): Promise<string> {
+  /**
+   * The page as it is, or only `element`. The chat scrolls inside the page, so a card taller than the window is
+   * captured with the window made tall enough for it.
+   */
+  async screenshot(name: string, element?: Locator): Promise<string> {
     const path = join(ARTIFACTS, `${name}.png`);
-    await this.page.screenshot({ path });
+    if (!element) {
+      await this.page.screenshot({ path });
+      return path;
+    }
+    const viewport = this.page.viewportSize()!;
+    const height = (await element.boundingBox())?.height ?? 0;
+    await this.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height) + 400) });
+    try {
+      await element.screenshot({ path });
+    } finally {
+      await this.page.setViewportSize(viewport);
+    }
     return path;
   }
 }
