@@ -17,6 +17,13 @@ export interface AnswerEngine {
 
 const MAX_ALTERNATIVES = 3;
 
+/**
+ * A glossary entry's score when the question does not ask what a term means. Measured on dev and
+ * eval/hard.jsonl: at 1 a term anywhere in a question pulls it to the glossary ("where do I send the CSR");
+ * 0.7 leaves every definition question answered by its glossary entry or the FAQ defining the term.
+ */
+const GLOSSARY_OUTSIDE_DEFINITIONS = 0.7;
+
 /** Tuning knobs, for measurement only (`npm run bench` sweeps them); the defaults are the measured ones. */
 export interface EngineSettings {
   match: MatchSettings;
@@ -42,12 +49,15 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   const topics = index.entries.map(topicOf);
   const forCustomers = index.entries.map((e) => e.status === "current" && e.audience.includes("customer"));
   const forCustomer = (i: number) => forCustomers[i]!;
+  const glossary = index.entries.map((e) => e.type === "glossary");
   const forAgent = () => true;
 
   return {
     ask(question, options = {}) {
       const parsed = parseQuestion(question, index);
-      const ranked = rankEntries(index, parsed.terms, options.audience === "agent" ? forAgent : forCustomer, settings.match);
+      const ranked = rankEntries(index, parsed.terms, options.audience === "agent" ? forAgent : forCustomer, settings.match)
+        .map((r) => (parsed.definition || !glossary[r.entry] ? r : { ...r, score: r.score * GLOSSARY_OUTSIDE_DEFINITIONS }))
+        .sort((a, b) => b.score - a.score || a.entry - b.entry);
       const decision = decide(
         ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
         settings.thresholds,

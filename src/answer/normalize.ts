@@ -25,10 +25,11 @@ export function normalize(text: string): string {
   let out = text
     // "US" in capitals is the country; lower-cased it would be the pronoun.
     .replace(/\bU\.?S\.?(?=\s|$|[,;:!?)])/g, "USA")
-    // "DID" in capitals is a phone number; lower-cased it would be the verb.
-    .replace(/\bDIDs?\b/g, "DID number")
     // A count of numbers ("200 numbers", "15 lines") means a bulk port, whatever the count.
     .replace(/\b\d{2,}\s+(?=(?:phone\s+|telephone\s+)?(?:numbers|lines|dids)\b)/gi, "many ")
+    // "DID" in capitals, or after a determiner ("a did", "my dids"), is a phone number; otherwise the verb.
+    .replace(/\bDIDs?\b/g, "DID number")
+    .replace(/\b(a|an|the|my|your|our|this|that|these|those|each|per|many|new|fax|voice)\s+dids?\b(?!\s+numbers?\b)/gi, "$1 DID number")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

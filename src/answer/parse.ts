@@ -2,7 +2,8 @@ import { redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
 import type { SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
-import { tokenize } from "./normalize.js";
+import { asksForDefinition } from "./intent.js";
+import { normalize } from "./normalize.js";
 import type { Language } from "./result.js";
 
 export interface ParsedQuestion {
@@ -11,6 +12,8 @@ export interface ParsedQuestion {
   language: Language;
   /** Distinct terms to match, in question order. */
   terms: string[];
+  /** Whether the question asks what a term means, which a glossary entry answers. */
+  definition: boolean;
 }
 
 /** Placeholders redact() leaves: they say nothing about the topic, so they are not matched. */
@@ -19,8 +22,9 @@ const PLACEHOLDER = /\[(?:email|imei|phone|account|pin|number)\]/g;
 /** Question text -> masked text, language and terms (spelling corrected towards the knowledge base's words). */
 export function parseQuestion(question: string, index: SearchIndex): ParsedQuestion {
   const masked = redact(question);
-  const tokens = tokenize(masked.replace(PLACEHOLDER, " "));
+  const normalized = normalize(masked.replace(PLACEHOLDER, " "));
+  const tokens = normalized ? normalized.split(" ") : [];
   const language = detectLanguage(masked, tokens);
-  const terms = toTerms(tokens.map(index.speller), language, index.synonyms);
-  return { masked, language, terms: [...new Set(terms)] };
+  const terms = [...new Set(toTerms(tokens.map(index.speller), language, index.synonyms))];
+  return { masked, language, terms, definition: asksForDefinition(normalized, terms.length) };
 }

@@ -8,7 +8,7 @@ export const ENGLISH = new Set(
     "i me my mine myself we us our you your yours he him his she her it its they them their this that these those " +
     "is am are was were be been being do does did doing done have has had having will would shall should can could " +
     "may might must need needs want wants wanted like please thanks thank hi hello hey ok okay " +
-    "what which who whom whose when where why how whats " +
+    "what which who whom whose when where why how whats wat wut wht " +
     "there here just also too very really still yet any some all each every both either neither " +
     "up down over under again only own such get gets got getting go going gone make makes made " +
     "say says said ask asking asked let lets one ones way able there s t " +
