@@ -1,4 +1,5 @@
 import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
+import { isCustomerEntry } from "../../src/knowledge/audience.js";
 import type { Language } from "../../src/answer/result.js";
 import type { Choice, ChoiceGroup, Reply } from "../channels/reply.js";
 import { startFlow, type Flows } from "./menu.js";
@@ -18,11 +19,6 @@ const READ_IN: Record<Exclude<Language, "en">, string> = { fr: "Lire en françai
 
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-}
-
-/** Customers only see current entries written for them. */
-export function isCustomerEntry(entry: Entry | undefined): entry is Entry {
-  return entry !== undefined && entry.status === "current" && entry.audience.includes("customer");
 }
 
 function sourceLabel(entry: Entry): string {

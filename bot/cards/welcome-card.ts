@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import type { Reply } from "../channels/reply.js";
-import { isCustomerEntry } from "./answer-card.js";
+import { isCustomerEntry } from "../../src/knowledge/audience.js";
 import { HANDOFF, menuChoices, type Flows } from "./menu.js";
 
 function articleList(kb: KnowledgeBase): string {

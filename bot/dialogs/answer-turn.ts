@@ -1,5 +1,6 @@
 import type { AskResult } from "../../src/answer/result.js";
-import { answerCard, isCustomerEntry } from "../cards/answer-card.js";
+import { isCustomerEntry } from "../../src/knowledge/audience.js";
+import { answerCard } from "../cards/answer-card.js";
 import type { Flows } from "../cards/menu.js";
 import type { Reply } from "../channels/reply.js";
 import type { BotServices } from "../services.js";

@@ -3,7 +3,8 @@ import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContex
 import { feedbackRecord } from "../../src/feedback/record.js";
 import type { Action, Command } from "../actions.js";
 import type { Reply } from "../channels/reply.js";
-import { answerCard, isCustomerEntry } from "../cards/answer-card.js";
+import { isCustomerEntry } from "../../src/knowledge/audience.js";
+import { answerCard } from "../cards/answer-card.js";
 import { clarifyCard } from "../cards/clarify-card.js";
 import { fallbackCard } from "../cards/fallback-card.js";
 import { handoffCard } from "../cards/handoff-card.js";

@@ -1,3 +1,4 @@
+import { isCustomerEntry } from "../knowledge/audience.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
 import { decide, THRESHOLDS, type Thresholds } from "./decide.js";
 import { buildIndex } from "./index.js";
@@ -47,7 +48,7 @@ function round(score: number): number {
 export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS }): AnswerEngine {
   const index = buildIndex(kb);
   const topics = index.entries.map(topicOf);
-  const forCustomers = index.entries.map((e) => e.status === "current" && e.audience.includes("customer"));
+  const forCustomers = index.entries.map(isCustomerEntry);
   const forCustomer = (i: number) => forCustomers[i]!;
   const glossary = index.entries.map((e) => e.type === "glossary");
   const forAgent = () => true;

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createAnswerEngine, type AnswerEngine } from "../answer/engine.js";
-import { fallbackHelp } from "../answer/fallback.js";
+import { lnpContact } from "../knowledge/contact.js";
 import { AskJson, type AskResult } from "../answer/result.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
@@ -64,12 +64,12 @@ export function formatForTerminal(result: AskResult, kb: KnowledgeBase): string 
     if (result.translation) lines.push(`In your language: ${result.translation}`);
     return lines.join("\n");
   }
-  const help = fallbackHelp(kb);
+  const contact = lnpContact(kb);
   return [
     "I can't answer that from the porting articles, and I'd rather not guess.",
     "I can help with:",
-    ...help.topics.map((t) => `  - ${t.title}  (${t.url})`),
-    help.email ? `To reach a person, e-mail the porting (LNP) department at ${help.email}.` : "To reach a person, open a ticket from your customer portal.",
+    ...kb.articles.map((t) => `  - ${t.title}  (${t.url})`),
+    contact ? `To reach a person, e-mail the porting (LNP) department at ${contact.email}.` : "To reach a person, open a ticket from your customer portal.",
   ].join("\n");
 }
 

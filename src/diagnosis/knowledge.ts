@@ -1,4 +1,5 @@
 import type { Check, Diagnosis, Duration, Entry, Fee, KnowledgeBase, Rule } from "../knowledge/schema.js";
+import { emailsIn, lnpContact } from "../knowledge/contact.js";
 
 /** A rejection cause: a current knowledge entry carrying `diagnosis` data. */
 export interface Cause {
@@ -44,7 +45,6 @@ export interface Fact<T> {
 }
 
 const WHERE_TO_SEND = /^where to send my documentation\??$/i;
-const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
 
 function current(kb: KnowledgeBase): Entry[] {
   return kb.entries.filter((e) => e.status === "current");
@@ -79,7 +79,7 @@ export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisK
     .sort((a, b) => (a.c.order ?? Infinity) - (b.c.order ?? Infinity) || a.index - b.index)
     .map(({ c }) => c);
   const where = entries.find((e) => e.source.section !== null && WHERE_TO_SEND.test(e.source.section.trim()));
-  const contact = (where?.body.match(EMAIL) ?? entries.map((e) => e.body.match(EMAIL)).find(Boolean))?.[0];
+  const contact = (where && emailsIn(where.body)[0]) ?? lnpContact(kb)?.email;
   return {
     causes,
     checks,
