@@ -8,8 +8,11 @@ import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
 
-/** The shared development set and the project's own harder set, relative to the project folder. */
-export const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "eval/hard.jsonl"];
+/**
+ * The shared development set, the project's own harder set, and a held-out set that no setting is tuned
+ * on (it checks that changes made for the other two generalise), relative to the project folder.
+ */
+export const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "eval/hard.jsonl", "eval/holdout.jsonl"];
 
 const Flags = z.object({
   misses: z.boolean().default(false),
