@@ -2,24 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import { EXIT, type CliIo } from "../../src/cli/io.js";
+import { EXIT } from "../../src/cli/io.js";
+import { runCli, type CliRun } from "./run-cli.js";
 
 const NOW = new Date("2026-03-05T15:00:00Z");
 
-async function runDiagnose(args: string[], lines: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString()));
-  stderr.on("data", (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from(lines.map((l) => `${l}\n`)), env, now: () => NOW };
-  const code = await main(["diagnose", ...args], io);
-  return { code, out, err };
+function runDiagnose(args: string[], lines: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCli(["diagnose", ...args], { stdin: lines, env, now: NOW });
 }
 
 describe("porting-bot diagnose", () => {

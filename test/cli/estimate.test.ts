@@ -1,24 +1,15 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { EXIT, type CliIo } from "../../src/cli/io.js";
-import { main } from "../../src/cli/main.js";
+import { EXIT } from "../../src/cli/io.js";
+import { runCli, type CliRun } from "./run-cli.js";
 
 // Wednesday 2026-05-13 in Toronto
 const NOW = new Date("2026-05-13T15:00:00Z");
 
-async function estimate(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString()));
-  stderr.on("data", (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([]), env, now: () => NOW };
-  const code = await main(["estimate", ...args], io);
-  return { code, out, err };
+function estimate(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCli(["estimate", ...args], { env, now: NOW });
 }
 
 describe("porting-bot estimate", () => {

@@ -1,21 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/io.js";
+import { runCli, type CliRun } from "./run-cli.js";
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env, now: () => new Date("2026-03-05T15:00:00Z") };
-  const code = await main(["feedback", ...args], io);
-  return { code, out, err };
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCli(["feedback", ...args], { env, now: new Date("2026-03-05T15:00:00Z") });
 }
 
 function logFile(lines: string[]): string {

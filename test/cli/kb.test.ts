@@ -1,11 +1,9 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/io.js";
 import { SEED_FEED } from "../importer/seed.js";
+import { runCli, type CliRun } from "./run-cli.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "kb");
 const temps: string[] = [];
@@ -20,16 +18,8 @@ afterEach(async () => {
   await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function kb(args: string[], knowledge: string): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk) => (out += chunk));
-  stderr.on("data", (chunk) => (err += chunk));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([]), env: { KNOWLEDGE_DIR: knowledge }, now: () => new Date("2026-01-05T12:00:00Z") };
-  const code = await main(["kb", ...args], io);
-  return { code, out, err };
+function kb(args: string[], knowledge: string): Promise<CliRun> {
+  return runCli(["kb", ...args], { env: { KNOWLEDGE_DIR: knowledge }, now: new Date("2026-01-05T12:00:00Z") });
 }
 
 const valid = join(FIXTURES, "valid");
