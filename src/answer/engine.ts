@@ -61,6 +61,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
         .sort((a, b) => b.score - a.score || a.entry - b.entry);
       const decision = decide(
         ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
+        parsed.porting,
         settings.thresholds,
       );
       const top = ranked[0];

@@ -1,6 +1,7 @@
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
 import { toPlainText } from "../render/markdown.js";
 import { toTerms } from "./analyze.js";
+import { compilePortingTerms } from "./intent.js";
 import { tokenize } from "./normalize.js";
 import { createSpeller, type Speller } from "./spelling.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -34,6 +35,8 @@ export interface SearchIndex {
   fuseDocs: FuseDoc[];
   synonyms: Synonyms;
   speller: Speller;
+  /** Terms that name porting itself. */
+  portingTerms: Set<string>;
 }
 
 const COMMON_WORD_FREQUENCY = 100;
@@ -99,5 +102,14 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     glossary: wrap(fields.glossary),
     body: wrap(fields.body),
   }));
-  return { entries: kb.entries, terms, idf, postings, fuseDocs, synonyms, speller: createSpeller(frequency) };
+  return {
+    entries: kb.entries,
+    terms,
+    idf,
+    postings,
+    fuseDocs,
+    synonyms,
+    speller: createSpeller(frequency),
+    portingTerms: compilePortingTerms(synonyms),
+  };
 }

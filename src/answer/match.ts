@@ -53,9 +53,6 @@ export const SETTINGS: MatchSettings = {
   unknown: 1,
 };
 
-/** Unknown words this short are more likely typos than topics the knowledge base lacks. */
-const MIN_UNKNOWN_LENGTH = 4;
-
 interface Lexical {
   entry: number;
   lexical: number;
@@ -64,19 +61,18 @@ interface Lexical {
 
 function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
   const n = index.entries.length;
-  const known = terms.filter((t) => index.postings.has(t) || t.length >= MIN_UNKNOWN_LENGTH);
-  const idf = known.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
+  const idf = terms.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
   const total = idf.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
   const candidates = new Set<number>();
-  for (const t of known) for (const e of index.postings.get(t) ?? []) if (allowed(e)) candidates.add(e);
+  for (const t of terms) for (const e of index.postings.get(t) ?? []) if (allowed(e)) candidates.add(e);
 
   const scored: Lexical[] = [];
   for (const e of candidates) {
     const doc = index.terms[e]!;
     let weighted = 0;
     let present = 0;
-    known.forEach((t, i) => {
+    terms.forEach((t, i) => {
       let best = 0;
       for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
       weighted += best * idf[i]!;
@@ -86,7 +82,7 @@ function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: num
     for (const p of doc.phrasings) {
       let shared = 0;
       for (const t of p.terms) {
-        const i = known.indexOf(t);
+        const i = terms.indexOf(t);
         if (i >= 0) shared += idf[i]!;
       }
       phrase = Math.max(phrase, (2 * shared) / (total + p.weight));

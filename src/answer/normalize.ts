@@ -13,7 +13,9 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/'ll\b/g, " will"],
   [/'d\b/g, " would"],
   [/'s\b/g, ""],
-  // French elisions: l'article, d'un, j'ai, qu'est, n'est, s'il, c'est, m'a.
+  // "qu'est-ce" keeps its "qu": it asks what something is, where "est-ce que" only asks yes or no.
+  [/\bqu'est\b/g, "qu est"],
+  // French elisions: l'article, d'un, j'ai, qu'une, n'est, s'il, c'est, m'a.
   [/\b(?:l|d|j|qu|n|s|c|m|t)'(?=[a-z])/g, ""],
 ];
 

@@ -2,7 +2,7 @@ import { redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
 import type { SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
-import { asksForDefinition } from "./intent.js";
+import { asksForDefinition, namesPorting } from "./intent.js";
 import { normalize } from "./normalize.js";
 import type { Language } from "./result.js";
 
@@ -10,14 +10,25 @@ export interface ParsedQuestion {
   /** The question with customer identifiers masked: the only form that may be logged. */
   masked: string;
   language: Language;
-  /** Distinct terms to match, in question order. */
+  /** Distinct terms to match, in question order; short unknown words only when written as acronyms. */
   terms: string[];
   /** Whether the question asks what a term means, which a glossary entry answers. */
   definition: boolean;
+  /** Whether the question names porting (port, transfer, carrier, rejection, a porting acronym). */
+  porting: boolean;
 }
 
 /** Placeholders redact() leaves: they say nothing about the topic, so they are not matched. */
 const PLACEHOLDER = /\[(?:email|imei|phone|account|pin|number)\]/g;
+
+/** Unknown words this short are more likely typos ("tak", "grp") than topics the knowledge base lacks... */
+const MIN_UNKNOWN_LENGTH = 4;
+/** ...unless written in capitals: "API", "SIP", "IP" are acronyms, and name topics the knowledge base lacks. */
+const ACRONYM = /\b[A-Z]{2,3}\b/g;
+
+function acronymsOf(text: string): Set<string> {
+  return new Set((text.match(ACRONYM) ?? []).map((a) => a.toLowerCase()));
+}
 
 /** Question text -> masked text, language and terms (spelling corrected towards the knowledge base's words). */
 export function parseQuestion(question: string, index: SearchIndex): ParsedQuestion {
@@ -25,6 +36,15 @@ export function parseQuestion(question: string, index: SearchIndex): ParsedQuest
   const normalized = normalize(masked.replace(PLACEHOLDER, " "));
   const tokens = normalized ? normalized.split(" ") : [];
   const language = detectLanguage(masked, tokens);
-  const terms = [...new Set(toTerms(tokens.map(index.speller), language, index.synonyms))];
-  return { masked, language, terms, definition: asksForDefinition(normalized, terms.length) };
+  const acronyms = acronymsOf(masked);
+  const terms = [...new Set(toTerms(tokens.map(index.speller), language, index.synonyms))].filter(
+    (t) => index.postings.has(t) || t.length >= MIN_UNKNOWN_LENGTH || acronyms.has(t),
+  );
+  return {
+    masked,
+    language,
+    terms,
+    definition: asksForDefinition(normalized, terms.length),
+    porting: namesPorting(terms, index.portingTerms),
+  };
 }

@@ -25,7 +25,8 @@ export const FRENCH = new Set(
     "me m te se s moi toi lui y est sont suis etes sommes ai as avons avez ont etre avoir fait faire " +
     "que qu qui quoi quel quelle quels quelles comment pourquoi quand ne pas plus tres bien si mais donc car " +
     "peut peux pouvez puis dois doit faut voudrais veux voulez bonjour merci svp c " +
-    "ete chez cela ca aussi deja encore toujours dit allo salut prend prendre va vais aller marche fonctionne"
+    "ete chez cela ca aussi deja encore toujours dit allo salut prend prendre va vais aller marche fonctionne " +
+    "apres avant maintenant puis alors ici"
   ).split(" "),
 );
 
@@ -34,7 +35,8 @@ export const SPANISH = new Set(
     "el la los las un una unos unas de del al y o a en con sin por para que como cuando donde " +
     "mi mis tu tus su sus nuestro nuestra es son soy eres esta estan estoy ser estar hay he ha han " +
     "hacer hago puedo puede pueden quiero quisiera se me te le lo les muy mas pero si hola gracias favor " +
-    "cual cuales porque este esto esa ese eso ya tambien todavia aun dijo dicen nos usted ustedes algo nada toma tomar va voy funciona sirve necesito tengo"
+    "cual cuales porque este esto esa ese eso ya tambien todavia aun dijo dicen nos usted ustedes algo nada toma tomar va voy funciona sirve necesito tengo " +
+    "despues antes ahora luego entonces otra vez aqui alli"
   ).split(" "),
 );
 

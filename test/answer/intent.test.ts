@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerEngine, type AnswerEngine } from "../../src/answer/engine.js";
-import { asksForDefinition } from "../../src/answer/intent.js";
-import { normalize } from "../../src/answer/normalize.js";
+import { asksForDefinition, compilePortingTerms, namesPorting } from "../../src/answer/intent.js";
+import { normalize, stem } from "../../src/answer/normalize.js";
+import { compileSynonyms } from "../../src/answer/vocabulary.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 
 describe("asksForDefinition", () => {
   it("recognises questions about what a term means, in English, French and Spanish", () => {
-    for (const q of ["what is a FOC", "BTN meaning", "what does LOA stand for", "c'est quoi un NIP", "qué es un BTN"]) {
+    for (const q of ["what is a FOC", "BTN meaning", "what does LOA stand for", "c'est quoi un NIP", "qu'est-ce qu'une date FOC", "qué es un BTN"]) {
       expect(asksForDefinition(normalize(q), 3), q).toBe(true);
     }
   });
@@ -16,9 +17,32 @@ describe("asksForDefinition", () => {
   });
 
   it("does not treat a question that only mentions a term as a definition question", () => {
-    for (const q of ["where do I email the CSR", "I have 200 DIDs to bring over", "my BTN got rejected"]) {
+    for (const q of ["where do I email the CSR", "I have 200 DIDs to bring over", "my BTN got rejected", "est-ce que je peux transférer mon BTN"]) {
       expect(asksForDefinition(normalize(q), 3), q).toBe(false);
     }
+  });
+});
+
+describe("namesPorting", () => {
+  const synonyms = compileSynonyms({
+    synonyms: [
+      { canonical: "port", variants: ["transfer", "portabilidad"] },
+      { canonical: "losing carrier", variants: ["old provider"] },
+    ],
+  });
+  const porting = compilePortingTerms(synonyms);
+  const terms = (words: string) => words.split(" ").map(stem);
+
+  it("reads porting words through the vocabulary", () => {
+    expect(namesPorting(terms("port number"), porting)).toBe(true);
+    expect(porting.has("lose") && porting.has("carrier")).toBe(true);
+    expect(namesPorting(terms("reject btn"), porting)).toBe(true);
+  });
+
+  it("does not count telecom words the knowledge base uses in passing", () => {
+    expect(namesPorting(terms("fax email send"), porting)).toBe(false);
+    expect(namesPorting(terms("voicemail pin"), porting)).toBe(false);
+    expect(namesPorting([], porting)).toBe(false);
   });
 });
 
@@ -38,5 +62,23 @@ describe("glossary entries in the real knowledge base", () => {
     expect(bulk.answer?.id).toBe("i-am-porting-many-numbers");
     const send = engine.ask("where do I email the csr you asked for");
     expect(send.answer?.id ?? send.alternatives[0]?.id).toBe("where-to-send-my-documentation");
+  });
+});
+
+describe("out-of-scope questions in the real knowledge base", () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    engine = createAnswerEngine(await loadKnowledgeBase("knowledge"));
+  });
+
+  it("are refused when made of telecom words but not about porting", () => {
+    expect(engine.ask("how do I send a fax by email").status).toBe("fallback");
+    expect(engine.ask("is there an API for sending text messages").status).toBe("fallback");
+  });
+
+  it("do not include long questions that name porting among other words", () => {
+    const long = engine.ask("porting 200 numbers for our call center, what should we know before we start on Monday");
+    expect(long.status).not.toBe("fallback");
+    expect([long.answer?.id, ...long.alternatives.map((a) => a.id)]).toContain("i-am-porting-many-numbers");
   });
 });

@@ -11,7 +11,9 @@ describe("normalize", () => {
     expect(normalize("I can't receive SMS")).toBe("i can not receive sms");
     expect(normalize("i cant receive sms")).toBe("i can not receive sms");
     expect(normalize("it doesn’t work, what's wrong")).toBe("it does not work what is wrong");
-    expect(normalize("qu'est-ce qu'une date FOC")).toBe("est ce une date foc");
+    // "qu'est-ce" keeps its "qu" (a definition question); other elisions drop the article.
+    expect(normalize("qu'est-ce qu'une date FOC")).toBe("qu est ce une date foc");
+    expect(normalize("l'article d'un client")).toBe("article un client");
   });
 
   it("keeps the domain and number signs readable", () => {
