@@ -68,4 +68,17 @@ describe("the knowledge base's vocabulary", () => {
     same("combien", "how much", "fr");
     same("cuánto", "how much", "es");
   });
+
+  it("reads a request for steps alike in English, French and Spanish, apart from cost and duration", async () => {
+    const vocabulary = Vocabulary.parse(parse(await readFile("knowledge/vocabulary.yaml", "utf8")));
+    const kbSynonyms = compileSynonyms(vocabulary);
+    const read = (text: string, language: Language = "en") => toTerms(tokenize(text), language, kbSynonyms);
+    expect(read("how do I transfer my number")).toEqual(read("how can I port my number"));
+    expect(read("comment transférer mon numéro", "fr")).toEqual(read("how do I port my number"));
+    expect(read("cómo porto mi número", "es")).toEqual(read("how do I port my number"));
+    expect(read("how much to port")).toEqual(read("cost to port"));
+    expect(read("how long to port")).toEqual(read("duration to port"));
+    // An English "comment" is a remark, not a question word.
+    expect(read("add a comment")).not.toEqual(read("add how to"));
+  });
 });
