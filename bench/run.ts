@@ -19,9 +19,11 @@ import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
+/** The sweeps use the first two only: no setting is chosen on the held-out set. */
 const SETS = [
   ["dev", "../shared/eval/dev.jsonl"],
   ["hard", "eval/hard.jsonl"],
+  ["holdout", "eval/holdout.jsonl"],
 ] as const;
 
 function percentile(sorted: number[], p: number): number {
@@ -73,9 +75,9 @@ async function main(): Promise<void> {
     ["fuse.js default (title+body)", fuseDefaultEngine(kb)],
     ["MiniSearch BM25 (title+body)", miniSearchEngine(kb)],
   ];
-  const widths = [30, 7, 7, 7, 9, 9, 7, 7, 7, 9, 9, 9, 9];
-  console.log(row(["", "dev", "", "", "", "", "hard", "", "", "", "", "latency ms", ""], widths));
-  console.log(row(["", "top-1", "top-3", "MRR", "wrong", "refused", "top-1", "top-3", "MRR", "wrong", "refused", "p50", "p99"], widths));
+  const widths = [30, ...sets.flatMap(() => [7, 7, 7, 7, 9]), 9, 9];
+  console.log(row(["", ...sets.flatMap(([name]) => [name, "", "", "", ""]), "latency ms", ""], widths));
+  console.log(row(["", ...sets.flatMap(() => ["top-1", "top-3", "MRR", "wrong", "refused"]), "p50", "p99"], widths));
   const timings: Array<{ p50: number; p99: number }> = [];
   for (const [name, engine] of contenders) {
     const reports = sets.map(([, cases]) => evaluate(engine, kb, cases));
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
   console.log("\nWeight sweep (one knob at a time from the chosen settings; dev top-1 / wrong, hard top-1 / wrong):");
   const sweep = (label: string, settings: EngineSettings) => {
     const engine = createAnswerEngine(kb, settings);
-    const [dev, hard] = sets.map(([, cases]) => evaluate(engine, kb, cases)) as [EvalReport, EvalReport];
+    const [dev, hard] = sets.slice(0, 2).map(([, cases]) => evaluate(engine, kb, cases)) as [EvalReport, EvalReport];
     console.log(`  ${label.padEnd(34)} dev ${f3(dev.top1)} / ${pct(dev.wrongConfident).padEnd(6)} refused ${pct(dev.refused).padEnd(7)} hard ${f3(hard.top1)} / ${pct(hard.wrongConfident).padEnd(6)} refused ${pct(hard.refused)}`);
   };
   const base: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS };
@@ -125,7 +127,10 @@ async function main(): Promise<void> {
   console.log("\nThreshold sweep (dev top-1 / wrong, hard top-1 / wrong):");
   for (const answerMargin of [0.04, 0.07, 0.13]) sweep(`answer margin ${answerMargin}`, { ...base, thresholds: { ...THRESHOLDS, answerMargin } });
   for (const answerScore of [0.4, 0.6]) sweep(`answer score ${answerScore}`, { ...base, thresholds: { ...THRESHOLDS, answerScore } });
-  for (const minCoverage of [0.3, 0.5, 0.6]) sweep(`min coverage ${minCoverage}`, { ...base, thresholds: { ...THRESHOLDS, minCoverage } });
+  for (const minCoverage of [0.15, 0.25, 0.4]) sweep(`min coverage ${minCoverage}`, { ...base, thresholds: { ...THRESHOLDS, minCoverage } });
+  for (const minCoverageWithoutPorting of [0.2, 0.6, 0.85, 0.9]) {
+    sweep(`min coverage w/o porting ${minCoverageWithoutPorting}`, { ...base, thresholds: { ...THRESHOLDS, minCoverageWithoutPorting } });
+  }
   for (const minScore of [0.3, 0.4]) sweep(`min score ${minScore}`, { ...base, thresholds: { ...THRESHOLDS, minScore } });
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
