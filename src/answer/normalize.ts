@@ -20,6 +20,16 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 ];
 
 /**
+ * "port" in its networking sense (a firewall port, port forwarding, port 5060) is not number porting:
+ * it becomes a word no entry uses, so such questions read as the out-of-scope ones they are.
+ */
+const NETWORK_PORT: RegExp[] = [
+  /\b(?:udp|tcp|rtp|sip|firewall|router|modem|open|opened|forward|forwarding|forwarded|network)\s+ports?\b/g,
+  /\bports?\b(?=(?:\s+\w+){0,2}\s+(?:sip|udp|tcp|rtp)\b)/g,
+  /\bports?\s+(?:forward\w*|range|ranges|\d{2,5}\b(?!\s+(?:numbers?|lines?|dids?|phone|telephone)\b))/g,
+];
+
+/**
  * Lower case without accents, contractions spelled out, punctuation as spaces:
  * the one text form both questions and knowledge entries are compared in.
  */
@@ -40,6 +50,7 @@ export function normalize(text: string): string {
     .replace(/&/g, " and ")
     .replace(/#/g, " number ");
   for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
+  for (const pattern of NETWORK_PORT) out = out.replace(pattern, " networkport ");
   return out
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

@@ -26,6 +26,15 @@ describe("normalize", () => {
     expect(tokenize("did it work")).toEqual(["did", "it", "work"]);
   });
 
+  it("reads a networking port as a word of its own, not number porting", () => {
+    expect(normalize("set up port forwarding on my router")).toBe("set up networkport on my router");
+    expect(normalize("which UDP ports should I open")).toBe("which networkport should i open");
+    expect(normalize("is port 5060 blocked")).toBe("is networkport blocked");
+    expect(normalize("what port does SIP use")).toBe("what networkport does sip use");
+    expect(normalize("port 15 numbers to you")).toBe("port many numbers to you");
+    expect(normalize("port my number")).toBe("port my number");
+  });
+
   it("reads a count of numbers as a bulk port", () => {
     expect(normalize("porting 200 numbers")).toBe("porting many numbers");
     expect(normalize("a 30 day notice")).toBe("a 30 day notice");
