@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
 import { ChecklistState, nextCheck, replyToCheck, startChecklist, type ChecklistStep } from "../../src/diagnosis/checklist.js";
-import { dateInZone } from "../../src/calendar/dates.js";
+import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { checkStepReply, checklistHandoffReply, checklistReply } from "../cards/checklist-card.js";
 import { readInput } from "../input.js";
@@ -26,7 +26,7 @@ class ChecklistSteps extends Dialog {
   }
 
   private knowledge(): DiagnosisKnowledge {
-    return diagnosisKnowledge(this.services.kb, dateInZone(this.services.now(), "UTC"));
+    return diagnosisKnowledge(this.services.kb, dateInZone(this.services.now(), PORTING_TIME_ZONE));
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {

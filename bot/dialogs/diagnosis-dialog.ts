@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
-import { dateInZone } from "../../src/calendar/dates.js";
+import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { DiagnosisState, isFinished, nextStep, reply, startDiagnosis, type Step } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
@@ -32,7 +32,7 @@ class DiagnosisSteps extends Dialog<FlowOptions> {
   }
 
   private knowledge(): { knowledge: DiagnosisKnowledge; today: string } {
-    const today = dateInZone(this.services.now(), "UTC");
+    const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
     return { knowledge: diagnosisKnowledge(this.services.kb, today), today };
   }
 

@@ -1,8 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
-import { dateInZone } from "../../src/calendar/dates.js";
+import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { estimate } from "../../src/estimate/estimate.js";
-import { DEFAULT_TIME_ZONE } from "../../src/estimate/input.js";
 import { RequestState, answerQuestion, nextQuestion, startRequest } from "../../src/estimate/request-flow.js";
 import { estimateCard, estimateQuestionReply, problemText, questionChoices } from "../cards/estimate-card.js";
 import { readInput, resolveChoice } from "../input.js";
@@ -32,7 +31,7 @@ class EstimateSteps extends Dialog<FlowOptions> {
   }
 
   private today(): string {
-    return dateInZone(this.services.now(), DEFAULT_TIME_ZONE);
+    return dateInZone(this.services.now(), PORTING_TIME_ZONE);
   }
 
   override async beginDialog(dc: DialogContext, options?: FlowOptions): Promise<DialogTurnResult> {

@@ -50,6 +50,9 @@ export function formatDate(date: IsoDate): string {
   return `${weekdayOf(date)} ${date}`;
 }
 
+/** The zone of the porting department's clock: "today", "yesterday" and "Friday" are read on it. */
+export const PORTING_TIME_ZONE = "America/Toronto";
+
 /** The calendar date an instant falls on in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir } from "../paths.js";
 import { nextCheck, replyToCheck, startChecklist } from "../diagnosis/checklist.js";
-import { dateInZone } from "../calendar/dates.js";
+import { dateInZone, PORTING_TIME_ZONE } from "../calendar/dates.js";
 import { isFinished, nextStep, reply, startDiagnosis, type Step } from "../diagnosis/flow.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../diagnosis/knowledge.js";
 import { checkPromptText, checklistText, handoffText, numberedChoices, outcomeText, promptText } from "../diagnosis/text.js";
@@ -108,7 +108,7 @@ async function checklist(knowledge: DiagnosisKnowledge, io: CliIo): Promise<numb
 /** `porting-bot diagnose`: the rejection diagnosis (or the pre-port checklist) in a terminal, one answer a line. */
 export const run: Command = async (args, io) => {
   const flags = parse(args);
-  const today = dateInZone(io.now(), "UTC");
+  const today = dateInZone(io.now(), PORTING_TIME_ZONE);
   const knowledge = diagnosisKnowledge(await loadKnowledgeBase(knowledgeDir(io.env)), today);
   if (flags.checklist) return checklist(knowledge, io);
   print(io.stdout, "Port rejection diagnosis. Answer with the number or the words of a choice; 'cancel' leaves.");

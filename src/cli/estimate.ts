@@ -3,11 +3,10 @@ import { z } from "zod";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir } from "../paths.js";
 import { estimate } from "../estimate/estimate.js";
-import { dateInZone } from "../calendar/dates.js";
+import { dateInZone, PORTING_TIME_ZONE } from "../calendar/dates.js";
 import {
   CountText,
   CountryText,
-  DEFAULT_TIME_ZONE,
   EstimateInputError,
   SubmissionDate,
   TimeZone,
@@ -83,7 +82,7 @@ export const run: Command = async (args, io: CliIo) => {
     return EXIT.ok;
   }
   const flags = readFlags(args);
-  const timeZone = flags.tz ?? DEFAULT_TIME_ZONE;
+  const timeZone = flags.tz ?? PORTING_TIME_ZONE;
   const context: string[] = [];
   let submitted = flags.submitted;
   if (!submitted) {

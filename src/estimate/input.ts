@@ -43,8 +43,6 @@ export const TimeZone = z
   .trim()
   .refine(isTimeZone, { error: (issue) => `'${String(issue.input)}' is not a time zone: use a name like America/Toronto` });
 
-/** The zone of the porting department's clock, used when a date is given relative to "today". */
-export const DEFAULT_TIME_ZONE = "America/Toronto";
 
 const EstimateFields = z
   .object({

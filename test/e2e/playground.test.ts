@@ -11,7 +11,7 @@ import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
 import { toPlainText } from "../../src/render/markdown.js";
-import { dateInZone, formatDate } from "../../src/calendar/dates.js";
+import { dateInZone, formatDate, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { estimate } from "../../src/estimate/estimate.js";
@@ -53,7 +53,7 @@ const DIAGNOSIS_ANSWERS = ["Yes", "US number", "I don't know the date"];
  * before its answer is given, and the first cause of the outcome (title, opening of its fix).
  */
 function diagnosisPath(): { questions: string[]; cause: { title: string; fix: string } } {
-  const today = dateInZone(new Date(), "UTC");
+  const today = dateInZone(new Date(), PORTING_TIME_ZONE);
   const knowledge = diagnosisKnowledge(kb, today);
   let state = startDiagnosis(knowledge, NOTICE, today);
   const questions: string[] = [];
