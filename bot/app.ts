@@ -8,7 +8,7 @@ import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { createAdapter } from "./adapter.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
-import type { BotConfig } from "./config.js";
+import { isLocalMode, type BotConfig } from "./config.js";
 import { ChecklistDialog } from "./dialogs/checklist-dialog.js";
 import { DiagnosisDialog } from "./dialogs/diagnosis-dialog.js";
 import { EstimateDialog } from "./dialogs/estimate-dialog.js";
@@ -61,5 +61,5 @@ export interface AppOptions {
 export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
   const { bot, conversationState } = createBot({ kb, log, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
   const adapter = createAdapter(config, conversationState, log);
-  return createServer({ adapter, bot, log });
+  return createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
 }

@@ -7,6 +7,8 @@ export interface ServerOptions {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   log: Logger;
+  /** With an app id set: a request without an Authorization header gets 401 before its body is read. */
+  requireAuthorization: boolean;
   /** Largest request body accepted, in bytes; larger ones get 413. */
   maxBodyBytes?: number;
 }
@@ -16,9 +18,11 @@ const DEFAULT_MAX_BODY = 256 * 1024;
 /**
  * The HTTP face of the bot: POST /api/messages for the Bot Framework channels, GET /healthz for probes.
  * Bodies are checked before the adapter sees them: not JSON, too large, or not an activity gets a 4xx, never a 500.
+ * When authentication is on, a request without credentials is refused (401) before anything else, so a stranger
+ * learns nothing about the body the bot expects; the adapter still validates the tokens of the others.
  * Listening is left to the caller (tests use port 0).
  */
-export function createServer({ adapter, bot, log, maxBodyBytes = DEFAULT_MAX_BODY }: ServerOptions): Server {
+export function createServer({ adapter, bot, log, requireAuthorization, maxBodyBytes = DEFAULT_MAX_BODY }: ServerOptions): Server {
   const server = restify.createServer({ name: "porting-bot", handleUncaughtExceptions: false });
 
   server.get("/healthz", (_req: Request, res: Response, next: restify.Next) => {
@@ -29,6 +33,11 @@ export function createServer({ adapter, bot, log, maxBodyBytes = DEFAULT_MAX_BOD
   server.post(
     "/api/messages",
     (req: Request, res: Response, next: restify.Next) => {
+      if (requireAuthorization && !req.header("authorization")) {
+        res.header("WWW-Authenticate", "Bearer");
+        res.send(401, { error: "authorization required: a Bot Framework token in the Authorization header" });
+        return next(false);
+      }
       if (!req.is("json")) {
         res.send(415, { error: "the body must be a JSON Bot Framework activity (Content-Type: application/json)" });
         return next(false);

@@ -144,6 +144,27 @@ describe("the HTTP server with an app id", () => {
     expect(res.status).toBe(401);
   });
 
+  it("answers 401, not a description of the schema, to a malformed request without a token", async () => {
+    const { type: _type, ...rest } = activity({ text: "hello" });
+    for (const [body, type] of [[JSON.stringify(rest), "application/json"], ['{"type": ', "application/json"], ["type=message", "application/x-www-form-urlencoded"]] as const) {
+      const res = await post(app.url, body, { "content-type": type });
+      expect(res.status).toBe(401);
+      expect(res.text).not.toContain("not a valid activity");
+    }
+  });
+
+  it("answers 401 to a body too large when there is no token, without reading it", async () => {
+    const res = await post(app.url, JSON.stringify(activity({ text: "x".repeat(1024 * 1024) })));
+    expect(res.status).toBe(401);
+  });
+
+  it("still checks the body of a request that carries a token (the adapter then checks the token)", async () => {
+    const { type: _type, ...rest } = activity({ text: "hello" });
+    const res = await post(app.url, JSON.stringify(rest), { "content-type": "application/json", authorization: "Bearer not.a.jwt" });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("type");
+  });
+
   it("answers 401 to a request with a token that is not a Bot Framework token", async () => {
     const res = await post(app.url, JSON.stringify(activity({ text: "how long does a port take" })), {
       "content-type": "application/json",
