@@ -114,9 +114,14 @@ export function parseDateText(text: string, today: IsoDate): string | undefined 
   return findDate(` ${text.toLowerCase().replace(/\s+/g, " ")} `, today);
 }
 
-function findRejections(text: string): number | undefined {
+function findRejections(text: string, problems: FieldProblem[]): number | undefined {
   const counted = new RegExp(`(?:^|\\s)${COUNT}\\s+(?:more\\s+)?(?:rejections?|resubmissions?)\\b`).exec(text);
-  if (counted) return countOf(counted[1]!);
+  if (counted) {
+    const checked = Count.safeParse(countOf(counted[1]!));
+    if (checked.success) return checked.data;
+    problems.push({ field: "rejections", message: checked.error.issues[0]!.message });
+    return undefined;
+  }
   if (/\brejected twice\b/.test(text)) return 2;
   if (/\b(?:rejected|rejection|resubmi\w*)\b/.test(text)) return 1;
   return undefined;
@@ -149,7 +154,7 @@ export function parseEstimateText(text: string, today: IsoDate): ParsedRequest {
 
   if (/\bexpedit\w*/.test(lower)) draft.expedite = true;
   if (/\bcancel\w*/.test(lower)) draft.cancel = true;
-  const rejections = findRejections(lower);
+  const rejections = findRejections(lower, problems);
   if (rejections !== undefined) draft.rejections = rejections;
 
   const fees = /\b(how much|costs?|price|prices|fees?|charged?|charges|pay|quote)\b/.test(lower);

@@ -59,4 +59,15 @@ describe("parseEstimateText", () => {
   it("asks for everything when nothing is said", () => {
     expect(parseEstimateText("fees and timing", TODAY).missing).toEqual(["numbers", "country", "submitted"]);
   });
+
+  it("reports a rejection count that is not a whole number of 0 or more, and drops it", () => {
+    for (const [said, message] of [
+      ["1.5", "must be a whole number (got 1.5)"],
+      ["-1", "cannot be negative (got -1)"],
+    ] as const) {
+      const parsed = parseEstimateText(`how much for 2 fax numbers in the US with ${said} rejections`, TODAY);
+      expect(parsed.problems).toEqual([{ field: "rejections", message }]);
+      expect(parsed.draft).toEqual({ numbers: { fax: 2 }, country: "US" });
+    }
+  });
 });

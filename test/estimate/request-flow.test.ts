@@ -73,4 +73,10 @@ describe("request flow", () => {
     const state = answerAll(startRequest(undefined, TODAY).state, ["5 local numbers"]);
     expect(state.draft.numbers).toEqual({ local: 5 });
   });
+
+  it("finishes the request when the opening message gave a bad rejection count, reporting it", () => {
+    const { state, problems } = startRequest("how much for 2 fax numbers in the US with 1.5 rejections", TODAY);
+    expect(problems).toEqual([{ field: "rejections", message: "must be a whole number (got 1.5)" }]);
+    expect(nextQuestion(state, TODAY)).toMatchObject({ field: "done", input: { numbers: { fax: 2 }, rejections: 0 } });
+  });
 });
