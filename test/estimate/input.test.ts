@@ -62,4 +62,27 @@ describe("typed answers", () => {
     expect(parseField(SubmissionDate, "2028-02-29")).toEqual({ ok: true, value: "2028-02-29" });
     expect(parseField(SubmissionDate, "2026-02-29")).toEqual({ ok: false, message: "2026-02-29 is not a date that exists" });
   });
+
+  it("never echoes a phone or account number typed where a count, a country or a date is expected", () => {
+    const refusals = [
+      parseField(CountText, "514-555-0199"),
+      parseField(CountText, "5145550199"),
+      parseField(CountText, "+1 514 555 0199"),
+      parseField(CountryText, "my account 99887766 is in Narnia"),
+      parseField(SubmissionDate, "call me at 514-555-0199"),
+    ];
+    for (const refused of refusals) {
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.message).not.toMatch(/555|0199|99887766/);
+    }
+    for (const problem of problems({ ...VALID, submitted: "call me at 514-555-0199", numbers: { fax: 5145550199.5 } })) expect(problem.message).not.toMatch(/555|0199/);
+    expect(parseField(CountText, "514-555-0199")).toEqual({ ok: false, message: "must be a number, e.g. 3 (got '[phone]')" });
+    expect(parseField(CountryText, "my account 99887766 is in Narnia")).toMatchObject({ message: expect.stringContaining("'my account [account] is in Narnia'") });
+  });
+
+  it("refuses a count as long as a phone or account number", () => {
+    expect(parseField(CountText, "5145550199")).toEqual({ ok: false, message: "is too large for a count: is it a phone or account number?" });
+    expect(problems({ ...VALID, numbers: { fax: 5145550199 } })).toEqual([{ field: "fax", message: "is too large for a count: is it a phone or account number?" }]);
+    expect(parseField(CountText, "500")).toEqual({ ok: true, value: 500 });
+  });
 });
