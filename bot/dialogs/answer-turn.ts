@@ -1,4 +1,6 @@
+import type { TurnContext } from "botbuilder";
 import type { AskResult } from "../../src/answer/result.js";
+import { feedbackRecord } from "../../src/feedback/record.js";
 import { isCustomerEntry } from "../../src/knowledge/audience.js";
 import { answerCard } from "../cards/answer-card.js";
 import type { Flows } from "../cards/menu.js";
@@ -23,4 +25,11 @@ export function answerReply(services: BotServices, flows: Flows, result: AskResu
     language: result.language,
     ...(result.translation ? { translation: result.translation } : {}),
   });
+}
+
+/** A question the bot had no answer for, logged (masked) for the knowledge curators. */
+export function recordFallback(services: BotServices, context: TurnContext, result: AskResult): Promise<void> {
+  return services.recordFeedback(
+    feedbackRecord({ channel: context.activity.channelId, question: result.masked, entry: null, score: result.confidence, status: "fallback" }, services.now()),
+  );
 }

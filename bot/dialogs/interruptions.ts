@@ -1,6 +1,6 @@
 import type { DialogContext } from "botbuilder-dialogs";
 import type { BotServices } from "../services.js";
-import { answerReply, ask } from "./answer-turn.js";
+import { answerReply, ask, recordFallback } from "./answer-turn.js";
 
 /**
  * How the guided flows (diagnose, checklist, estimate) share the conversation with the main dialog:
@@ -13,13 +13,15 @@ import { answerReply, ask } from "./answer-turn.js";
  * - Everything else goes to the flow. When the flow cannot read the reply as an answer to its step, it calls
  *   `answerAside(dc, text)`: if the text is a porting question the engine answers, the answer card (without
  *   buttons) is sent and true returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means
- *   nothing was sent and the flow treats the reply as a miss.
+ *   nothing was sent and the flow treats the reply as a miss. A reply the engine has no answer for is logged as a
+ *   fallback, as outside a flow.
  * - Flows read the user's reply with `readInput(dc.context).text` (bot @mention removed, button clicks as text),
  *   send with `servicesOf(dc).send(dc.context, reply)` and offer choices as `say` buttons, which text channels number.
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
   const services = servicesOf(dc);
   const result = ask(services, text);
+  if (result.status === "fallback") await recordFallback(services, dc.context, result);
   if (result.status !== "answered") return false;
   // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an
   // answer's "Yes" would read as an answer to the flow's question.

@@ -12,7 +12,7 @@ import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.
 import { HANDOFF } from "../cards/menu.js";
 import { readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
-import { answerReply, ask } from "./answer-turn.js";
+import { answerReply, ask, recordFallback } from "./answer-turn.js";
 import { commandIn } from "./commands.js";
 import { FLOW_LABELS, flowFor, type FlowId, type FlowOptions } from "./flows.js";
 import { provideServices } from "./interruptions.js";
@@ -177,9 +177,7 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, clarifyCard(result.alternatives, result.masked));
         return;
       case "fallback":
-        await this.services.recordFeedback(
-          feedbackRecord({ channel: inner.context.activity.channelId, question: result.masked, entry: null, score: result.confidence, status: "fallback" }, this.services.now()),
-        );
+        await recordFallback(this.services, inner.context, result);
         await this.show(inner, fallbackCard(this.services.kb, this.flows));
         return;
     }

@@ -55,6 +55,23 @@ describe("the main dialog hosting the flows", () => {
     expect(allLabels(back)).toEqual(allLabels(first));
   });
 
+  it("a question in a flow the bot cannot answer is logged as a fallback, as outside a flow", async () => {
+    const question = "What is the weather on Mars, call me on 514 555 0199";
+    const outside = testBot({ kb });
+    await outside.send(question);
+    const { b } = await inDiagnosis();
+    await b.send(question);
+    expect(b.feedback).toEqual([expect.objectContaining({ status: "fallback", channel: "webchat", entry: null })]);
+    expect(b.feedback[0]!.question).not.toContain("555");
+    expect(b.feedback).toEqual(outside.feedback);
+  });
+
+  it("a question in a flow that is answered is not logged", async () => {
+    const { b } = await inDiagnosis();
+    await b.send("How long does the port process take?");
+    expect(b.feedback).toEqual([]);
+  });
+
   it("cancel leaves the flow, and the next question goes to the answer engine", async () => {
     const { b } = await inDiagnosis();
     const [stopped] = await b.send("cancel");
