@@ -1,12 +1,5 @@
+import type { HistoryEvent } from "../knowledge/schema.js";
 import type { Section } from "./sections.js";
-
-export type HistoryEventKind = "added" | "changed" | "renamed" | "removed";
-
-export interface HistoryEvent {
-  revision: string;
-  event: HistoryEventKind;
-  heading?: string;
-}
 
 export interface ArticleRevision {
   timestamp: string;

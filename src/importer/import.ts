@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { stringify } from "yaml";
 import { KnowledgeBaseError } from "../knowledge/loader.js";
-import type { Article, EntryType } from "../knowledge/schema.js";
+import type { Article, EntryType, Status } from "../knowledge/schema.js";
 import { parseFeed, type Revision } from "./feed.js";
 import { trackSections, type TrackedSection } from "./history.js";
 import { claimId, slugify } from "./ids.js";
@@ -35,7 +35,7 @@ export interface ImportPlan {
 interface Planned {
   article: string;
   tracked: TrackedSection;
-  status: "current" | "archived";
+  status: Status;
   id?: string;
   path?: string;
   existing?: ExistingFile;

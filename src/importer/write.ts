@@ -1,27 +1,16 @@
 import { Document, isMap, parseDocument } from "yaml";
-import type { z } from "zod";
-import type { Link } from "../knowledge/schema.js";
-import type { HistoryEvent } from "./history.js";
+import type { EntryType, Link, Source, Status } from "../knowledge/schema.js";
 
 /** What the importer knows about an entry; everything else in a file is curation. */
 export interface ImportedEntry {
   id: string;
   /** Path relative to the knowledge folder. */
   path: string;
-  type: string;
+  type: EntryType;
   title: string;
-  status: "current" | "archived";
-  links: z.infer<typeof Link>[];
-  source: {
-    article: string;
-    section: string | null;
-    url: string;
-    revision: string;
-    first_seen: string;
-    last_changed: string;
-    removed?: string;
-    history: HistoryEvent[];
-  };
+  status: Status;
+  links: Link[];
+  source: Source;
   body: string;
 }
 
@@ -31,7 +20,7 @@ function render(doc: Document, body: string): string {
   return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
 }
 
-function plainSource(source: ImportedEntry["source"]) {
+function plainSource(source: Source) {
   const { removed, history, ...rest } = source;
   return {
     ...rest,

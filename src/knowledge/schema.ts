@@ -288,6 +288,9 @@ export type Entry = z.infer<typeof Entry>;
 export type Article = z.infer<typeof Article>;
 export type Vocabulary = z.infer<typeof Vocabulary>;
 export type Source = z.infer<typeof Source>;
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+export type Link = z.infer<typeof Link>;
+export type Status = z.infer<typeof Status>;
 
 export interface KnowledgeBase {
   entries: Entry[];
