@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir } from "../paths.js";
-import { estimate } from "../estimate/estimate.js";
+import { estimate, noSubmissionDate } from "../estimate/estimate.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../calendar/dates.js";
 import {
   CountText,
@@ -87,7 +87,7 @@ export const run: Command = async (args, io: CliIo) => {
   let submitted = flags.submitted;
   if (!submitted) {
     submitted = dateInZone(io.now(), timeZone);
-    context.push(`No submission date was given: today in ${timeZone} is used.`);
+    context.push(noSubmissionDate(timeZone));
   }
   const numbers = Object.fromEntries(
     (["local", "wireless", "toll-free", "fax"] as const).flatMap((kind) => (flags[kind] === undefined ? [] : [[kind, flags[kind]]])),
@@ -99,6 +99,7 @@ export const run: Command = async (args, io: CliIo) => {
       country: flags.country.country,
       ...(flags.country.place ? { place: flags.country.place } : {}),
       submitted,
+      timeZone,
       expedite: flags.expedite ?? false,
       cancel: flags.cancel ?? false,
       rejections: flags.rejections ?? 0,

@@ -43,6 +43,11 @@ function distinctSources(estimate: Pick<Estimate, "fees" | "timeline">): Estimat
   return [...seen.values()];
 }
 
+/** The assumption to add when the order gave no submission date and today was taken. */
+export function noSubmissionDate(timeZone: string): string {
+  return `No submission date was given: today in ${timeZone} is used.`;
+}
+
 /** Fees and dates for a porting order, every figure read from the knowledge base. */
 export function estimate(kb: KnowledgeBase, input: EstimateInput, context: string[] = []): Estimate {
   const fees = estimateFees(kb, input);
@@ -50,7 +55,7 @@ export function estimate(kb: KnowledgeBase, input: EstimateInput, context: strin
   const result = { input, fees, timeline };
   return {
     ...result,
-    assumptions: [`Submitted on ${formatDate(input.submitted)}.`, ...context, ...assumptions, ...feeAssumptions(fees, input)],
+    assumptions: [`Submitted on ${formatDate(input.submitted)}.`, `Dates are calendar days in the ${input.timeZone} time zone.`, ...context, ...assumptions, ...feeAssumptions(fees, input)],
     sources: distinctSources(result),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Country, NumberKind } from "../knowledge/schema.js";
 import { resolveCountry, type CountryChoice } from "./country.js";
-import { isRealDate, isTimeZone } from "../calendar/dates.js";
+import { isRealDate, isTimeZone, PORTING_TIME_ZONE } from "../calendar/dates.js";
 import { redact } from "../privacy/redact.js";
 
 /** How many numbers of one kind, or how many rejections: a whole number, 0 or more. */
@@ -59,6 +59,8 @@ const EstimateFields = z
     /** The country's English name when it is outside the home markets; finds archived indicative prices. */
     place: z.string().trim().min(1).optional(),
     submitted: SubmissionDate,
+    /** The zone "today", "tomorrow" and weekday names were read in, and the dates are given in. */
+    timeZone: TimeZone.default(PORTING_TIME_ZONE),
     expedite: z.boolean().default(false),
     /** Rejections expected before the port goes through: each one is a resubmission. */
     rejections: Count.default(0),

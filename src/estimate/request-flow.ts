@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NumberKind } from "../knowledge/schema.js";
-import type { IsoDate } from "../calendar/dates.js";
+import { dateInZone, PORTING_TIME_ZONE, type IsoDate } from "../calendar/dates.js";
+import { noSubmissionDate } from "./estimate.js";
 import { orderKinds } from "./fees.js";
 import { CountText, CountryText, EstimateDraft, SubmissionDate, parseEstimateInput, parseField, type EstimateInput, type FieldProblem } from "./input.js";
 import { missingFields, parseDateText, parseEstimateText } from "./parse-text.js";
@@ -46,19 +47,26 @@ export const KIND_ANSWERS: Record<NumberKind, RegExp> = {
 export const NO_MORE_KINDS = /^(?:that'?s all|that is all|no|none|nope|done|no more|nothing else)$/;
 export const ANOTHER_COUNTRY = /^(?:another|other|a different) country$/;
 
+/** Today's date as already read on a clock, or the instant now, read in the order's time zone. */
+export type Today = IsoDate | Date;
+
+function todayOf(state: RequestState, now: Today): IsoDate {
+  return typeof now === "string" ? now : dateInZone(now, state.draft.timeZone ?? PORTING_TIME_ZONE);
+}
+
 function clean(text: string): string {
   return text.trim().toLowerCase().replace(/[.!]+$/, "").replace(/\s+/g, " ");
 }
 
-export function startRequest(text: string | undefined, today: IsoDate): { state: RequestState; problems: FieldProblem[] } {
-  if (!text?.trim()) {
-    return { state: { draft: {}, uncounted: [], kindsDone: false, needsDate: true, askCountryName: false }, problems: [] };
-  }
-  const parsed = parseEstimateText(text, today);
+/** `timeZone`: the customer's, when the channel tells it; relative days in the request are read in it. */
+export function startRequest(text: string | undefined, now: Today, timeZone?: string): { state: RequestState; problems: FieldProblem[] } {
+  const empty: RequestState = { draft: timeZone ? { timeZone } : {}, uncounted: [], kindsDone: false, needsDate: true, askCountryName: false };
+  if (!text?.trim()) return { state: empty, problems: [] };
+  const parsed = parseEstimateText(text, todayOf(empty, now));
   const badCounts = parsed.problems.map((p) => NumberKind.safeParse(p.field)).flatMap((k) => (k.success ? [k.data] : []));
   return {
     state: {
-      draft: parsed.draft,
+      draft: { ...empty.draft, ...parsed.draft },
       uncounted: [...new Set([...parsed.uncounted, ...badCounts])],
       kindsDone: orderKinds(parsed.draft.numbers ?? {}).length > 0 || parsed.uncounted.length > 0,
       needsDate: parsed.wants.dates || parsed.problems.some((p) => p.field === "submitted"),
@@ -68,7 +76,7 @@ export function startRequest(text: string | undefined, today: IsoDate): { state:
   };
 }
 
-export function nextQuestion(state: RequestState, today: IsoDate): Question {
+export function nextQuestion(state: RequestState, now: Today): Question {
   const counted = orderKinds(state.draft.numbers ?? {});
   const [uncounted] = state.uncounted;
   if (uncounted) return { field: "count", kind: uncounted };
@@ -80,8 +88,8 @@ export function nextQuestion(state: RequestState, today: IsoDate): Question {
   const missing = missingFields(state.draft, [], state.needsDate);
   if (missing.includes("country")) return { field: "country" };
   if (missing.includes("submitted")) return { field: "submitted" };
-  const context = state.draft.submitted ? [] : ["No submission date was given: today is used."];
-  return { field: "done", input: parseEstimateInput({ ...state.draft, submitted: state.draft.submitted ?? today }), context };
+  const input = parseEstimateInput({ ...state.draft, submitted: state.draft.submitted ?? todayOf(state, now) });
+  return { field: "done", input, context: state.draft.submitted ? [] : [noSubmissionDate(input.timeZone)] };
 }
 
 function withNumbers(state: RequestState, kind: NumberKind, count: number): RequestState {
@@ -89,7 +97,8 @@ function withNumbers(state: RequestState, kind: NumberKind, count: number): Requ
 }
 
 /** Applies one reply to the question the state is at. */
-export function answerQuestion(state: RequestState, text: string, today: IsoDate): Answered {
+export function answerQuestion(state: RequestState, text: string, now: Today): Answered {
+  const today = todayOf(state, now);
   const question = nextQuestion(state, today);
   const said = clean(text);
   switch (question.field) {

@@ -42,7 +42,8 @@ describe("porting-bot estimate", () => {
   it("takes today in the given time zone when no submission date is given", async () => {
     const { out } = await estimate(["--wireless", "1", "--country", "US", "--tz", "Pacific/Kiritimati", "--json"]);
     const json = JSON.parse(out);
-    expect(json.input.submitted).toBe("2026-05-14");
+    expect(json.input).toMatchObject({ submitted: "2026-05-14", timeZone: "Pacific/Kiritimati" });
+    expect(json.assumptions).toContain("Dates are calendar days in the Pacific/Kiritimati time zone.");
     expect(json.assumptions).toContain("No submission date was given: today in Pacific/Kiritimati is used.");
   });
 

@@ -149,3 +149,12 @@ describe("fees from the knowledge base", () => {
     ]);
   });
 });
+
+describe("time zone", () => {
+  it("says in which time zone the dates are", () => {
+    expect(run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15" }).assumptions).toContain("Dates are calendar days in the America/Toronto time zone.");
+    expect(run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15", timeZone: "America/Vancouver" }).assumptions).toContain(
+      "Dates are calendar days in the America/Vancouver time zone.",
+    );
+  });
+});

@@ -15,7 +15,12 @@ const VALID = { numbers: { fax: 3 }, country: "US", submitted: "2026-12-22" };
 
 describe("parseEstimateInput", () => {
   it("accepts a valid order and fills the options' defaults", () => {
-    expect(parseEstimateInput(VALID)).toEqual({ ...VALID, expedite: false, rejections: 0, cancel: false });
+    expect(parseEstimateInput(VALID)).toEqual({ ...VALID, timeZone: "America/Toronto", expedite: false, rejections: 0, cancel: false });
+  });
+
+  it("keeps a time zone it knows and refuses one it does not", () => {
+    expect(parseEstimateInput({ ...VALID, timeZone: "America/Vancouver" }).timeZone).toBe("America/Vancouver");
+    expect(problems({ ...VALID, timeZone: "Mars/Olympus" })).toEqual([{ field: "timeZone", message: "'Mars/Olympus' is not a time zone: use a name like America/Toronto" }]);
   });
 
   it("rejects a negative count, naming the kind", () => {

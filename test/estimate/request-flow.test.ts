@@ -23,7 +23,7 @@ describe("request flow", () => {
     expect(asked).toEqual(["kind", "count", "kind", "count", "kind", "country", "submitted"]);
     expect(nextQuestion(state, TODAY)).toEqual({
       field: "done",
-      input: { numbers: { fax: 3, local: 2 }, country: "US", submitted: "2026-12-22", expedite: false, rejections: 0, cancel: false },
+      input: { numbers: { fax: 3, local: 2 }, country: "US", submitted: "2026-12-22", timeZone: "America/Toronto", expedite: false, rejections: 0, cancel: false },
       context: [],
     });
   });
@@ -40,7 +40,7 @@ describe("request flow", () => {
     expect(nextQuestion(answerAll(state, ["Canada"]), TODAY)).toMatchObject({
       field: "done",
       input: { submitted: TODAY, country: "CA" },
-      context: ["No submission date was given: today is used."],
+      context: ["No submission date was given: today in America/Toronto is used."],
     });
   });
 
@@ -78,5 +78,22 @@ describe("request flow", () => {
     const { state, problems } = startRequest("how much for 2 fax numbers in the US with 1.5 rejections", TODAY);
     expect(problems).toEqual([{ field: "rejections", message: "must be a whole number (got 1.5)" }]);
     expect(nextQuestion(state, TODAY)).toMatchObject({ field: "done", input: { numbers: { fax: 2 }, rejections: 0 } });
+  });
+
+  it("reads 'today' and 'tomorrow' in the customer's time zone, and in the porting department's by default", () => {
+    // Thursday 2026-03-05 at 22:00 in Toronto is already Friday 2026-03-06 in Kiritimati (UTC+14).
+    const now = new Date("2026-03-06T03:00:00Z");
+    const theirs = startRequest("when will 1 US fax number be done if I submit tomorrow", now, "Pacific/Kiritimati").state;
+    expect(nextQuestion(theirs, now)).toMatchObject({ field: "done", input: { submitted: "2026-03-07", timeZone: "Pacific/Kiritimati" } });
+    const ours = startRequest("when will 1 US fax number be done if I submit tomorrow", now).state;
+    expect(nextQuestion(ours, now)).toMatchObject({ field: "done", input: { submitted: "2026-03-06", timeZone: "America/Toronto" } });
+    const asked = answerQuestion(startRequest("1 US fax number, how long?", now, "Pacific/Kiritimati").state, "today", now);
+    expect(asked.state.draft.submitted).toBe("2026-03-06");
+  });
+
+  it("takes today in the customer's time zone when no date is given", () => {
+    const now = new Date("2026-03-06T03:00:00Z");
+    const state = startRequest("how much for 1 fax number in Canada", now, "Pacific/Kiritimati").state;
+    expect(nextQuestion(state, now)).toMatchObject({ field: "done", input: { submitted: "2026-03-06" }, context: ["No submission date was given: today in Pacific/Kiritimati is used."] });
   });
 });
