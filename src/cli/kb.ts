@@ -3,9 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
-import { readFile } from "node:fs/promises";
-import { parseFeed } from "../importer/feed.js";
-import { importRevisions, type ImportReport } from "../importer/import.js";
+import { FeedError, importFeed, type ImportReport } from "../importer/import.js";
 import { knowledgeDir } from "../paths.js";
 import { EXIT, UsageError, print, type CliIo, type Command } from "./io.js";
 
@@ -108,25 +106,13 @@ function formatReport(r: ImportReport): string {
   ].join("\n");
 }
 
-async function readFeed(path: string) {
-  let xml: string;
-  try {
-    xml = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read the feed: ${(error as Error).message}`);
-  }
-  try {
-    return parseFeed(xml);
-  } catch (error) {
-    throw new UsageError(`${path}: ${(error as Error).message}`);
-  }
-}
-
 export const run: Command = async (args: string[], io: CliIo) => {
   const { command, operands } = parse(args);
   const dir = knowledgeDir(io.env);
   if (command === "import") {
-    const report = await importRevisions(await readFeed(resolve(operands[0]!)), dir);
+    const report = await importFeed(resolve(operands[0]!), dir).catch((error: unknown) => {
+      throw error instanceof FeedError ? new UsageError(error.message) : error;
+    });
     print(io.stdout, formatReport(report));
     const kb = await loadKnowledgeBase(dir);
     print(io.stdout, `knowledge base valid: ${kb.entries.length} entries`);

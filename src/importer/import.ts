@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { stringify } from "yaml";
-import { KnowledgeBaseError } from "../knowledge/loader.js";
+import { KnowledgeBaseError, listEntryFiles } from "../knowledge/loader.js";
 import type { Article, EntryType, Status } from "../knowledge/schema.js";
 import { parseFeed, type Revision } from "./feed.js";
 import { trackSections, type TrackedSection } from "./history.js";
@@ -204,32 +204,43 @@ export function planImport(revisions: Revision[], existingFiles: ExistingFile[])
   return { files, report };
 }
 
-async function markdownFiles(root: string, dir = root): Promise<ExistingFile[]> {
-  const found: ExistingFile[] = [];
-  let items;
+/** The entry files already in a knowledge folder; none when the folder does not exist yet. */
+async function existingFiles(knowledgeDir: string): Promise<ExistingFile[]> {
+  let paths: string[];
   try {
-    items = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return found;
+    paths = await listEntryFiles(knowledgeDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
-  for (const item of items.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) found.push(...(await markdownFiles(root, path)));
-    else if (item.isFile() && item.name.endsWith(".md") && item.name !== "README.md") {
-      found.push({ path: relative(root, path), text: await readFile(path, "utf8") });
-    }
-  }
-  return found;
+  return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(knowledgeDir, path), "utf8") })));
 }
 
-/** Imports a feed file into a knowledge folder. */
+/** A feed file that cannot be read, or is not a wiki revision feed. */
+export class FeedError extends Error {
+  override name = "FeedError";
+}
+
+/** Imports a feed file into a knowledge folder; throws FeedError for a feed it cannot read or parse. */
 export async function importFeed(feedPath: string, knowledgeDir: string): Promise<ImportReport> {
-  return importRevisions(parseFeed(await readFile(feedPath, "utf8")), knowledgeDir);
+  let xml: string;
+  try {
+    xml = await readFile(feedPath, "utf8");
+  } catch (error) {
+    throw new FeedError(`cannot read the feed: ${(error as Error).message}`);
+  }
+  let revisions: Revision[];
+  try {
+    revisions = parseFeed(xml);
+  } catch (error) {
+    throw new FeedError(`${feedPath}: ${(error as Error).message}`);
+  }
+  return importRevisions(revisions, knowledgeDir);
 }
 
 /** Writes the entries of the revisions and articles.yaml into a knowledge folder, and a vocabulary.yaml if there is none. */
-export async function importRevisions(revisions: Revision[], knowledgeDir: string): Promise<ImportReport> {
-  const plan = planImport(revisions, await markdownFiles(knowledgeDir));
+async function importRevisions(revisions: Revision[], knowledgeDir: string): Promise<ImportReport> {
+  const plan = planImport(revisions, await existingFiles(knowledgeDir));
   for (const file of plan.files) {
     const path = join(knowledgeDir, file.path);
     await mkdir(dirname(path), { recursive: true });

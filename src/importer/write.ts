@@ -1,4 +1,5 @@
 import { Document, isMap, parseDocument } from "yaml";
+import { splitFence } from "../knowledge/frontmatter.js";
 import type { EntryType, Link, Source, Status } from "../knowledge/schema.js";
 
 /** What the importer knows about an entry; everything else in a file is curation. */
@@ -13,8 +14,6 @@ export interface ImportedEntry {
   source: Source;
   body: string;
 }
-
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 function render(doc: Document, body: string): string {
   return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
@@ -54,9 +53,7 @@ export function newEntryFile(entry: ImportedEntry): string {
 
 /** Parses an existing entry file's frontmatter as a YAML document, keeping its comments and layout. */
 export function parseEntryFile(text: string): Document {
-  const match = FENCE.exec(text);
-  if (!match) throw new Error("missing frontmatter: the file must start with '---', the YAML, and a closing '---'");
-  const doc = parseDocument(match[1] ?? "");
+  const doc = parseDocument(splitFence(text).yaml);
   if (doc.errors.length) throw new Error(`bad YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
   if (!isMap(doc.contents)) throw new Error("the frontmatter must be a YAML mapping");
   return doc;
@@ -79,7 +76,7 @@ export function mergeEntryFile(existing: string, entry: ImportedEntry): string {
     source: plainSource(entry.source),
     ...(entry.status === "archived" ? { audience: ["agent"] } : {}),
   };
-  const oldBody = (FENCE.exec(existing)?.[2] ?? "").trim();
+  const oldBody = splitFence(existing).body.trim();
   if (oldBody === entry.body.trim() && Object.entries(refreshed).every(([key, value]) => same(before[key], value))) return existing;
   for (const [key, value] of Object.entries(refreshed)) if (!same(before[key], value)) doc.set(key, value);
   return render(doc, entry.body);

@@ -1,4 +1,4 @@
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 
 export interface SplitDocument {
   data: unknown;
@@ -7,14 +7,15 @@ export interface SplitDocument {
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
-/** Splits `---\nYAML\n---\nbody`; throws with a readable message when the fence or YAML is broken. */
-export function splitFrontmatter(text: string): SplitDocument {
+/** The raw YAML and body of `---\nYAML\n---\nbody`; throws with a readable message when the fence is missing. */
+export function splitFence(text: string): { yaml: string; body: string } {
   const match = FENCE.exec(text);
   if (!match) throw new Error("missing frontmatter: the file must start with a line '---', the YAML, and a closing '---'");
-  return { data: parse(match[1] ?? "", { prettyErrors: true }), body: (match[2] ?? "").replace(/^\n+/, "") };
+  return { yaml: match[1] ?? "", body: match[2] ?? "" };
 }
 
-export function joinFrontmatter(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(data, { lineWidth: 0, sortMapEntries: false });
-  return `---\n${yaml}---\n\n${body.trim()}\n`;
+/** Splits `---\nYAML\n---\nbody` and parses the YAML; throws with a readable message when the fence or YAML is broken. */
+export function splitFrontmatter(text: string): SplitDocument {
+  const { yaml, body } = splitFence(text);
+  return { data: parse(yaml, { prettyErrors: true }), body: body.replace(/^\n+/, "") };
 }

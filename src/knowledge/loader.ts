@@ -22,14 +22,13 @@ function describeIssues(file: string, error: z.ZodError): string[] {
   });
 }
 
-async function listMarkdown(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const item of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) found.push(...(await listMarkdown(path)));
-    else if (item.isFile() && item.name.endsWith(".md") && item.name !== "README.md") found.push(path);
-  }
-  return found.sort();
+/** The entry files of a knowledge folder (every `.md` file below it except READMEs), relative to it, sorted. */
+export async function listEntryFiles(dir: string): Promise<string[]> {
+  const items = await readdir(dir, { recursive: true, withFileTypes: true });
+  return items
+    .filter((item) => item.isFile() && item.name.endsWith(".md") && item.name !== "README.md")
+    .map((item) => relative(dir, join(item.parentPath, item.name)))
+    .sort();
 }
 
 async function readYaml<T>(dir: string, name: string, schema: z.ZodType<T>, problems: string[], fallback: T): Promise<T> {
@@ -56,15 +55,14 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   const entries: Entry[] = [];
   let files: string[] = [];
   try {
-    files = await listMarkdown(dir);
+    files = await listEntryFiles(dir);
   } catch (error) {
     throw new KnowledgeBaseError([`${dir}: cannot read the knowledge folder: ${(error as Error).message}`]);
   }
-  for (const path of files) {
-    const file = relative(dir, path);
+  for (const file of files) {
     let split;
     try {
-      split = splitFrontmatter(await readFile(path, "utf8"));
+      split = splitFrontmatter(await readFile(join(dir, file), "utf8"));
     } catch (error) {
       problems.push(`${file}: bad YAML: ${(error as Error).message.split("\n")[0]}`);
       continue;
@@ -74,7 +72,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
       problems.push(...describeIssues(file, result.error));
       continue;
     }
-    if (basename(path, ".md") !== result.data.id) problems.push(`${file}: id: '${result.data.id}' must match the file name`);
+    if (basename(file, ".md") !== result.data.id) problems.push(`${file}: id: '${result.data.id}' must match the file name`);
     entries.push({ ...result.data, body: split.body, file });
   }
   const articles = await readYaml(dir, "articles.yaml", Articles, problems, { articles: [] });

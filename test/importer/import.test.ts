@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { importFeed, planImport, type ExistingFile } from "../../src/importer/import.js";
+import { FeedError, importFeed, planImport, type ExistingFile } from "../../src/importer/import.js";
 import { splitArticle } from "../../src/importer/sections.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import { splitFrontmatter } from "../../src/knowledge/frontmatter.js";
@@ -228,6 +228,21 @@ describe("re-importing over curated files", () => {
     expect(report).toMatchObject({ added: [], changed: [], stale: [] });
     expect(await readFile(join(dir, "glossary", "imei.md"), "utf8")).toBe(glossary);
     expect(await readFile(join(dir, "porting-faq", "what-is-the-imei.md"), "utf8")).toBe(imei);
+  });
+
+  it("creates the knowledge folder when it does not exist yet", async () => {
+    const dir = join(await tempDir(), "new", "knowledge");
+    const report = await importFeed(SEED_FEED, dir);
+    expect(report.added.length).toBeGreaterThan(0);
+    expect((await loadKnowledgeBase(dir)).entries).toHaveLength(report.added.length);
+  });
+
+  it("reports a feed it cannot read or parse as a FeedError naming the problem", async () => {
+    const dir = await tempDir();
+    await expect(importFeed(join(dir, "missing.xml"), dir)).rejects.toThrow(FeedError);
+    await expect(importFeed(join(dir, "missing.xml"), dir)).rejects.toThrow(/cannot read the feed/);
+    await writeFile(join(dir, "page.html"), "<html><body>not a feed</body></html>");
+    await expect(importFeed(join(dir, "page.html"), dir)).rejects.toThrow(/page\.html: not a wiki revision feed/);
   });
 
   it("keeps an existing vocabulary.yaml", async () => {

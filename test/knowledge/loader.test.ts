@@ -1,8 +1,8 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { KnowledgeBaseError, loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import { KnowledgeBaseError, listEntryFiles, loadKnowledgeBase } from "../../src/knowledge/loader.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "kb");
 const temps: string[] = [];
@@ -66,5 +66,18 @@ describe("loadKnowledgeBase", () => {
     await rm(join(dir, "added"), { recursive: true });
     await rm(join(dir, "vocabulary.yaml"));
     expect(await problemsOf(dir)).toEqual(["vocabulary.yaml: file is missing"]);
+  });
+});
+
+describe("listEntryFiles", () => {
+  it("lists the Markdown files in every folder, relative and sorted, without READMEs or other files", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kb-files-"));
+    temps.push(dir);
+    await mkdir(join(dir, "b", "deeper"), { recursive: true });
+    await mkdir(join(dir, "a"));
+    for (const file of ["README.md", "top.md", "a/README.md", "a/x.md", "b/deeper/y.md", "b/notes.txt", "articles.yaml"]) {
+      await writeFile(join(dir, file), "text\n");
+    }
+    expect(await listEntryFiles(dir)).toEqual(["a/x.md", "b/deeper/y.md", "top.md"]);
   });
 });
