@@ -15,7 +15,7 @@ import {
   type Handoff,
   type Outcome,
 } from "./outcome.js";
-import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, relevantCauses, type RankedCause } from "./ranking.js";
+import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, relevantCauses, settle, type RankedCause } from "./ranking.js";
 
 /** Replies that are not one of the choices, in a row, before a person takes over. */
 export const MAX_MISSES = 2;
@@ -113,7 +113,7 @@ function ranked(knowledge: DiagnosisKnowledge, state: DiagnosisState): RankedCau
     const cause = causeById(knowledge, state.confirmed);
     return cause ? [{ cause, probability: 1, support: [] }] : [];
   }
-  return rankCauses(knowledge.causes, state.context, state.answers);
+  return settle(rankCauses(knowledge.causes, state.context, state.answers));
 }
 
 function rejectionDate(state: DiagnosisState): IsoDate | undefined {

@@ -127,6 +127,18 @@ export function rankCauses(causes: Cause[], context: CaseContext, answers: Recor
     .sort((a, b) => b.probability - a.probability);
 }
 
+/** The weight of a question whose pointing answer settles its cause on its own ("a PO box is a guaranteed mismatch"). */
+export const SETTLES = 1;
+
+/**
+ * A cause that a full-weight answer points to is certain, as if the customer had confirmed it: it is the only
+ * cause left and no more questions are asked. Otherwise the ranking is returned unchanged.
+ */
+export function settle(ranked: RankedCause[]): RankedCause[] {
+  const settled = ranked.find((r) => r.support.some((q) => q.weight >= SETTLES));
+  return settled ? [{ ...settled, probability: 1 }] : ranked;
+}
+
 /** A cause clearly leads when it is this likely and at least one answer points to it. */
 export function clearLeader(ranked: RankedCause[]): RankedCause | undefined {
   const top = ranked[0];

@@ -4,6 +4,7 @@ import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { Country, Direction, KnowledgeBase, NumberKind } from "../../src/knowledge/schema.js";
 import { CONTEXT_QUESTIONS } from "../../src/diagnosis/context.js";
 import { diagnosisKnowledge, type Cause, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { DiagnosisState, nextStep } from "../../src/diagnosis/flow.js";
 import { TODAY, drive, pathTo, questionIds } from "./drive.js";
 
 /** Diagnosis on the real knowledge base: every cause in it must be reachable, with no code per cause. */
@@ -79,7 +80,7 @@ describe("a path of answers to each cause", () => {
 
   it("the BTN mismatch is found in a few questions", () => {
     const run = drive(kb, ["port in", "US", "landline", "no", "no", "yes", "2026-03-02"]);
-    expect(questionIds(run)).toEqual(["btn-confirmed-with-provider", "mismatch-po-box", "btn-several-numbers"]);
+    expect(questionIds(run)).toEqual(["mismatch-po-box", "btn-confirmed-with-provider", "btn-several-numbers"]);
     const outcome = outcomeOf(run);
     expect(outcome.causes[0]!.title).toBe("Incorrect Billing Telephone Number (BTN)");
     expect(outcome.deadline?.date).toBe("2026-03-09");
@@ -114,14 +115,30 @@ describe("a path of answers to each cause", () => {
     }
   });
 
-  it("a port-out is asked only the port-out questions, and the PIN one leads", () => {
-    const run = drive(kb, ["port out", "US", "VoIP", "yes", "skip"]);
-    expect(questionIds(run)).toEqual(["port-out-pin-asked"]);
+  it("a port-out is asked only the questions of causes that reject port-outs, and the PIN one settles it", () => {
+    const run = drive(kb, ["port out", "US", "VoIP", "no", "yes", "skip"]);
+    expect(questionIds(run)).toEqual(["mismatch-po-box", "port-out-pin-asked"]);
     expect(outcomeOf(run).causes[0]!.id).toBe("port-out-rejection-for-pin");
     const answeredNo = pathTo(kb, "rejection-for-mismatch-information", ["port out", "US", "VoIP", "skip"]);
     expect(questionIds(answeredNo).every((id) => id.startsWith("port-out-") || id.startsWith("mismatch-"))).toBe(true);
     expect(questionIds(answeredNo)).not.toContain("mismatch-business-contact");
     expect(outcomeOf(answeredNo).causes[0]!.fix).toMatch(/Contact Information/);
+  });
+});
+
+describe("a decisive answer", () => {
+  it("a PO box on the request, a guaranteed mismatch, ends the questions", () => {
+    const run = pathTo(kb, "rejection-for-mismatch-information", ["port in", "US", "landline", "2026-03-02"]);
+    expect(questionIds(run)).toEqual(["mismatch-po-box"]);
+    expect(outcomeOf(run).causes.map((c) => [c.id, c.probability])).toEqual([["rejection-for-mismatch-information", 1]]);
+  });
+
+  it("settles the mismatch even after an answer that pointed to another cause", () => {
+    const asked = { ...DiagnosisState.parse({}), context: { direction: "in", country: "US", kind: "local", kindLabel: "Landline" }, asked: ["direction", "country", "kind"] } as const;
+    const state = DiagnosisState.parse({ ...asked, answers: { "btn-confirmed-with-provider": "no", "mismatch-po-box": "yes" }, rejectionDate: "unknown" });
+    const step = nextStep(kb, state, TODAY);
+    expect(step.kind).toBe("outcome");
+    if (step.kind === "outcome") expect(step.outcome.causes.map((c) => c.id)).toEqual(["rejection-for-mismatch-information"]);
   });
 });
 

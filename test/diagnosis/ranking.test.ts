@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { recognizeNotice } from "../../src/diagnosis/notice.js";
-import { CLEAR_LEAD, OTHER, beliefsAfter, clearLeader, informationGain, questionsFor, rankCauses } from "../../src/diagnosis/ranking.js";
+import { CLEAR_LEAD, OTHER, beliefsAfter, clearLeader, informationGain, questionsFor, rankCauses, settle } from "../../src/diagnosis/ranking.js";
 import { FIXTURE_KB, knowledgeFrom } from "./drive.js";
 
 let kb: DiagnosisKnowledge;
@@ -51,6 +51,25 @@ describe("question choice", () => {
     const ranked = rankCauses(kb.causes, usLandline, { "btn-from-csr": "no", "btn-several-numbers": "yes" });
     expect(ranked[0]!.probability).toBeGreaterThanOrEqual(CLEAR_LEAD);
     expect(clearLeader(ranked)?.cause.id).toBe("incorrect-btn");
+  });
+});
+
+describe("settling", () => {
+  const poBox = { "address-po-box": "yes" } as const;
+  const withWeight = (weight: number) =>
+    kb.causes.map((c) => ({ ...c, diagnosis: { ...c.diagnosis, questions: c.diagnosis.questions.map((q) => (q.id === "address-po-box" ? { ...q, weight } : q)) } }));
+
+  it("a pointing answer to a full-weight question leaves only its cause, certain", () => {
+    const settled = settle(rankCauses(withWeight(1), usLandline, poBox));
+    expect(settled.map((r) => [r.cause.id, r.probability])).toEqual([["mismatch-information", 1]]);
+    expect(clearLeader(settled)?.cause.id).toBe("mismatch-information");
+  });
+
+  it("leaves the ranking alone below full weight, and for the other answer", () => {
+    const ranked = rankCauses(withWeight(0.9), usLandline, poBox);
+    expect(settle(ranked)).toBe(ranked);
+    const refused = rankCauses(withWeight(1), usLandline, { "address-po-box": "no" });
+    expect(settle(refused)).toBe(refused);
   });
 });
 
