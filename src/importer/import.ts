@@ -7,7 +7,7 @@ import { parseFeed, type Revision } from "./feed.js";
 import { trackSections, type TrackedSection } from "./history.js";
 import { claimId, slugify } from "./ids.js";
 import { splitArticle, type Translations } from "./sections.js";
-import { externalLinks, wikitextToMarkdown, type ResolveLink } from "./wikitext.js";
+import { externalLinks, wikitextToMarkdown, type WikiLinkResolver } from "./wikitext.js";
 import { articleUrl, headingAnchor, normalizeTitle, sectionUrl } from "./wikiurl.js";
 import { mergeEntryFile, newEntryFile, parseEntryFile, type ImportedEntry } from "./write.js";
 
@@ -121,7 +121,7 @@ function matchExisting(planned: Planned[], existing: ExistingSource[]): void {
   for (const p of planned) if (p.status === "archived") claim(p, (e) => !e.removed);
 }
 
-function resolver(planned: Planned[], articles: Set<string>): ResolveLink {
+function resolver(planned: Planned[], articles: Set<string>): WikiLinkResolver {
   return (page, anchor) => {
     const title = normalizeTitle(page);
     if (!articles.has(title)) return `${articleUrl(title)}${anchor ? `#${headingAnchor(anchor)}` : ""}`;
@@ -138,7 +138,7 @@ function archivedNotice(tracked: TrackedSection): string {
   return `> Archived: this text was on the wiki until ${dateOf(tracked.removed!)} and no longer applies. For support agents only; never give it to a customer as a current answer.`;
 }
 
-function toEntry(p: Planned, resolve: ResolveLink): ImportedEntry {
+function toEntry(p: Planned, resolve: WikiLinkResolver): ImportedEntry {
   const t = p.tracked;
   const markdown = wikitextToMarkdown(t.wikitext, resolve);
   const body = p.status === "archived" ? `${archivedNotice(t)}\n\n${markdown}` : markdown;

@@ -1,7 +1,7 @@
 import { decodeEntities } from "./feed.js";
 
 /** Where an internal link `[[Page#anchor|text]]` points: a `kb:<id>` link or a wiki URL. */
-export type ResolveLink = (page: string, anchor: string | undefined) => string;
+export type WikiLinkResolver = (page: string, anchor: string | undefined) => string;
 
 const URL_SCHEMES = "(?:https?|ftp|mailto):";
 const IMAGE_OPTION = /^(?:thumb|thumbnail|frame|frameless|border|none|left|right|center|upright(?:=.*)?|\d*x?\d+px|(?:alt|link|page|class|lang)=.*)$/i;
@@ -29,7 +29,7 @@ function wrap(marker: string, inner: string): string {
 }
 
 /** Converts one line of wikitext (no block markup) to Markdown. */
-export function inlineToMarkdown(line: string, resolve: ResolveLink): string {
+export function inlineToMarkdown(line: string, resolve: WikiLinkResolver): string {
   const kept: string[] = [];
   const keep = (markdown: string) => `\u0000${kept.push(markdown) - 1}\u0000`;
   let text = line
@@ -73,7 +73,8 @@ export function plainInline(text: string): string {
     .trim();
 }
 
-type Block = { kind: "text" | "list" | "table" | "rule" | "heading"; lines: string[] };
+/** Each table, heading, rule and definition is a block of its own; consecutive text or list lines share one. */
+type Block = { kind: "text" | "list" | "table" | "rule" | "heading" | "definition"; lines: string[] };
 
 function splitCells(line: string, separators: RegExp): string[] {
   return line.split(separators).map((cell) => {
@@ -82,7 +83,7 @@ function splitCells(line: string, separators: RegExp): string[] {
   });
 }
 
-function tableToMarkdown(lines: string[], resolve: ResolveLink): string[] {
+function tableToMarkdown(lines: string[], resolve: WikiLinkResolver): string[] {
   const rows: string[][] = [];
   const caption: string[] = [];
   let row: string[] | null = null;
@@ -106,19 +107,34 @@ function tableToMarkdown(lines: string[], resolve: ResolveLink): string[] {
   return [...caption, ...(caption.length ? [""] : []), format(rows[0]!), format(Array(width).fill("---")), ...rows.slice(1).map(format)];
 }
 
-function listItem(prefix: string, content: string, resolve: ResolveLink): string {
+function listItem(prefix: string, content: string, resolve: WikiLinkResolver): string {
   const markers = prefix.replace(/[:;]/g, "");
   const depth = Math.max(markers.length, 1);
   const bullet = markers.endsWith("#") ? "1." : "-";
   return `${"  ".repeat(depth - 1)}${bullet} ${inlineToMarkdown(content.trim(), resolve)}`;
 }
 
+/**
+ * Where the term of a definition line `;term : definition` ends: the first colon outside
+ * links, tags and URLs ("http://"), with or without spaces around it; -1 when there is none.
+ */
+function definitionColon(content: string): number {
+  let depth = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i]!;
+    if (c === "[" || c === "<") depth++;
+    else if ((c === "]" || c === ">") && depth > 0) depth--;
+    else if (c === ":" && depth === 0 && !content.startsWith("//", i + 1)) return i;
+  }
+  return -1;
+}
+
 /** Converts a section's wikitext to Markdown; no wiki markup survives. */
-export function wikitextToMarkdown(wikitext: string, resolve: ResolveLink): string {
+export function wikitextToMarkdown(wikitext: string, resolve: WikiLinkResolver): string {
   const blocks: Block[] = [];
   const push = (kind: Block["kind"], line: string) => {
     const last = blocks[blocks.length - 1];
-    if (last && last.kind === kind && kind !== "table" && kind !== "heading" && kind !== "rule") last.lines.push(line);
+    if (last && last.kind === kind && (kind === "text" || kind === "list")) last.lines.push(line);
     else blocks.push({ kind, lines: [line] });
   };
   const lines = wikitext.replace(/\[\[\s*category\s*:[^\]]*\]\]/gi, "").replace(/__[A-Z]+__/g, "").split("\n");
@@ -149,8 +165,15 @@ export function wikitextToMarkdown(wikitext: string, resolve: ResolveLink): stri
       const content = list[2]!;
       if (/[*#]/.test(prefix)) push("list", listItem(prefix, content, resolve));
       else if (prefix.startsWith(";")) {
-        const [term, definition] = content.split(/\s:\s/, 2);
-        push("text", `**${plainInline(term!)}**${definition ? `: ${inlineToMarkdown(definition, resolve)}` : ""}`);
+        const colon = definitionColon(content);
+        const term = colon < 0 ? content : content.slice(0, colon);
+        let definition = colon < 0 ? "" : content.slice(colon + 1).trim();
+        const next = /^:+\s*(.*)$/.exec(lines[i + 1] ?? "");
+        if (!definition && next) {
+          definition = next[1]!.trim();
+          i++;
+        }
+        blocks.push({ kind: "definition", lines: [`**${plainInline(term)}**${definition ? `: ${inlineToMarkdown(definition, resolve)}` : ""}`] });
       } else push("text", inlineToMarkdown(content, resolve));
       continue;
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { externalLinks, inlineToMarkdown, plainInline, wikitextToMarkdown, type ResolveLink } from "../../src/importer/wikitext.js";
+import { externalLinks, inlineToMarkdown, plainInline, wikitextToMarkdown, type WikiLinkResolver } from "../../src/importer/wikitext.js";
 import { articleUrl, headingAnchor, normalizeTitle, sectionUrl } from "../../src/importer/wikiurl.js";
 import { newest, sectionText } from "./seed.js";
 
 /** Links to "Port Rejection" go to its overview entry; other pages stay on the wiki. */
-const resolve: ResolveLink = (page, anchor) =>
+const resolve: WikiLinkResolver = (page, anchor) =>
   normalizeTitle(page) === "Port Rejection" ? "kb:port-rejection-overview" : `${articleUrl(page)}${anchor ? `#${headingAnchor(anchor)}` : ""}`;
 const md = (article: string, heading: string | null) => wikitextToMarkdown(sectionText(article, heading), resolve);
 
@@ -127,5 +127,36 @@ describe("headings and links", () => {
       { text: "https://x.example/2", url: "https://x.example/2" },
       { text: "mail", url: "mailto:ports@voip.ms" },
     ]);
+  });
+});
+
+describe("definition lists", () => {
+  const convert = (wikitext: string) => wikitextToMarkdown(wikitext, resolve);
+
+  it("turns ';term : definition' into a bold term and its definition, with or without spaces around the colon", () => {
+    expect(convert(";Widget code : the six letters on the box")).toBe("**Widget code**: the six letters on the box");
+    expect(convert(";WGC: the six letters on the box")).toBe("**WGC**: the six letters on the box");
+    expect(convert("; '''WGC''' :the box label")).toBe("**WGC**: the box label");
+  });
+
+  it("takes the definition from a ':' line right after a ';term' line", () => {
+    expect(convert(";Widget code\n:the six letters on the box")).toBe("**Widget code**: the six letters on the box");
+    expect(convert(";Widget code:\n: the six letters on the box")).toBe("**Widget code**: the six letters on the box");
+  });
+
+  it("splits at the first colon only, and not inside links, tags or URLs", () => {
+    expect(convert(";Opening time: 9:30 on weekdays")).toBe("**Opening time**: 9:30 on weekdays");
+    expect(convert(";[[Port_Rejection|See: rejections]] : why ports fail")).toBe("**See: rejections**: why ports fail");
+    expect(convert(";https://widgets.example/help is the help page")).toBe("**https://widgets.example/help is the help page**");
+  });
+
+  it("keeps each term a paragraph of its own and leaves a term without a definition bold", () => {
+    expect(convert(";Alpha: first letter\n;Beta: second letter\n;Gamma\nPlain text after.")).toBe(
+      "**Alpha**: first letter\n\n**Beta**: second letter\n\n**Gamma**\n\nPlain text after.",
+    );
+  });
+
+  it("keeps further ':' lines of a term as paragraphs after it", () => {
+    expect(convert(";Widget\n:a small device\n:sold in boxes of six")).toBe("**Widget**: a small device\n\nsold in boxes of six");
   });
 });
