@@ -61,11 +61,19 @@ describe("loadKnowledgeBase", () => {
     expect(problems.some((p) => p.includes("fees.0.amount"))).toBe(true);
   });
 
-  it("fails when articles.yaml or vocabulary.yaml is missing", async () => {
+  it.each(["articles.yaml", "vocabulary.yaml"])("fails naming %s when it is missing", async (name) => {
     const dir = await kbWith("bad-yaml");
     await rm(join(dir, "added"), { recursive: true });
+    await rm(join(dir, name));
+    expect(await problemsOf(dir)).toEqual([`${name}: file is missing`]);
+  });
+
+  it("names both files when articles.yaml and vocabulary.yaml are missing", async () => {
+    const dir = await kbWith("bad-yaml");
+    await rm(join(dir, "added"), { recursive: true });
+    await rm(join(dir, "articles.yaml"));
     await rm(join(dir, "vocabulary.yaml"));
-    expect(await problemsOf(dir)).toEqual(["vocabulary.yaml: file is missing"]);
+    expect(await problemsOf(dir)).toEqual(["articles.yaml: file is missing", "vocabulary.yaml: file is missing"]);
   });
 });
 
