@@ -45,7 +45,7 @@ function lineReader(io: CliIo): { next: () => Promise<string | undefined>; close
   };
 }
 
-function finalText(knowledge: DiagnosisKnowledge, step: Extract<Step, { kind: "done" | "handoff" }>): string {
+function finalText(step: Extract<Step, { kind: "done" | "handoff" }>): string {
   if (step.kind === "handoff") return handoffText(step.handoff);
   return "Good luck with the resubmission.";
 }
@@ -57,7 +57,7 @@ async function diagnose(knowledge: DiagnosisKnowledge, io: CliIo, today: string,
     for (;;) {
       const step = nextStep(knowledge, state, today);
       if (isFinished(step)) {
-        print(io.stdout, finalText(knowledge, step));
+        print(io.stdout, finalText(step));
         return EXIT.ok;
       }
       if (step.kind === "outcome") print(io.stdout, `\n${outcomeText(step.outcome, knowledge)}\n\nSummary for the ticket:\n${step.outcome.summary}\n`);
