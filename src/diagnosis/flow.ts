@@ -57,7 +57,8 @@ export type Step =
   | { kind: "done"; outcome: Outcome }
   | { kind: "handoff"; handoff: Handoff };
 
-export interface Reply {
+/** What a reply does to the diagnosis: the next state, and whether the reply was understood. */
+export interface ReplyResult {
   state: DiagnosisState;
   /** False when the reply was none of the choices: the same step is asked again (or handed off). */
   understood: boolean;
@@ -230,7 +231,7 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
 }
 
 /** Applies the customer's reply to the current step. */
-export function reply(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string, today: IsoDate): Reply {
+export function reply(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string, today: IsoDate): ReplyResult {
   const step = nextStep(knowledge, state, today);
   const next = interpret(knowledge, state, step, text, today);
   if (next) return { state: { ...next, misses: 0 }, understood: true };

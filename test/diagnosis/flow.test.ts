@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { rankCauses } from "../../src/diagnosis/ranking.js";
-import { DiagnosisState, MAX_MISSES, nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
+import { DiagnosisState, MAX_MISSES, nextStep, reply, startDiagnosis, type ReplyResult } from "../../src/diagnosis/flow.js";
 import { FIXTURE_KB, TODAY, drive, knowledgeFrom, pathTo, questionIds } from "./drive.js";
 
 let kb: DiagnosisKnowledge;
@@ -239,5 +239,14 @@ describe("state", () => {
 
   it("starts empty without an opening message", () => {
     expect(startDiagnosis(kb, undefined, TODAY)).toEqual(DiagnosisState.parse({}));
+  });
+});
+
+describe("a reply", () => {
+  it("gives the next state and whether it was understood", () => {
+    expectTypeOf(reply).returns.toEqualTypeOf<ReplyResult>();
+    const result = reply(kb, startDiagnosis(kb, undefined, TODAY), "port in", TODAY);
+    expect(result.understood).toBe(true);
+    expect(result.state.context.direction).toBe("in");
   });
 });
