@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
+import { stringify } from "yaml";
 import { z } from "zod";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
@@ -35,14 +36,26 @@ function list(kb: KnowledgeBase): string {
   return kb.entries.map((e) => `${e.id}\t${e.type}\t${e.status}\t${e.title}`).join("\n");
 }
 
+/** The curated data of an entry (facts, diagnosis, checks, glossary), as YAML; only the fields it has. */
+function curation(entry: Entry): string {
+  const fields = {
+    tags: entry.tags,
+    related: entry.related,
+    fees: entry.fees,
+    durations: entry.durations,
+    rules: entry.rules,
+    diagnosis: entry.diagnosis,
+    checks: entry.checks,
+    glossary: entry.glossary,
+  };
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+  return present.length ? stringify(Object.fromEntries(present), { lineWidth: 0 }).trimEnd() : "";
+}
+
 function show(kb: KnowledgeBase, id: string): string {
   const entry = kb.byId.get(id);
   if (!entry) throw new UsageError(`no entry has id '${id}' (see 'porting-bot kb list')`);
-  const facts = [
-    ...entry.fees.map((f) => `  fee ${f.id}: ${f.label}`),
-    ...entry.durations.map((d) => `  duration ${d.id}: ${d.label}`),
-    ...entry.rules.map((r) => `  rule ${r.id}: ${r.label}`),
-  ];
+  const data = curation(entry);
   return [
     `${entry.title}`,
     `id: ${entry.id}   type: ${entry.type}   status: ${entry.status}   audience: ${entry.audience.join(", ")}`,
@@ -50,7 +63,7 @@ function show(kb: KnowledgeBase, id: string): string {
     `seen: ${entry.source.first_seen} … last changed ${entry.source.last_changed}${entry.source.removed ? `, removed ${entry.source.removed}` : ""}`,
     `file: ${entry.file}`,
     ...(entry.questions.length ? ["questions:", ...entry.questions.map((q) => `  - ${q}`)] : []),
-    ...(facts.length ? ["facts:", ...facts] : []),
+    ...(data ? [data] : []),
     "",
     entry.body.trim(),
   ].join("\n");

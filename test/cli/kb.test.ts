@@ -54,8 +54,51 @@ describe("porting-bot kb", () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain("source: Porting FAQ › How much does it cost to Port a Number to VoIP.ms?");
     expect(result.out).toContain("  - Is porting free?");
-    expect(result.out).toContain("  fee fax-port: Fax number port");
+    expect(result.out).toContain("fees:\n  - id: fax-port\n    label: Fax number port\n    event: port\n    amount: 15\n");
+    expect(result.out).toContain("    applies_to:\n      kinds:\n        - fax\n");
     expect(result.out.trim().endsWith("Fax numbers have a $15 USD one-time fee per number.")).toBe(true);
+  });
+
+  it("show prints an entry's durations, rules, diagnosis and checks, and leaves out what it has none of", async () => {
+    const dir = await tempDir();
+    await cp(valid, dir, { recursive: true });
+    const path = join(dir, "porting-faq", "how-long-does-the-port-process-take.md");
+    const curated = [
+      "rules:",
+      "  - id: no-weekend-ports",
+      "    label: No ports on weekends or holidays",
+      "    rule: no-weekend-or-holiday-ports",
+      "diagnosis:",
+      "  cause: The widget code on the request is wrong.",
+      "  prior: 0.2",
+      "  questions:",
+      "    - id: widget-code-checked",
+      "      text: Did you check the widget code?",
+      "      why: A wrong code is a common cause.",
+      "      points_to: no",
+      "  fix: Ask for the right widget code.",
+      "  send:",
+      "    - The right widget code",
+      "  avoid: Check the code before submitting.",
+      "checks:",
+      "  - id: widget-code-known",
+      "    text: Do you know the widget code?",
+      "    why: Without it the port is rejected.",
+      "    ok: yes",
+      "    risk: Ask your provider for it.",
+      "---",
+    ].join("\n");
+    await writeFile(path, (await readFile(path, "utf8")).replace(/\n---\n/, `\n${curated}\n`));
+    const result = await kb(["show", "how-long-does-the-port-process-take"], dir);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toContain("durations:\n  - id: ");
+    expect(result.out).toContain("rules:\n  - id: no-weekend-ports\n    label: No ports on weekends or holidays\n    rule: no-weekend-or-holiday-ports\n");
+    expect(result.out).toContain("diagnosis:\n  cause: The widget code on the request is wrong.\n  prior: 0.2\n");
+    expect(result.out).toContain("    - id: widget-code-checked\n      text: Did you check the widget code?\n      why: A wrong code is a common cause.\n      points_to: no\n      weight: 0.8\n");
+    expect(result.out).toContain("  fix: Ask for the right widget code.\n  send:\n    - The right widget code\n  avoid: Check the code before submitting.\n");
+    expect(result.out).toContain("checks:\n  - id: widget-code-known\n    text: Do you know the widget code?\n    why: Without it the port is rejected.\n    ok: yes\n    risk: Ask your provider for it.\n");
+    expect(result.out).not.toContain("fees:");
+    expect(result.out).not.toContain("glossary:");
   });
 
   it("show exits 2 for an unknown id", async () => {
