@@ -10,6 +10,8 @@ import { EXIT, UsageError, print, type CliIo, type Command } from "./io.js";
 
 /** A current entry needs at least this many alternate questions to be matched reliably. */
 export const MIN_QUESTIONS = 4;
+/** How many alternate questions the house style aims for (knowledge/README.md). */
+export const TARGET_QUESTIONS = 6;
 
 const USAGE = "usage: porting-bot kb validate | list | show <id> | stats | import <feed>";
 
@@ -79,6 +81,7 @@ export interface KbStats {
   entries: number;
   byTypeAndStatus: [string, number][];
   fewQuestions: string[];
+  belowTarget: number;
   facts: Record<"fees" | "durations" | "rules" | "diagnosis" | "checks", number>;
 }
 
@@ -87,6 +90,7 @@ export function stats(entries: Entry[]): KbStats {
     entries: entries.length,
     byTypeAndStatus: countBy(entries, (e) => `${e.type} ${e.status}`),
     fewQuestions: entries.filter((e) => e.status === "current" && e.questions.length < MIN_QUESTIONS).map((e) => e.id),
+    belowTarget: entries.filter((e) => e.status === "current" && e.questions.length < TARGET_QUESTIONS).length,
     facts: {
       fees: entries.reduce((n, e) => n + e.fees.length, 0),
       durations: entries.reduce((n, e) => n + e.durations.length, 0),
@@ -104,6 +108,7 @@ function formatStats(s: KbStats): string {
     ...s.byTypeAndStatus.map(([key, n]) => `  ${key}: ${n}`),
     `current entries with fewer than ${MIN_QUESTIONS} questions: ${s.fewQuestions.length}`,
     ...s.fewQuestions.map((id) => `  ${id}`),
+    `current entries below the house target of ${TARGET_QUESTIONS} questions: ${s.belowTarget}`,
     "facts by kind:",
     ...Object.entries(s.facts).map(([kind, n]) => `  ${kind}: ${n}`),
   ].join("\n");

@@ -116,6 +116,7 @@ describe("porting-bot kb", () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain("by type and status:\n  faq current: 2\n");
     expect(result.out).toContain("current entries with fewer than 4 questions: 1\n  how-long-does-the-port-process-take\n");
+    expect(result.out).toContain("current entries below the house target of 6 questions: 2\n");
     expect(result.out).toContain("facts by kind:\n  fees: 1\n  durations: 1\n  rules: 0\n  diagnosis: 0\n  checks: 0");
   });
 
