@@ -1,5 +1,6 @@
 import type { Check, Diagnosis, Duration, Entry, Fee, KnowledgeBase, Rule } from "../knowledge/schema.js";
 import { emailsIn, lnpContact } from "../knowledge/contact.js";
+import { durationsFor, feesFor, ruleFor, type Located } from "../knowledge/facts.js";
 
 /** A rejection cause: a current knowledge entry carrying `diagnosis` data. */
 export interface Cause {
@@ -32,7 +33,7 @@ export interface DiagnosisKnowledge {
   contact?: string;
   /** How long the customer has to answer a rejection. */
   replyWindow?: Fact<Duration>;
-  /** Resubmission fees in force; the one whose `applies_to` fits the customer's number is shown. */
+  /** Resubmission fees in force, most specific first; the first whose `applies_to` fits the customer's number is shown. */
   resubmissionFees: Fact<Fee>[];
   restartRule?: Fact<Rule>;
   /** Ids and titles of every entry, to resolve `kb:` links when rendering bodies. */
@@ -50,22 +51,8 @@ function current(kb: KnowledgeBase): Entry[] {
   return kb.entries.filter((e) => e.status === "current");
 }
 
-/** A dated fact is in force on `today` (ISO date) when it has started and not ended. */
-function inForce(fact: { since?: string; until?: string }, today: string): boolean {
-  return (!fact.since || fact.since <= today) && (!fact.until || today < fact.until);
-}
-
-function firstFact<T extends { since?: string; until?: string }>(
-  entries: Entry[],
-  pick: (e: Entry) => T[],
-  wanted: (fact: T) => boolean,
-  today: string,
-): Fact<T> | undefined {
-  for (const entry of entries) {
-    const fact = pick(entry).find((f) => wanted(f) && inForce(f, today));
-    if (fact) return { fact, entryId: entry.id };
-  }
-  return undefined;
+function factOf<T>(found: Located<T>): Fact<T> {
+  return { fact: found.fact, entryId: found.source.entryId };
 }
 
 export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisKnowledge {
@@ -80,14 +67,16 @@ export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisK
     .map(({ c }) => c);
   const where = entries.find((e) => e.source.section !== null && WHERE_TO_SEND.test(e.source.section.trim()));
   const contact = (where && emailsIn(where.body)[0]) ?? lnpContact(kb)?.email;
+  const restart = ruleFor(kb, "resubmission-restarts-interval", { date: today });
   return {
     causes,
     checks,
     whereToSend: where && { id: where.id, title: where.title, url: where.source.url, body: where.body },
     contact,
-    replyWindow: firstFact(entries, (e) => e.durations, (d) => d.event === "rejection-reply", today),
-    resubmissionFees: entries.flatMap((e) => e.fees.filter((f) => f.event === "resubmission" && inForce(f, today)).map((fact) => ({ fact, entryId: e.id }))),
-    restartRule: firstFact(entries, (e) => e.rules, (r) => r.rule === "resubmission-restarts-interval", today),
+    // Read for any case: the facts that depend on the customer's number are chosen by outcome.ts.
+    replyWindow: durationsFor(kb, "rejection-reply", { date: today }).map(factOf)[0],
+    resubmissionFees: feesFor(kb, "resubmission", { date: today }).map(factOf),
+    restartRule: restart && factOf(restart),
     titles: new Map(kb.entries.map((e) => [e.id, { title: e.title, url: e.source.url }])),
   };
 }

@@ -1,4 +1,5 @@
-import type { Answer, AppliesTo, Context, Duration, Fee, Rule } from "../knowledge/schema.js";
+import type { Answer, Context, Duration, Fee, Rule } from "../knowledge/schema.js";
+import { appliesTo, type FactQuery } from "../knowledge/facts.js";
 import { describeContext, dimensionsOf, type CaseContext } from "./context.js";
 import { daysBetween, type IsoDate } from "../calendar/dates.js";
 import { endOf } from "./rejection-date.js";
@@ -57,9 +58,13 @@ function strictlyMatches(when: Context, context: CaseContext): boolean {
   return dimensionsOf(when).length > 0 && ok(when.directions, context.direction) && ok(when.countries, context.country) && ok(when.kinds, context.kind);
 }
 
-function appliesTo(scope: AppliesTo, context: CaseContext): boolean {
-  const ok = <T>(allowed: readonly T[] | undefined, value: T | undefined) => !allowed || value === undefined || allowed.includes(value);
-  return ok(scope.countries, context.country) && ok(scope.kinds, context.kind) && ok(scope.directions, context.direction);
+/** The customer's case as a fact query: what they were not sure about matches facts for any value. */
+function factQuery(context: CaseContext): FactQuery {
+  return {
+    ...(context.kind ? { kinds: [context.kind] } : {}),
+    ...(context.country ? { country: context.country } : {}),
+    ...(context.direction ? { direction: context.direction } : {}),
+  };
 }
 
 export function outcomeCause(ranked: RankedCause, context: CaseContext): OutcomeCause {
@@ -86,11 +91,12 @@ export function deadlineFor(knowledge: DiagnosisKnowledge, rejectionDate: IsoDat
 }
 
 export function resubmissionFor(knowledge: DiagnosisKnowledge, context: CaseContext): Resubmission {
-  const fee = knowledge.resubmissionFees.find((f) => appliesTo(f.fact.applies_to, context));
+  const query = factQuery(context);
+  const fee = knowledge.resubmissionFees.find((f) => appliesTo(f.fact.applies_to, query));
   const rule = knowledge.restartRule;
   return {
     fee: fee && { fee: fee.fact, entryId: fee.entryId },
-    restarts: rule && appliesTo(rule.fact.applies_to, context) ? { rule: rule.fact, entryId: rule.entryId } : undefined,
+    restarts: rule && appliesTo(rule.fact.applies_to, query) ? { rule: rule.fact, entryId: rule.entryId } : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Country } from "../knowledge/schema.js";
+import { nameKey } from "../knowledge/facts.js";
 
 /** Where the numbers are: a home market, or another country named by its English name. */
 export interface CountryChoice {
@@ -29,16 +30,6 @@ const HOME: Record<string, CountryChoice> = {
 /** Region codes that name groups or test regions rather than countries. */
 const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
 
-export function normalizeName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/&/g, "and")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
 let regions: Map<string, string> | undefined;
 
 /** ISO 3166 code and English name -> English name, from the runtime's own region names. */
@@ -58,7 +49,7 @@ function regionNames(): Map<string, string> {
       }
       if (!name || name === code) continue;
       regions.set(code.toLowerCase(), name);
-      regions.set(normalizeName(name), name);
+      regions.set(nameKey(name), name);
     }
   }
   regions.set("uk", "United Kingdom");
@@ -70,7 +61,7 @@ function regionNames(): Map<string, string> {
 
 /** "US", "Canada", "uk", "France", "international" -> a country choice; undefined when no country has that name. */
 export function resolveCountry(text: string): CountryChoice | undefined {
-  const key = normalizeName(text);
+  const key = nameKey(text);
   const home = HOME[key];
   if (home) return home;
   const name = regionNames().get(key);

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { formatDate } from "../calendar/dates.js";
-import type { FactSource } from "./facts.js";
+import type { FactSource } from "../knowledge/facts.js";
 import { estimateFees, type FeeEstimate } from "./fees.js";
 import type { EstimateInput } from "./input.js";
 import { estimateTimeline, type Timeline } from "./timeline.js";

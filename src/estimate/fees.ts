@@ -1,5 +1,5 @@
 import { NumberKind, type Fee, type KnowledgeBase } from "../knowledge/schema.js";
-import { feesFor, type FactQuery, type FactSource, type Located } from "./facts.js";
+import { feesFor, type FactQuery, type FactSource, type Located } from "../knowledge/facts.js";
 import type { EstimateInput } from "./input.js";
 
 export interface FeeLine {

@@ -1,7 +1,7 @@
 import type { Duration, KnowledgeBase, NumberKind } from "../knowledge/schema.js";
 import { addBusinessDays, nextBusinessDay, type PortingCalendar } from "../calendar/business-days.js";
 import { addDays, formatDate, type IsoDate } from "../calendar/dates.js";
-import { durationsFor, ruleFor, type FactQuery, type FactSource, type Located } from "./facts.js";
+import { durationsFor, ruleFor, type FactQuery, type FactSource, type Located } from "../knowledge/facts.js";
 import type { Holiday } from "../calendar/holidays.js";
 import type { EstimateInput } from "./input.js";
 import { orderKinds } from "./fees.js";
