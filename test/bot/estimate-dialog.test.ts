@@ -92,7 +92,7 @@ describe("estimate dialog", () => {
     expect(first).not.toContain("How many");
     const card = textOf(await chat.say("Canada"));
     expect(card).toContain("Estimate: 2 toll-free numbers and 3 fax numbers in Canada, submitted Thursday 2026-03-05");
-    expect(card).toContain("No submission date was given: today is used.");
+    expect(card).toContain("No submission date was given: today in America/Toronto is used.");
   });
 
   it("answers at once when the question says everything, resolving 'friday' against today", async () => {
