@@ -64,7 +64,9 @@ function clickText(choice: Choice): string {
 /**
  * Teams: messageBack data, so Teams shows the label in the conversation as the user's message and sends the payload
  * as the activity's value. Other channels: the data is the text itself, which web chat posts as the user's message
- * (the main dialog maps it back to the payload through the last reply's choices, as for a typed answer).
+ * (the main dialog maps it back to the payload through the last reply's choices, as for a typed answer). Object data
+ * would carry the payload, but the Agents Playground posts it to another conversation, so web chat gets the text;
+ * the cost is that a click on an older card is read as typed text (how main-dialog.ts treats it is described there).
  */
 function submit(choice: Choice, teams: boolean): Element {
   const text = clickText(choice);

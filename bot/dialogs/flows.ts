@@ -27,7 +27,8 @@ const TRIGGERS: Record<FlowId, RegExp[]> = {
   ],
   checklist: [/\bcheck (?:my port )?before (?:i|we) (?:port|submit)\b/, /\bpre ?port check/, /^(?:i want|i d like|i would like) to port (?:a|my|some) numbers?$/],
   estimate: [
-    /^(?:fees and timing|estimate)\b/,
+    // "Another estimate": the button of an estimate card, which web chat posts as its label.
+    /^(?:fees and timing|(?:another )?estimate)\b/,
     // A fee or time question that names a count or a submission day is an estimate, not a FAQ lookup.
     /\b(?:how much|cost|price|fees?|how long|when)\b.*\b\d+ (?:[a-z-]+ ){0,2}(?:numbers?|dids?|lines?)\b/,
     /\b(?:how long|when)\b.*\bsubmit(?:ted)? (?:it |them )?(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|\d{4}-\d{2}-\d{2})\b/,

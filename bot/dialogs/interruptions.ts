@@ -1,5 +1,6 @@
 import type { DialogContext } from "botbuilder-dialogs";
 import type { BotServices } from "../services.js";
+import { isAcknowledgement } from "./acknowledgements.js";
 import { answerReply, ask, recordFallback } from "./answer-turn.js";
 
 /**
@@ -19,6 +20,8 @@ import { answerReply, ask, recordFallback } from "./answer-turn.js";
  *   send with `servicesOf(dc).send(dc.context, reply)` and offer choices as `say` buttons, which text channels number.
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
+  // A bare "yes" the step did not take (an older card's button) is no question: not asked, not logged.
+  if (isAcknowledgement(text)) return false;
   const services = servicesOf(dc);
   const result = ask(services, text);
   if (result.status === "fallback") await recordFallback(services, dc.context, result);

@@ -13,11 +13,14 @@ import { HANDOFF } from "../cards/menu.js";
 import { readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import { answerReply, ask, recordFallback } from "./answer-turn.js";
+import { isAcknowledgement } from "./acknowledgements.js";
 import { commandIn } from "./commands.js";
 import { FLOW_LABELS, flowFor, type FlowId, type FlowOptions } from "./flows.js";
 import { provideServices } from "./interruptions.js";
 
 export const MAIN_DIALOG = "main";
+
+const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
 
 /**
  * Routes every message: global commands first, then a running flow (sub-dialog), then a click or a typed choice,
@@ -65,7 +68,11 @@ export class MainDialog extends ComponentDialog {
     const input = readInput(inner.context);
     const inFlow = inner.activeDialog !== undefined;
     // Outside a flow, "2" or a title typed back picks from the last reply's choices, whichever dialog sent it;
-    // inside one, typed answers belong to the flow.
+    // inside one, typed answers belong to the flow. Web chat clicks arrive here as their label too (see
+    // channels/adaptive-card.ts), so a click on an older card, whose choices are no longer the last reply's, reads
+    // as typed text: a flow's or a command's label still starts it, an entry's title is asked as a question, and a
+    // bare "Yes", "No" or "That's it" (an old "Did this help?" or a finished flow) is only acknowledged: it is not a
+    // question, and its answer's identity is gone, so it is neither answered nor logged.
     const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, await this.services.shown.get(inner.context))?.action);
     const command = picked?.action === "command" ? picked.command : commandIn(input.text);
     if (command) {
@@ -74,6 +81,8 @@ export class MainDialog extends ComponentDialog {
       await this.act(inner, picked);
     } else if (inFlow) {
       await inner.continueDialog();
+    } else if (!picked && isAcknowledgement(input.text)) {
+      await this.show(inner, menuCard(this.flows, NOTED));
     } else {
       await this.route(inner, picked?.action === "say" ? picked.text : input.text);
     }

@@ -66,6 +66,14 @@ describe("the main dialog hosting the flows", () => {
     expect(b.feedback).toEqual(outside.feedback);
   });
 
+  it("an older card's 'Yes' that the flow's step does not take is re-asked, not logged as a fallback", async () => {
+    const { b, first } = await inDiagnosis();
+    const replies = await b.send("Yes");
+    expect(allText(replies)).toContain("Sorry, I didn't get that");
+    expect(allLabels(replies)).toEqual(allLabels(first));
+    expect(b.feedback).toEqual([]);
+  });
+
   it("a question in a flow that is answered is not logged", async () => {
     const { b } = await inDiagnosis();
     await b.send("How long does the port process take?");

@@ -252,6 +252,50 @@ describe("Did this help?", () => {
   });
 });
 
+describe("a web chat click on an older card (web chat posts only the label)", () => {
+  it("an old Did this help? 'Yes' is acknowledged: not asked, not logged, not counted as feedback", async () => {
+    const b = bot();
+    const [answer] = await b.send("How long does a port take");
+    await b.send("help");
+    const [reply, ...rest] = await b.send(clickIn(answer!, "Yes"));
+    expect(rest).toHaveLength(0);
+    expect(cardText(reply!)).toContain("Noted.");
+    expect(labels(reply!)).toContain("Ask a question");
+    expect(b.asked).toEqual(["How long does a port take"]);
+    expect(b.feedback).toEqual([]);
+  });
+
+  it("a bare 'no' or a finished flow's 'That's it' with no choice pending is acknowledged, not logged as a fallback", async () => {
+    const b = bot();
+    for (const text of ["No", "That's it", "that's all", "thanks"]) {
+      const [reply] = await b.send(text);
+      expect(cardText(reply!)).toContain("Noted.");
+    }
+    expect(b.asked).toEqual([]);
+    expect(b.feedback).toEqual([]);
+  });
+
+  it("an old card's command or flow button still does what it says", async () => {
+    const b = bot();
+    const [welcome] = await b.send(joined());
+    await b.send("How long does a port take");
+    const [ask] = await b.send(clickIn(welcome!, "Ask a question"));
+    expect(cardText(ask!)).toContain("Type your question");
+    const flow = await b.send(clickIn(welcome!, "Fees and timing"));
+    expect(flow.map(cardText).join("\n")).toMatch(/fees and the dates/i);
+    expect(b.asked).toEqual(["How long does a port take"]);
+  });
+
+  it("an old card's related entry is asked as a question", async () => {
+    const b = bot();
+    const [answer] = await b.send("How long does a port take");
+    await b.send("help");
+    const related = labels(answer!).find((l) => !["Yes", "No", "Talk to a person"].includes(l))!;
+    await b.send(clickIn(answer!, related));
+    expect(b.asked).toEqual(["How long does a port take", related]);
+  });
+});
+
 describe("Teams", () => {
   const mention = (text: string) => ({
     type: "message",

@@ -16,6 +16,7 @@ describe("flow trigger phrases", () => {
     ["how much to port 3 fax numbers and 2 toll free", "estimate"],
     ["how long for a canadian cell number if i submit friday", "estimate"],
     ["Estimate my fees and dates", "estimate"],
+    ["Another estimate", "estimate"],
   ])("'%s' starts %s", (text, flow) => {
     expect(flowFor(text)).toBe(flow);
   });
