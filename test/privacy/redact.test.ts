@@ -13,6 +13,7 @@ describe("redact", () => {
     expect(redact("PIN: 0000")).toBe("PIN [pin]");
     expect(redact("mon NIP est 1234")).toBe("mon NIP [pin]");
     expect(redact("password: hunter")).toBe("password [pin]");
+    expect(redact("my pin is 12")).toBe("my pin [pin]");
   });
 
   it("masks account numbers", () => {
@@ -25,6 +26,14 @@ describe("redact", () => {
     expect(redact("imei 490154203237518")).toBe("imei [imei]");
     expect(redact("write to jane.doe@example.com")).toBe("write to [email]");
     expect(redact("order 12345678")).toBe("order [number]");
+    expect(redact("ref 123 456")).toBe("ref [number]");
+    expect(redact("call me at 06 12 34 56 78")).toBe("call me at [number]");
+  });
+
+  it("keeps dates, small counts and a single digit after a PIN label", () => {
+    for (const q of ["ported on 2024-03-15", "port 10 20 30 numbers", "is the pin 4 digits", "pin 1 please", "a 5 day wait for 12 numbers"]) {
+      expect(redact(q)).toBe(q);
+    }
   });
 
   it("leaves questions about PINs and accounts that hold no identifier alone", () => {
