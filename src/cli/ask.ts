@@ -37,7 +37,7 @@ function parseFlags(args: string[]): Flags {
   }
   const flags = Flags.safeParse({ ...parsed.values, question: parsed.positionals.join(" ") });
   if (!flags.success) {
-    throw new UsageError(flags.error.issues.map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`).join("; "));
+    throw new UsageError(flags.error.issues.map((i) => `${i.path[0] === "question" ? "question: " : i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`).join("; "));
   }
   return flags.data;
 }
