@@ -3,7 +3,7 @@ import { STOPWORDS } from "./stopwords.js";
 import type { Synonyms } from "./vocabulary.js";
 import type { Language } from "./result.js";
 
-const STOPWORD_STEMS = new Set([...STOPWORDS].map(stem));
+export const STOPWORD_STEMS = new Set([...STOPWORDS].map(stem));
 
 /**
  * Normalised tokens -> the terms that are compared: stems, synonyms read as their canonical term,

@@ -8,9 +8,9 @@ export interface Thresholds {
   /** Below this top score, nothing is close enough to offer. */
   minScore: number;
   /** An answer needs at least this top score... */
-  answerScore: 0.55,
+  answerScore: number;
   /** ...and this lead over the best candidate from another wiki section. */
-  answerMargin: 0.12,
+  answerMargin: number;
   /** Candidates within this distance of the top are offered when the engine asks which one. */
   clarifyWindow: number;
 }
@@ -57,13 +57,34 @@ export interface Decision {
   shown: number;
 }
 
-/** answered / clarify / fallback from the ranked candidates (best first); `porting`: the question names porting. */
-export function decide(ranked: Ranked[], porting: boolean, thresholds = THRESHOLDS): Decision {
+/** What the question itself tells the decision, beside the ranking. */
+export interface QuestionSignals {
+  /** The question names porting (port, transfer, carrier, rejection, a glossary term). */
+  porting: boolean;
+  /** How many of its terms the knowledge base uses at all. */
+  knownTerms: number;
+  /** It asks in words what something means ("what is a DID"): one known term is then the whole question. */
+  definition: boolean;
+  /** Its rarest known term is only in entries the asker may not see (a customer asking about an archived procedure). */
+  hiddenTopic: boolean;
+}
+
+/**
+ * One known word that is not a porting word ("my internet is down": "internet") matches whichever entry
+ * mentions it in passing, with full coverage: it is not enough to answer unless the question asks what
+ * that word means.
+ */
+const MIN_TERMS_WITHOUT_PORTING = 2;
+
+/** answered / clarify / fallback from the ranked candidates (best first). */
+export function decide(ranked: Ranked[], question: QuestionSignals, thresholds = THRESHOLDS): Decision {
   const top = ranked[0];
-  const minCoverage = porting ? thresholds.minCoverage : thresholds.minCoverageWithoutPorting;
-  if (!top || top.score < thresholds.minScore || top.coverage < minCoverage) return { status: "fallback", shown: 0 };
+  const minCoverage = question.porting ? thresholds.minCoverage : thresholds.minCoverageWithoutPorting;
+  // Today's answer to a question about something only the archive knows would be a confident wrong one.
+  if (!top || question.hiddenTopic || top.score < thresholds.minScore || top.coverage < minCoverage) return { status: "fallback", shown: 0 };
   const rival = ranked.find((r) => r.topic !== top.topic)?.score ?? 0;
-  if (top.score >= thresholds.answerScore && top.score - rival >= thresholds.answerMargin) return { status: "answered", shown: 1 };
+  const enoughWords = question.porting || question.definition || question.knownTerms >= MIN_TERMS_WITHOUT_PORTING;
+  if (enoughWords && top.score >= thresholds.answerScore && top.score - rival >= thresholds.answerMargin) return { status: "answered", shown: 1 };
   const close = ranked.slice(0, MAX_CHOICES).filter((r) => top.score - r.score <= thresholds.clarifyWindow).length;
   return { status: "clarify", shown: Math.max(Math.min(2, ranked.length), close) };
 }

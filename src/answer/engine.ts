@@ -1,9 +1,9 @@
 import { isCustomerEntry } from "../knowledge/audience.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
 import { decide, THRESHOLDS, type Thresholds } from "./decide.js";
-import { buildIndex } from "./index.js";
+import { buildIndex } from "./search-index.js";
 import { translationUrl } from "./language.js";
-import { rankEntries, SETTINGS, type MatchSettings } from "./match.js";
+import { rankEntries, SETTINGS, type MatchSettings, type Scored } from "./match.js";
 import { parseQuestion } from "./parse.js";
 import type { Alternative, AskResult, MatchSummary } from "./result.js";
 
@@ -31,8 +31,54 @@ export interface EngineSettings {
   thresholds: Thresholds;
 }
 
-function topicOf(entry: Entry): string {
-  return `${entry.source.article}\u0000${entry.source.section ?? entry.id}`;
+function sectionKey(article: string, section: string): string {
+  return `${article}\u0000${section}`;
+}
+
+/**
+ * Each entry's topic: its wiki section, followed through renames, so an archived entry shares the topic
+ * of the current entry that now holds its section ("...can I get a special price for it?" became
+ * "...what is the best way to proceed?"). Returns the topics and each topic's current imported entry.
+ */
+function topicsOf(entries: Entry[]): { topics: string[]; current: Map<string, number> } {
+  const current = new Map<string, number>();
+  const renamedTo = new Map<string, string>();
+  entries.forEach((e, i) => {
+    if (e.status !== "current" || e.origin !== "import") return;
+    const own = sectionKey(e.source.article, e.source.section ?? e.id);
+    current.set(own, i);
+    for (const { heading } of e.source.history) if (heading) renamedTo.set(sectionKey(e.source.article, heading), own);
+  });
+  const topics = entries.map((e) => {
+    const own = sectionKey(e.source.article, e.source.section ?? e.id);
+    return e.status === "archived" ? (renamedTo.get(own) ?? own) : own;
+  });
+  return { topics, current };
+}
+
+/**
+ * Agents see archived entries, but today's text answers: where an archived entry outranks every current
+ * entry of its topic, the topic's current entry takes its place (with its score) and the archive follows.
+ */
+function currentFirst(ranked: Scored[], entries: Entry[], topics: string[], current: Map<string, number>): Scored[] {
+  const out: Scored[] = [];
+  const placed = new Set<number>();
+  const seen = new Set<string>();
+  for (const r of ranked) {
+    const topic = topics[r.entry]!;
+    const replacement = current.get(topic);
+    if (!seen.has(topic) && entries[r.entry]!.status === "archived" && replacement !== undefined && !placed.has(replacement)) {
+      const own = ranked.find((c) => c.entry === replacement);
+      out.push({ entry: replacement, score: Math.max(r.score, own?.score ?? 0), coverage: Math.max(r.coverage, own?.coverage ?? 0) });
+      placed.add(replacement);
+    }
+    seen.add(topic);
+    if (!placed.has(r.entry)) {
+      out.push(r);
+      placed.add(r.entry);
+    }
+  }
+  return out;
 }
 
 function summary(entry: Entry): MatchSummary {
@@ -47,7 +93,7 @@ function round(score: number): number {
 /** Builds the index once; each question then costs a parse, a ranking and a decision. */
 export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS }): AnswerEngine {
   const index = buildIndex(kb);
-  const topics = index.entries.map(topicOf);
+  const { topics, current } = topicsOf(index.entries);
   const forCustomers = index.entries.map(isCustomerEntry);
   const forCustomer = (i: number) => forCustomers[i]!;
   const glossary = index.entries.map((e) => e.type === "glossary");
@@ -56,12 +102,21 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   return {
     ask(question, options = {}) {
       const parsed = parseQuestion(question, index);
-      const ranked = rankEntries(index, parsed.terms, options.audience === "agent" ? forAgent : forCustomer, settings.match)
+      const allowed = options.audience === "agent" ? forAgent : forCustomer;
+      const scored = rankEntries(index, parsed.terms, allowed, settings.match)
         .map((r) => (parsed.definition || !glossary[r.entry] ? r : { ...r, score: r.score * GLOSSARY_OUTSIDE_DEFINITIONS }))
         .sort((a, b) => b.score - a.score || a.entry - b.entry);
+      const ranked = currentFirst(scored, index.entries, topics, current);
+      const known = parsed.terms.filter((t) => index.postings.has(t));
+      const rarest = known.reduce<string | undefined>((best, t) => (best === undefined || index.idf.get(t)! > index.idf.get(best)! ? t : best), undefined);
       const decision = decide(
         ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
-        parsed.porting,
+        {
+          porting: parsed.porting,
+          knownTerms: known.length,
+          definition: parsed.namesDefinition,
+          hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
+        },
         settings.thresholds,
       );
       const top = ranked[0];

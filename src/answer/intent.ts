@@ -1,4 +1,4 @@
-import { toTerms } from "./analyze.js";
+import { STOPWORD_STEMS, toTerms } from "./analyze.js";
 import { tokenize } from "./normalize.js";
 import type { Synonyms } from "./vocabulary.js";
 
@@ -14,23 +14,33 @@ const DEFINITION_CUES =
 const LOOKUP_TERMS = 1;
 
 export function asksForDefinition(normalizedQuestion: string, termCount: number): boolean {
-  return termCount <= LOOKUP_TERMS || DEFINITION_CUES.test(normalizedQuestion);
+  return termCount <= LOOKUP_TERMS || namesDefinition(normalizedQuestion);
+}
+
+/** Whether the question says in words that it asks what something means ("what is", "stands for"). */
+export function namesDefinition(normalizedQuestion: string): boolean {
+  return DEFINITION_CUES.test(normalizedQuestion);
 }
 
 /**
  * Words that name porting itself, read through the vocabulary (so "transfer", "portabilidad" and
- * "Rogers" count through their groups). Telecom words the knowledge base also uses in passing (fax,
- * SMS, voicemail PIN, DID, caller ID, invoice) are left out: questions about those services are
- * the out-of-scope ones that look most like porting.
+ * "Rogers" count through their groups), beside every glossary term the knowledge base defines (so a
+ * new glossary entry names porting without a code change). Telecom words the knowledge base only uses
+ * in passing (fax, SMS, voicemail, caller ID, invoice) are left out: questions about those services
+ * are the out-of-scope ones that look most like porting.
  */
-const PORTING_WORDS = [
-  "port", "portable", "losing carrier", "carrier", "reject", "resubmit",
-  "foc", "loa", "btn", "csr", "lsr", "pon", "clec", "lnp", "resporg", "nasc", "ratecenter",
-];
+const PORTING_WORDS = ["port", "portable", "losing carrier", "carrier", "reject", "resubmit"];
 
 /** The terms (after vocabulary and stemming) of the words that name porting: "losing carrier" gives "lose" and "carrier". */
-export function compilePortingTerms(synonyms: Synonyms): Set<string> {
-  return new Set(PORTING_WORDS.flatMap((word) => toTerms(tokenize(word), "en", synonyms)));
+export function compilePortingTerms(synonyms: Synonyms, glossaryTerms: string[]): Set<string> {
+  const terms = PORTING_WORDS.flatMap((word) => toTerms(tokenize(word), "en", synonyms));
+  for (const term of glossaryTerms) {
+    const analyzed = toTerms(tokenize(term), "en", synonyms);
+    // A name of several words ("service address", "rate center") is read through its own words, which are
+    // everyday ones; a term spelled like a stopword ("DID", the verb "did") is too common to name porting.
+    if (analyzed.length === 1 && !STOPWORD_STEMS.has(analyzed[0]!)) terms.push(analyzed[0]!);
+  }
+  return new Set(terms);
 }
 
 /** Whether the question names porting: without that, only a close match on its other words keeps it in scope. */

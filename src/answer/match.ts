@@ -1,5 +1,5 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
-import { FIELDS, idfOf, type Field, type FuseDoc, type SearchIndex } from "./index.js";
+import { FIELDS, idfOf, type Field, type FuseDoc, type SearchIndex } from "./search-index.js";
 
 export interface Scored {
   /** Position of the entry in the index. */

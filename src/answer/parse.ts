@@ -1,8 +1,8 @@
 import { redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
-import type { SearchIndex } from "./index.js";
+import type { SearchIndex } from "./search-index.js";
 import { detectLanguage } from "./language.js";
-import { asksForDefinition, namesPorting } from "./intent.js";
+import { asksForDefinition, namesDefinition, namesPorting } from "./intent.js";
 import { normalize } from "./normalize.js";
 import type { Language } from "./result.js";
 
@@ -14,6 +14,8 @@ export interface ParsedQuestion {
   terms: string[];
   /** Whether the question asks what a term means, which a glossary entry answers. */
   definition: boolean;
+  /** Whether it says so in words ("what is", "meaning"), not only by being a single term. */
+  namesDefinition: boolean;
   /** Whether the question names porting (port, transfer, carrier, rejection, a porting acronym). */
   porting: boolean;
 }
@@ -45,6 +47,7 @@ export function parseQuestion(question: string, index: SearchIndex): ParsedQuest
     language,
     terms,
     definition: asksForDefinition(normalized, terms.length),
+    namesDefinition: namesDefinition(normalized),
     porting: namesPorting(terms, index.portingTerms),
   };
 }

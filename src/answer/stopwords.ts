@@ -1,6 +1,7 @@
 /**
  * Words that carry no topic, in normalised form (lower case, no accents). Kept out: words that tell
- * porting topics apart ("not", "no", "out", "same", "many", "more", "new").
+ * porting topics apart ("not", "no", "out", "same", "many", "more", "new"), and "up" / "down" ("the line
+ * is down" says what is wrong).
  */
 export const ENGLISH = new Set(
   (
@@ -10,11 +11,13 @@ export const ENGLISH = new Set(
     "may might must need needs want wants wanted like please thanks thank hi hello hey ok okay " +
     "what which who whom whose when where why how whats wat wut wht " +
     "there here just also too very really still yet any some all each every both either neither " +
-    "up down over under again only own such get gets got getting go going gone make makes made " +
+    "over under again only own such get gets got getting go going gone make makes made " +
     "say says said ask asking asked let lets one ones way able there s t " +
     "give gave given actual actually exactly look looking find found right thing things stuff guys like kind " +
     "maybe hi hello yo u ur pls plz thx yes yeah well someone something anything everything nothing " +
-    "try trying tried wonder wondering question questions help guess think thought sure already even"
+    "try trying tried wonder wondering question questions help guess think thought sure already even " +
+    // "cause", "cuz": spoken "because", not the cause of a rejection.
+    "because cause cuz coz"
   ).split(" "),
 );
 

@@ -2,7 +2,7 @@ import type { Vocabulary } from "../knowledge/schema.js";
 import type { Language } from "./result.js";
 import { stem, tokenize } from "./normalize.js";
 
-interface Rule {
+interface SynonymRule {
   from: string[];
   to: string[];
   language?: "fr" | "es";
@@ -32,7 +32,7 @@ function analyze(text: string): string[] {
  * changes, so "old provider" becomes "old carrier" then "losing carrier".
  */
 export function compileSynonyms(vocabulary: Vocabulary): Synonyms {
-  const byFirst = new Map<string, Rule[]>();
+  const byFirst = new Map<string, SynonymRule[]>();
   const words = new Set<string>();
   for (const group of vocabulary.synonyms) {
     const to = analyze(group.canonical);

@@ -39,7 +39,9 @@ describe("answer engine", () => {
   it("returns exactly the AskJson shape, scores between 0 and 1", () => {
     for (const q of ["how much is porting", "what is a FOC", "hockey scores", "port"]) {
       const result = engine.ask(q);
-      expect(AskJson.safeParse(result).success).toBe(true);
+      // Beyond the contract, the result holds only what renderers need (AskResult): nothing else may creep in.
+      const { masked: _masked, language: _language, translation: _translation, ...contract } = result;
+      expect(AskJson.strict().safeParse(contract).success).toBe(true);
       for (const a of result.alternatives) expect(a.id).not.toBe(result.answer?.id);
     }
   });
@@ -84,5 +86,32 @@ describe("archived entries", () => {
     expect(result.status).toBe("answered");
     expect(result.answer?.id).toBe("nasc-until-2019");
     expect(result.answer?.title).toMatch(/^\(archived until 2019-08-27\)/);
+  });
+});
+
+describe("the engine on the committed knowledge base", () => {
+  let real: AnswerEngine;
+  beforeAll(async () => {
+    real = createAnswerEngine(await loadKnowledgeBase("knowledge"));
+  });
+
+  it("does not answer a question whose one known word is not about porting", () => {
+    expect(real.ask("my internet is down").status).not.toBe("answered");
+  });
+
+  it("reads spoken 'cause' as 'because' and a misspelt 'acount', finding the name mismatch rejection", () => {
+    const result = real.ask("my port got rejected cause the name on the acount was wrong");
+    expect(result.answer?.id ?? result.alternatives[0]?.id).toBe("rejection-for-mismatch-information");
+  });
+
+  it("refuses a customer asking about what only archived entries describe, rather than answering today's port time", () => {
+    const result = real.ask("how long does the nasc take");
+    expect(result).toMatchObject({ status: "fallback", answer: null });
+  });
+
+  it("gives agents the current entry of a section the archive also holds, the archived text beside it", () => {
+    const result = real.ask("special price for porting many numbers", { audience: "agent" });
+    expect(result.answer?.id ?? result.alternatives[0]?.id).toBe("i-am-porting-many-numbers");
+    expect(result.alternatives.map((a) => a.id)).toContain("i-am-porting-many-numbers-until-2020-05-28");
   });
 });

@@ -30,7 +30,7 @@ describe("namesPorting", () => {
       { canonical: "losing carrier", variants: ["old provider"] },
     ],
   });
-  const porting = compilePortingTerms(synonyms);
+  const porting = compilePortingTerms(synonyms, ["BTN"]);
   const terms = (words: string) => words.split(" ").map(stem);
 
   it("reads porting words through the vocabulary", () => {
@@ -39,10 +39,28 @@ describe("namesPorting", () => {
     expect(namesPorting(terms("reject btn"), porting)).toBe(true);
   });
 
+  it("counts the glossary's one-word terms, not the everyday words of a longer name", () => {
+    const withGlossary = compilePortingTerms(synonyms, ["XYZ", "Service address"]);
+    expect(namesPorting(terms("xyz"), withGlossary)).toBe(true);
+    expect(namesPorting(terms("xyz"), porting)).toBe(false);
+    expect(namesPorting(terms("address"), withGlossary)).toBe(false);
+  });
+
   it("does not count telecom words the knowledge base uses in passing", () => {
     expect(namesPorting(terms("fax email send"), porting)).toBe(false);
-    expect(namesPorting(terms("voicemail pin"), porting)).toBe(false);
+    expect(namesPorting(terms("voicemail greeting"), porting)).toBe(false);
     expect(namesPorting([], porting)).toBe(false);
+  });
+});
+
+describe("porting words of a knowledge base", () => {
+  it("include a glossary term the knowledge base defines, with no code change", async () => {
+    const kb = await loadKnowledgeBase("test/answer/fixtures/kb");
+    const engine = createAnswerEngine(kb);
+    // The fixture's only glossary entry defines FOC: a question with just that word is in scope and answered.
+    expect(engine.ask("foc").status).toBe("answered");
+    const withoutGlossary = createAnswerEngine({ ...kb, entries: kb.entries.filter((e) => e.type !== "glossary") });
+    expect(withoutGlossary.ask("foc").status).not.toBe("answered");
   });
 });
 

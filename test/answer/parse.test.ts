@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildIndex, type SearchIndex } from "../../src/answer/index.js";
+import { buildIndex, type SearchIndex } from "../../src/answer/search-index.js";
 import { parseQuestion } from "../../src/answer/parse.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 
