@@ -7,7 +7,7 @@ import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
 import type { ShownChoices } from "./shown-choices.js";
 
-/** Everything dialogs need, built once in bot/index.ts (tests build their own). */
+/** Everything dialogs need, built once per bot by `createBot` in bot/app.ts. */
 export interface BotServices {
   kb: KnowledgeBase;
   engine: AnswerEngine;

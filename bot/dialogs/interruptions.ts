@@ -16,8 +16,9 @@ import { answerReply, ask, recordFallback } from "./answer-turn.js";
  *   buttons) is sent and true returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means
  *   nothing was sent and the flow treats the reply as a miss. A reply the engine has no answer for is logged as a
  *   fallback, as outside a flow.
- * - Flows read the user's reply with `readInput(dc.context).text` (bot @mention removed, button clicks as text),
- *   send with `servicesOf(dc).send(dc.context, reply)` and offer choices as `say` buttons, which text channels number.
+ * - Flows get the services when they are built (bot/app.ts), read the user's reply with `readInput(dc.context).text`
+ *   (bot @mention removed, button clicks as text), send with `this.services.send(dc.context, reply)` and offer
+ *   choices as `say` buttons, which text channels number.
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
   // A bare "yes" the step did not take (an older card's button) is no question: not asked, not logged.
@@ -35,13 +36,13 @@ export async function answerAside(dc: DialogContext, text: string): Promise<bool
 const SERVICES = Symbol("porting-bot services");
 const FLOWS = Symbol("porting-bot flows");
 
-/** The main dialog puts its services on the turn, so flows reach them through their DialogContext. */
+/** The main dialog puts its services and flows on the turn, so `answerAside` needs only the flow's DialogContext. */
 export function provideServices(dc: DialogContext, services: BotServices, flows: ReadonlySet<string>): void {
   dc.context.turnState.set(SERVICES, services);
   dc.context.turnState.set(FLOWS, flows);
 }
 
-export function servicesOf(dc: DialogContext): BotServices {
+function servicesOf(dc: DialogContext): BotServices {
   const services = dc.context.turnState.get(SERVICES) as BotServices | undefined;
   if (!services) throw new Error("no bot services on this turn: flows must run inside the main dialog");
   return services;
