@@ -7,6 +7,7 @@ import { IsoDate } from "../calendar/dates.js";
 import { parseRejectionDate } from "./rejection-date.js";
 import type { Cause, DiagnosisKnowledge } from "./knowledge.js";
 import { recognizeNotice } from "./notice.js";
+import { durationLimit } from "../render/wording.js";
 import {
   deadlineFor,
   outcomeCause,
@@ -165,7 +166,7 @@ function dateStep(knowledge: DiagnosisKnowledge): Step {
     kind: "date",
     text: "On what date was the port rejected? (for example 2026-03-02, \"yesterday\" or \"3 days ago\")",
     why: window
-      ? `There are ${window.max ?? window.typical ?? window.min} ${window.unit.replace("-", " ")} to answer a rejection; with the date I can tell you the last day.`
+      ? `You have ${durationLimit(window)} to answer a rejection; with the date I can tell you the last day.`
       : "With the date I can tell you by when to answer.",
     choices: [SKIP_DATE],
     freeText: true,

@@ -2,7 +2,7 @@ import type { Answer, Context, Duration, Fee, Rule } from "../knowledge/schema.j
 import { appliesTo, type FactQuery } from "../knowledge/facts.js";
 import { describeContext, dimensionsOf, type CaseContext } from "./context.js";
 import { daysBetween, type IsoDate } from "../calendar/dates.js";
-import { endOf } from "./rejection-date.js";
+import { endOf, longest } from "../calendar/durations.js";
 import type { DiagnosisKnowledge, EntryRef } from "./knowledge.js";
 import type { RankedCause } from "./ranking.js";
 
@@ -86,7 +86,8 @@ export function deadlineFor(knowledge: DiagnosisKnowledge, rejectionDate: IsoDat
   const window = knowledge.replyWindow;
   if (!window) return undefined;
   if (!rejectionDate) return { duration: window.fact, entryId: window.entryId };
-  const date = endOf(rejectionDate, window.fact);
+  // The reply window is the customer's, not a carrier's: only weekends are closed days.
+  const date = endOf({ holidays: null }, rejectionDate, window.fact.unit, longest(window.fact));
   return { duration: window.fact, entryId: window.entryId, rejectionDate, date, daysLeft: daysBetween(today, date) };
 }
 

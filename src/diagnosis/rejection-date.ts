@@ -1,25 +1,6 @@
-import type { Duration } from "../knowledge/schema.js";
-import { addBusinessDays } from "../calendar/business-days.js";
 import { addDays, IsoDate } from "../calendar/dates.js";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-/** The last day of a duration counted from `start`; sub-day units end on the start day or the next. */
-export function endOf(start: string, duration: Duration): IsoDate {
-  const amount = duration.max ?? duration.typical ?? duration.min ?? 0;
-  switch (duration.unit) {
-    case "days":
-      return addDays(start, amount);
-    case "weeks":
-      return addDays(start, amount * 7);
-    case "business-days":
-      return addBusinessDays({ holidays: null }, start, amount).end;
-    case "hours":
-      return addDays(start, Math.ceil(amount / 24));
-    case "minutes":
-      return addDays(start, Math.ceil(amount / 1440));
-  }
-}
 
 function valid(year: number, month: number, day: number): IsoDate | undefined {
   const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

@@ -1,5 +1,5 @@
-import type { Duration, Fee } from "../knowledge/schema.js";
 import { toPlainText } from "../render/markdown.js";
+import { durationLimit, feeAmount } from "../render/wording.js";
 import type { Checklist, ChecklistStep } from "./checklist.js";
 import { answerLabel, type Choice } from "./choices.js";
 import { formatDate } from "../calendar/dates.js";
@@ -22,18 +22,8 @@ export function checkPromptText(step: Extract<ChecklistStep, { kind: "context" |
   return [head, `Why: ${step.why}`, numberedChoices(step.choices)].join("\n");
 }
 
-export function amountOf(duration: Duration): string {
-  const n = duration.max ?? duration.typical ?? duration.min ?? 0;
-  const unit = duration.unit.replace("-", " ");
-  return `${n} ${n === 1 ? unit.replace(/s$/, "") : unit}`;
-}
-
-export function money(fee: Fee): string {
-  return fee.amount === undefined ? "quoted case by case" : `$${fee.amount.toFixed(2)} ${fee.currency}`;
-}
-
 export function deadlineText(deadline: Deadline): string {
-  const window = `Reply within ${amountOf(deadline.duration)} of the rejection`;
+  const window = `Reply within ${durationLimit(deadline.duration)} of the rejection`;
   const conditions = deadline.duration.conditions ? ` ${deadline.duration.conditions}` : "";
   if (!deadline.date || deadline.daysLeft === undefined) return `${window}.${conditions}`;
   const day = formatDate(deadline.date);
@@ -44,7 +34,7 @@ export function deadlineText(deadline: Deadline): string {
 
 export function resubmissionText(r: Resubmission): string | undefined {
   const parts: string[] = [];
-  if (r.fee) parts.push(`${r.fee.fee.label}: ${money(r.fee.fee)}${r.fee.fee.unit === "per-resubmission" ? " each time" : ""}.`);
+  if (r.fee) parts.push(`${r.fee.fee.label}: ${feeAmount(r.fee.fee)}${r.fee.fee.unit === "per-resubmission" ? " each time" : ""}.`);
   if (r.restarts) parts.push(`${r.restarts.rule.label.replace(/\.$/, "")}.`);
   return parts.length ? parts.join(" ") : undefined;
 }

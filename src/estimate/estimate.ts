@@ -4,7 +4,7 @@ import type { FactSource } from "../knowledge/facts.js";
 import { estimateFees, type FeeEstimate } from "./fees.js";
 import type { EstimateInput } from "./input.js";
 import { estimateTimeline, type Timeline } from "./timeline.js";
-import { joinWords } from "./wording.js";
+import { joinWords } from "../render/wording.js";
 
 export interface Estimate {
   input: EstimateInput;

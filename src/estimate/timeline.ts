@@ -1,11 +1,12 @@
 import type { Duration, KnowledgeBase, NumberKind } from "../knowledge/schema.js";
 import { addBusinessDays, nextBusinessDay, type PortingCalendar } from "../calendar/business-days.js";
-import { addDays, formatDate, type IsoDate } from "../calendar/dates.js";
+import { formatDate, type IsoDate } from "../calendar/dates.js";
 import { durationsFor, ruleFor, type FactQuery, type FactSource, type Located } from "../knowledge/facts.js";
 import type { Holiday } from "../calendar/holidays.js";
 import type { EstimateInput } from "./input.js";
 import { orderKinds } from "./fees.js";
-import { countWords, describeDuration, joinWords } from "./wording.js";
+import { countWords, describeDuration, joinWords } from "../render/wording.js";
+import { endOf, longest } from "../calendar/durations.js";
 
 export type StepKind = "port" | "rejection" | "sms-approval" | "sms-activation";
 
@@ -50,12 +51,6 @@ function businessDaysOf(duration: Duration): number | undefined {
   if (duration.business_days) return duration.business_days;
   if (duration.unit === "business-days") return duration.typical ?? duration.max ?? duration.min;
   return undefined;
-}
-
-/** Calendar days covered by a duration in days, hours or minutes (rounded up to whole days). */
-function calendarDaysOf(duration: Duration, amount: number): number | undefined {
-  const perDay = { days: 1, hours: 24, minutes: 24 * 60 }[duration.unit as "days" | "hours" | "minutes"];
-  return perDay ? Math.ceil(amount / perDay) : undefined;
 }
 
 function portLabel(kinds: NumberKind[], numbers: EstimateInput["numbers"]): string {
@@ -151,8 +146,7 @@ export function estimateTimeline(kb: KnowledgeBase, input: EstimateInput): Timel
     steps.push({ kind: "port", label, kinds: order.kinds, start: from, end: attempt.end, businessDays: order.businessDays, duration: describeDuration(order.duration.fact), skipped: attempt.skipped, source: order.duration.source });
     // Expected rejections are put on the first order; in a chain the final date is the same either way.
     for (let r = 0; first && r < input.rejections; r++) {
-      const window = reply ? calendarDaysOf(reply.fact, reply.fact.max ?? reply.fact.typical ?? 0) ?? 0 : 0;
-      const deadline = addDays(attempt.end, window);
+      const deadline = reply ? endOf(calendar, attempt.end, reply.fact.unit, longest(reply.fact)) : attempt.end;
       if (reply) steps.push({ kind: "rejection", label: reply.fact.label, kinds: order.kinds, start: attempt.end, end: deadline, duration: describeDuration(reply.fact), skipped: [], source: reply.source });
       from = nextBusinessDay(calendar, deadline);
       if (restarts) {
@@ -201,8 +195,8 @@ export function estimateTimeline(kb: KnowledgeBase, input: EstimateInput): Timel
       label: activation.fact.label,
       kinds: kinds.filter((k) => SMS_CAPABLE.includes(k)),
       start: voiceEnd,
-      ...(latest !== undefined ? { end: addDays(voiceEnd, calendarDaysOf(activation.fact, latest) ?? 0) } : {}),
-      ...(typical !== undefined ? { typicalEnd: addDays(voiceEnd, calendarDaysOf(activation.fact, typical) ?? 0) } : {}),
+      ...(latest !== undefined ? { end: endOf(calendar, voiceEnd, activation.fact.unit, latest) } : {}),
+      ...(typical !== undefined ? { typicalEnd: endOf(calendar, voiceEnd, activation.fact.unit, typical) } : {}),
       duration: describeDuration(activation.fact),
       skipped: [],
       source: activation.source,

@@ -3,7 +3,7 @@ import type { FeeLine, IndicativePrice } from "../estimate/fees.js";
 import { orderKinds } from "../estimate/fees.js";
 import { formatDate } from "../calendar/dates.js";
 import type { TimelineStep } from "../estimate/timeline.js";
-import { countWords, joinWords, money } from "../estimate/wording.js";
+import { countWords, joinWords, money } from "./wording.js";
 
 /** "3 fax numbers and 2 toll-free numbers in the US, submitted Tuesday 2026-12-22" */
 export function estimateHeadline(estimate: Estimate): string {

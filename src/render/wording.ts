@@ -1,4 +1,7 @@
-import type { Duration, NumberKind } from "../knowledge/schema.js";
+import type { Duration, Fee, NumberKind } from "../knowledge/schema.js";
+import { longest } from "../calendar/durations.js";
+
+/** Words for amounts and durations, the same in estimates, the diagnosis and every channel. */
 
 /** "a, b and c" */
 export function joinWords(words: string[]): string {
@@ -19,22 +22,28 @@ const UNIT_WORDS: Record<Duration["unit"], [string, string]> = {
   weeks: ["week", "weeks"],
 };
 
-function unitWord(unit: Duration["unit"], amount: number): string {
-  return UNIT_WORDS[unit][amount === 1 ? 0 : 1];
+/** "7 days", "1 business day" */
+export function amountWords(amount: number, unit: Duration["unit"]): string {
+  return `${amount} ${UNIT_WORDS[unit][amount === 1 ? 0 : 1]}`;
 }
 
-/** "5 business days", "24 hours, 48 at most", "24 to 72 hours" */
+/** "5 business days", "24 hours, 48 at most", "24 to 72 hours", "up to 90 minutes" */
 export function describeDuration(d: Duration): string {
   if (d.typical !== undefined) {
-    const text = `${d.typical} ${unitWord(d.unit, d.typical)}`;
+    const text = amountWords(d.typical, d.unit);
     return d.max !== undefined && d.max !== d.typical ? `${text}, ${d.max} at most` : text;
   }
-  if (d.min !== undefined && d.max !== undefined) return `${d.min} to ${d.max} ${unitWord(d.unit, d.max)}`;
+  if (d.min !== undefined && d.max !== undefined) return `${d.min} to ${amountWords(d.max, d.unit)}`;
   const amount = (d.max ?? d.min)!;
-  return `${d.max !== undefined ? "up to" : "at least"} ${amount} ${unitWord(d.unit, amount)}`;
+  return `${d.max !== undefined ? "up to" : "at least"} ${amountWords(amount, d.unit)}`;
 }
 
-/** "$15", "$8.75" */
+/** "7 days": the most a duration can take, as in "reply within 7 days". */
+export function durationLimit(d: Duration): string {
+  return amountWords(longest(d), d.unit);
+}
+
+/** "$15 USD", "$8.75 USD": cents only when the amount is not whole. */
 export function money(amount: number, currency = "USD"): string {
   const formatted = new Intl.NumberFormat("en-US", {
     style: "currency",
@@ -42,4 +51,9 @@ export function money(amount: number, currency = "USD"): string {
     minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
   }).format(amount);
   return currency === "USD" ? `${formatted} USD` : formatted;
+}
+
+/** A fee's amount in words: "$8.75 USD", or "quoted case by case". */
+export function feeAmount(fee: Fee): string {
+  return fee.quote || fee.amount === undefined ? "quoted case by case" : money(fee.amount, fee.currency);
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_CHOICES, pickAnswer, pickChoice } from "../../src/diagnosis/choices.js";
 import { CONTEXT_QUESTIONS } from "../../src/diagnosis/context.js";
-import { endOf, parseRejectionDate } from "../../src/diagnosis/rejection-date.js";
-import type { Duration } from "../../src/knowledge/schema.js";
+import { parseRejectionDate } from "../../src/diagnosis/rejection-date.js";
 
 describe("reading a reply", () => {
   it.each([
@@ -52,11 +51,4 @@ describe("rejection dates", () => {
     expect(parseRejectionDate(text, today)).toBeUndefined();
   });
 
-  const duration = (unit: Duration["unit"], typical: number): Duration => ({ id: "d", label: "d", event: "rejection-reply", unit, typical, applies_to: {} });
-  it("counts a duration from the rejection date in its unit", () => {
-    expect(endOf("2026-03-02", duration("days", 7))).toBe("2026-03-09");
-    expect(endOf("2026-12-28", duration("days", 7))).toBe("2027-01-04");
-    expect(endOf("2026-03-06", duration("business-days", 2))).toBe("2026-03-10");
-    expect(endOf("2026-03-02", duration("weeks", 1))).toBe("2026-03-09");
-  });
 });

@@ -49,6 +49,14 @@ describe("estimateTimeline", () => {
     expect(assumptions.join("\n")).toMatch(/waits the whole interval again/);
   });
 
+  it("counts a reply window given in business days as business days", () => {
+    const kb = portingKb(["reply"]);
+    kb.entries.find((e) => e.id === "rejections")!.durations.push({ id: "reply-bd", label: "Reply to a rejection", event: "rejection-reply", max: 2, unit: "business-days", applies_to: {} });
+    const { timeline } = estimateTimeline(kb, input({ numbers: { local: 1 }, rejections: 1 }));
+    // The first attempt ends Thursday 2026-05-21: Friday is the first business day, Tuesday (after Memorial Day) the second.
+    expect(timeline?.steps.find((s) => s.kind === "rejection")).toMatchObject({ start: "2026-05-21", end: "2026-05-26", duration: "up to 2 business days" });
+  });
+
   it("without the restart rule a rejection only adds the reply window", () => {
     const { timeline } = estimateTimeline(portingKb(["restart"]), input({ numbers: { local: 1 }, rejections: 1 }));
     expect(timeline?.completion).toBe("2026-05-26");
