@@ -45,7 +45,7 @@ export function createBot({ kb, log, recordFeedback, storage = createStorage(), 
   const userState = new UserState(storage);
   const links = kbLinks(kb);
   const shown = new ShownChoices(conversationState);
-  const services: BotServices = { kb, engine, send: createReplySender(links, shown), shown, links, recordFeedback, userState, log, now };
+  const services: BotServices = { kb, engine, send: createReplySender(links, shown), shown, links, recordFeedback, log, now };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
 }

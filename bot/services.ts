@@ -1,4 +1,3 @@
-import type { UserState } from "botbuilder";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import type { AnswerEngine } from "../src/answer/engine.js";
 import type { ResolveLink } from "../src/render/markdown.js";
@@ -19,8 +18,6 @@ export interface BotServices {
   links: ResolveLink;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
-  /** For what a flow remembers about a customer across conversations; saved after every turn. */
-  userState: UserState;
   log: Logger;
   now: () => Date;
 }

@@ -32,7 +32,6 @@ function conversation(channelId = "test") {
     shown,
     links: kbLinks(kb),
     recordFeedback: async () => {},
-    userState,
     log: createLogger(() => {}),
     now: () => NOW,
   };

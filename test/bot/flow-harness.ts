@@ -45,7 +45,6 @@ export function conversation(kb: KnowledgeBase, channelId = "test", storage: Sto
     recordFeedback: async (record) => {
       feedback.push(record);
     },
-    userState,
     log: createLogger((line) => logs.push(line)),
     now: () => NOW,
   };
