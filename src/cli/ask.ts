@@ -7,7 +7,7 @@ import { AskJson, type AskResult } from "../answer/result.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { knowledgeDir } from "../paths.js";
-import { toPlainText } from "../render/markdown.js";
+import { resolveKbLink, toPlainText } from "../render/markdown.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
 
 const Flags = z
@@ -49,10 +49,7 @@ export function toAskJson(result: AskResult): AskJson {
 
 /** The answer as a terminal shows it: title, plain-text body, source and date; choices; or the way forward. */
 export function formatForTerminal(result: AskResult, kb: KnowledgeBase): string {
-  const resolve = (id: string) => {
-    const entry = kb.byId.get(id);
-    return entry && { title: entry.title, url: entry.source.url };
-  };
+  const resolve = resolveKbLink(kb);
   if (result.status === "answered" && result.answer) {
     const entry = kb.byId.get(result.answer.id)!;
     const lines = [entry.title, "", toPlainText(entry.body, resolve), "", `Source: ${entry.source.url}`, `Last updated: ${entry.source.last_changed.slice(0, 10)}`];

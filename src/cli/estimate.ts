@@ -14,7 +14,7 @@ import {
   parseEstimateInput,
 } from "../estimate/input.js";
 import { estimateToMarkdown } from "../render/estimate-text.js";
-import { toPlainText } from "../render/markdown.js";
+import { resolveKbLink, toPlainText } from "../render/markdown.js";
 import { EXIT, UsageError, print, type CliIo, type Command } from "./io.js";
 
 const USAGE =
@@ -115,11 +115,7 @@ export const run: Command = async (args, io: CliIo) => {
   if (flags.json) {
     print(io.stdout, JSON.stringify(result, null, 2));
   } else {
-    const resolve = (id: string) => {
-      const entry = kb.byId.get(id);
-      return entry ? { title: entry.title, url: entry.source.url } : undefined;
-    };
-    print(io.stdout, toPlainText(estimateToMarkdown(result), resolve));
+    print(io.stdout, toPlainText(estimateToMarkdown(result), resolveKbLink(kb)));
   }
   return EXIT.ok;
 };

@@ -1,8 +1,18 @@
+import type { KnowledgeBase } from "../knowledge/schema.js";
+
 /**
  * Knowledge bodies are Markdown with links between entries written `[text](kb:<id>)`.
  * These functions turn a body into what a channel shows: Markdown with real URLs, plain text, or Slack mrkdwn.
  */
 export type ResolveLink = (id: string) => { title: string; url: string } | undefined;
+
+/** `kb:<id>` resolves to that entry's title and wiki section. */
+export function resolveKbLink(kb: Pick<KnowledgeBase, "byId">): ResolveLink {
+  return (id) => {
+    const entry = kb.byId.get(id);
+    return entry ? { title: entry.title, url: entry.source.url } : undefined;
+  };
+}
 
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 const KB_PREFIX = "kb:";

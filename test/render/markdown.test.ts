@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { linkKbReferences, toPlainText, toSlackMrkdwn, type ResolveLink } from "../../src/render/markdown.js";
+import { linkKbReferences, resolveKbLink, toPlainText, toSlackMrkdwn, type ResolveLink } from "../../src/render/markdown.js";
+import { entry, knowledgeBase } from "../estimate/kb-builder.js";
 
 const resolve: ResolveLink = (id) =>
   id === "incorrect-btn" ? { title: "Incorrect BTN", url: "https://wiki.example/article/Port_Rejection#BTN" } : undefined;
@@ -14,6 +15,15 @@ describe("linkKbReferences", () => {
 
   it("keeps only the text of a link to an entry that does not exist", () => {
     expect(linkKbReferences("Read [this](kb:gone).", resolve)).toBe("Read this.");
+  });
+});
+
+describe("resolveKbLink", () => {
+  it("resolves an entry's id to its title and wiki section, and an unknown id to nothing", () => {
+    const resolveIn = resolveKbLink(knowledgeBase([entry("incorrect-btn")]));
+    expect(resolveIn("incorrect-btn")).toEqual({ title: "Title of incorrect-btn", url: "https://wiki.example/Porting_FAQ#incorrect-btn" });
+    expect(resolveIn("gone")).toBeUndefined();
+    expect(linkKbReferences("See [the BTN](kb:incorrect-btn).", resolveIn)).toBe("See [the BTN](https://wiki.example/Porting_FAQ#incorrect-btn).");
   });
 });
 
