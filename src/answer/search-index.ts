@@ -110,6 +110,6 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     fuseDocs,
     synonyms,
     speller: createSpeller(frequency),
-    portingTerms: compilePortingTerms(synonyms, kb.entries.flatMap((e) => (e.glossary ? [e.glossary.term] : []))),
+    portingTerms: compilePortingTerms(synonyms, kb.entries.flatMap((e) => (e.glossary?.porting_term ? [e.glossary.term] : []))),
   };
 }

@@ -177,6 +177,8 @@ export const Glossary = z
     term: z.string().min(1),
     expansion: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
+    /** false for a term also used outside porting (a PIN protects voicemail too): it does not put a question in scope. */
+    porting_term: z.boolean().default(true),
   })
   .strict();
 

@@ -62,6 +62,16 @@ describe("porting words of a knowledge base", () => {
     const withoutGlossary = createAnswerEngine({ ...kb, entries: kb.entries.filter((e) => e.type !== "glossary") });
     expect(withoutGlossary.ask("foc").status).not.toBe("answered");
   });
+
+  it("leave out a glossary term marked porting_term: false, so everyday uses of it stay out of scope", async () => {
+    const kb = await loadKnowledgeBase("knowledge");
+    const pin = kb.byId.get("pin")!;
+    expect(pin.glossary?.porting_term).toBe(false);
+    expect(createAnswerEngine(kb).ask("set the pin on my voicemail").status).toBe("fallback");
+    const marked = { ...pin, glossary: { ...pin.glossary!, porting_term: true } };
+    const entries = kb.entries.map((e) => (e.id === "pin" ? marked : e));
+    expect(createAnswerEngine({ ...kb, entries }).ask("set the pin on my voicemail").status).not.toBe("fallback");
+  });
 });
 
 describe("glossary entries in the real knowledge base", () => {
