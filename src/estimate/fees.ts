@@ -118,7 +118,8 @@ function indicativePrices(kb: KnowledgeBase, kinds: NumberKind[], input: Estimat
   const prices: IndicativePrice[] = [];
   for (const kind of kinds) {
     const archived = feesFor(kb, "port", { kinds: [kind], country: input.country, place: input.place!, status: "archived" })
-      .filter((f) => f.fact.applies_to.places && f.fact.amount !== undefined && !f.fact.quote)
+      // An old list's price is for one kind of number: one that names no kind (UK national numbers) fits no order.
+      .filter((f) => f.fact.applies_to.places && f.fact.applies_to.kinds?.includes(kind) && f.fact.amount !== undefined && !f.fact.quote)
       .sort((a, b) => (b.fact.until ?? b.source.archivedOn ?? "").localeCompare(a.fact.until ?? a.source.archivedOn ?? ""));
     const newest = archived[0];
     if (!newest) continue;

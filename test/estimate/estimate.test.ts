@@ -141,6 +141,12 @@ describe("fees from the knowledge base", () => {
     ]);
   });
 
+  it("shows no archived price for a kind the old list did not price, even where it priced another kind of number", () => {
+    // The 2018 list priced UK geographic, toll-free and national numbers, but neither fax nor wireless.
+    const result = run({ numbers: { fax: 1, wireless: 1 }, country: "INTL", place: "United Kingdom", submitted: "2026-12-22" });
+    expect(result.fees.indicative).toEqual([]);
+  });
+
   it("notes the losing carrier's own fees and the port-away fee of numbers bought from stock", () => {
     const result = run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15" });
     expect(result.fees.notes.map((n) => [n.event, n.source.entryId])).toEqual([
