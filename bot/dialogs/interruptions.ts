@@ -1,3 +1,4 @@
+import type { TurnContext } from "botbuilder";
 import type { DialogContext } from "botbuilder-dialogs";
 import type { BotServices } from "../services.js";
 import { isAcknowledgement } from "./acknowledgements.js";
@@ -16,9 +17,9 @@ import { answerReply, ask, recordFallback } from "./answer-turn.js";
  *   buttons) is sent and true returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means
  *   nothing was sent and the flow treats the reply as a miss. A reply the engine has no answer for is logged as a
  *   fallback, as outside a flow.
- * - Flows get the services when they are built (bot/app.ts), read the user's reply with `readInput(dc.context).text`
- *   (bot @mention removed, button clicks as text), send with `this.services.send(dc.context, reply)` and offer
- *   choices as `say` buttons, which text channels number.
+ * - Flows extend StepDialog (./step-dialog.ts), built with the services in bot/app.ts: it reads the user's reply
+ *   with `readInput(dc.context).text` (bot @mention removed, button clicks as text), calls `answerAside` and sends
+ *   with `this.services.send(dc.context, reply)`; flows offer choices as `say` buttons, which text channels number.
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
   // A bare "yes" the step did not take (an older card's button) is no question: not asked, not logged.
@@ -29,14 +30,14 @@ export async function answerAside(dc: DialogContext, text: string): Promise<bool
   if (result.status !== "answered") return false;
   // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an
   // answer's "Yes" would read as an answer to the flow's question.
-  await services.send(dc.context, { ...answerReply(services, flowsOf(dc), result), groups: [] });
+  await services.send(dc.context, { ...answerReply(services, flowsOf(dc.context), result), groups: [] });
   return true;
 }
 
 const SERVICES = Symbol("porting-bot services");
 const FLOWS = Symbol("porting-bot flows");
 
-/** The main dialog puts its services and flows on the turn, so `answerAside` needs only the flow's DialogContext. */
+/** The main dialog puts its services and flows on the turn, for `answerAside` and the replies that offer the flows. */
 export function provideServices(dc: DialogContext, services: BotServices, flows: ReadonlySet<string>): void {
   dc.context.turnState.set(SERVICES, services);
   dc.context.turnState.set(FLOWS, flows);
@@ -48,6 +49,7 @@ function servicesOf(dc: DialogContext): BotServices {
   return services;
 }
 
-function flowsOf(dc: DialogContext): ReadonlySet<string> {
-  return (dc.context.turnState.get(FLOWS) as ReadonlySet<string> | undefined) ?? new Set();
+/** The flows the main dialog hosts, for a reply that offers them. */
+export function flowsOf(context: TurnContext): ReadonlySet<string> {
+  return (context.turnState.get(FLOWS) as ReadonlySet<string> | undefined) ?? new Set();
 }

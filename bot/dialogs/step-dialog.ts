@@ -1,0 +1,102 @@
+import type { TurnContext } from "botbuilder";
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
+import type { z } from "zod";
+import type { Reply } from "../channels/reply.js";
+import { readInput } from "../input.js";
+import type { BotServices } from "../services.js";
+import type { FlowOptions } from "./flows.js";
+import { answerAside } from "./interruptions.js";
+
+/** What a step shows: a question, the flow then waits for the reply; or the last reply, ending the flow with `result`. */
+export type Shown = { ask: Reply } | { last: Reply; result: unknown };
+
+/** A reply applied to the state: `understood` moves on; otherwise `missed` is said before the step is asked again. */
+export interface Answered<State> {
+  state: State;
+  understood: boolean;
+  missed?: string;
+}
+
+/** What a flow keeps in its dialog instance between turns. */
+interface Saved {
+  state?: unknown;
+}
+
+/**
+ * A guided flow run one turn at a time over a pure step function from src/: each turn reads the state kept in dialog
+ * state, applies the reply, and shows the next step. A reply that is no answer may be a porting question, answered
+ * on the side before the step is asked again; a state that no longer reads (an older version) starts the flow again.
+ * A flow supplies the step function, its prompts and its cards; `Knowledge` is what the step function reads, computed
+ * once a turn (it depends on today's date).
+ */
+export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOptions> {
+  /**
+   * @param topic names the flow in "Back to your <topic>:" and "I lost track of your <topic>".
+   * @param schema reads the saved state back.
+   */
+  constructor(
+    id: string,
+    protected readonly services: BotServices,
+    private readonly topic: string,
+    private readonly schema: z.ZodType<State>,
+  ) {
+    super(id);
+  }
+
+  protected abstract knowledge(): Knowledge;
+  /** The first state, from the text that started the flow if any, and what to say before the first step. */
+  protected abstract start(knowledge: Knowledge, opening: string | undefined): { state: State; intro?: string };
+  protected abstract next(knowledge: Knowledge, state: State): Step;
+  protected abstract answer(knowledge: Knowledge, state: State, text: string): Answered<State>;
+  /** The step as a reply; `intro` leads a question. */
+  protected abstract show(step: Step, intro: string | undefined, context: TurnContext): Shown;
+
+  /** Whether a reply that is no answer is worth asking the engine about. */
+  protected mayBeQuestion(text: string): boolean {
+    return text !== "";
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FlowOptions): Promise<DialogTurnResult> {
+    const knowledge = this.knowledge();
+    const { state, intro } = this.start(knowledge, options?.text);
+    return this.step(dc, knowledge, state, intro);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const knowledge = this.knowledge();
+    const saved = this.schema.safeParse((dc.activeDialog!.state as Saved).state);
+    if (!saved.success) {
+      this.services.log.warn(`${this.topic} state unreadable, starting again: ${saved.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+      return this.step(dc, knowledge, this.start(knowledge, undefined).state, `Sorry, I lost track of your ${this.topic}. Let's start again.`);
+    }
+    const { text } = readInput(dc.context);
+    const answered = this.answer(knowledge, saved.data, text);
+    if (answered.understood) return this.step(dc, knowledge, answered.state);
+    if (this.mayBeQuestion(text) && (await answerAside(dc, text))) return this.step(dc, knowledge, saved.data, this.back());
+    return this.step(dc, knowledge, answered.state, answered.missed);
+  }
+
+  /** After the main dialog answered a command or a click on the side: the current step again. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const saved = this.schema.safeParse((instance.state as Saved).state);
+    if (!saved.success) return;
+    const knowledge = this.knowledge();
+    const shown = this.show(this.next(knowledge, saved.data), this.back(), context);
+    if ("ask" in shown) await this.services.send(context, shown.ask);
+  }
+
+  private back(): string {
+    return `Back to your ${this.topic}:`;
+  }
+
+  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string): Promise<DialogTurnResult> {
+    const shown = this.show(this.next(knowledge, state), intro, dc.context);
+    if ("last" in shown) {
+      await this.services.send(dc.context, shown.last);
+      return dc.endDialog(shown.result);
+    }
+    (dc.activeDialog!.state as Saved).state = state;
+    await this.services.send(dc.context, shown.ask);
+    return Dialog.EndOfTurn;
+  }
+}
