@@ -79,13 +79,24 @@ function blockLines(markdown: string, bullet: string): string {
     .trim();
 }
 
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|])/g;
+
+/** Backslash-escaped characters ("enter \\*#06#") are text, not markup: hidden from the inline rules, then shown bare. */
+function withEscapesAsText(markdown: string, render: (text: string) => string): string {
+  const escaped: string[] = [];
+  const hidden = markdown.replace(ESCAPED, (_w, char: string) => `\u0001${escaped.push(char) - 1}\u0001`);
+  return render(hidden).replace(/\u0001(\d+)\u0001/g, (_w, i: string) => escaped[Number(i)]!);
+}
+
 export function toPlainText(markdown: string, resolve: ResolveLink): string {
   const linked = linkKbReferences(markdown, resolve);
-  return transformInline(blockLines(linked, "-"), {
-    bold: (s) => s,
-    italic: (s) => s,
-    link: (text, url) => (text === url || url.startsWith("mailto:") ? text : `${text} (${url})`),
-  });
+  return withEscapesAsText(linked, (text) =>
+    transformInline(blockLines(text, "-"), {
+      bold: (s) => s,
+      italic: (s) => s,
+      link: (label, url) => (label === url || url.startsWith("mailto:") ? label : `${label} (${url})`),
+    }),
+  );
 }
 
 function escapeSlack(text: string): string {
@@ -94,15 +105,17 @@ function escapeSlack(text: string): string {
 
 export function toSlackMrkdwn(markdown: string, resolve: ResolveLink): string {
   const linked = linkKbReferences(markdown, resolve);
-  const links: string[] = [];
-  const withTokens = linked.replace(LINK, (_w, text: string, url: string) => {
-    links.push(`<${url}|${escapeSlack(text)}>`);
-    return `\u0000${links.length - 1}\u0000`;
+  return withEscapesAsText(linked, (text) => {
+    const links: string[] = [];
+    const withTokens = text.replace(LINK, (_w, label: string, url: string) => {
+      links.push(`<${url}|${escapeSlack(label)}>`);
+      return `\u0000${links.length - 1}\u0000`;
+    });
+    const formatted = transformInline(blockLines(escapeSlack(withTokens), "•"), {
+      bold: (s) => `*${s}*`,
+      italic: (s) => `_${s}_`,
+      link: (label) => label,
+    });
+    return formatted.replace(/\u0000(\d+)\u0000/g, (_w, i: string) => links[Number(i)]!);
   });
-  const formatted = transformInline(blockLines(escapeSlack(withTokens), "•"), {
-    bold: (s) => `*${s}*`,
-    italic: (s) => `_${s}_`,
-    link: (text) => text,
-  });
-  return formatted.replace(/\u0000(\d+)\u0000/g, (_w, i: string) => links[Number(i)]!);
 }

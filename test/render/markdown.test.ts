@@ -49,3 +49,11 @@ describe("toSlackMrkdwn", () => {
     );
   });
 });
+
+describe("escaped characters", () => {
+  it("show as the character itself, not as markup, in plain text and in Slack", () => {
+    const md = "To retrieve the IMEI, enter \\*#06# and read *the* number.";
+    expect(toPlainText(md, resolve)).toBe("To retrieve the IMEI, enter *#06# and read the number.");
+    expect(toSlackMrkdwn(md, resolve)).toBe("To retrieve the IMEI, enter *#06# and read _the_ number.");
+  });
+});
