@@ -1,16 +1,19 @@
 import type { Alternative } from "../../src/answer/result.js";
+import { choiceLabels } from "../../src/render/choice-labels.js";
 import type { Reply } from "../channels/reply.js";
 
 const MAX_CHOICES = 3;
 
 /** The engine's candidates as buttons; a click, the number or the title typed back picks one. */
 export function clarifyCard(alternatives: Alternative[], question: string): Reply {
+  const shown = alternatives.slice(0, MAX_CHOICES);
+  const labels = choiceLabels(shown);
   return {
     blocks: [{ kind: "markdown", text: "I found more than one possible answer. Which one did you mean?" }],
     groups: [
       {
-        choices: alternatives.slice(0, MAX_CHOICES).map((a) => ({
-          label: a.title,
+        choices: shown.map((a, i) => ({
+          label: labels[i]!,
           action: { action: "open", id: a.id, question, score: a.score },
         })),
       },

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createAnswerEngine, type AnswerEngine } from "../answer/engine.js";
+import { choiceLabels } from "../render/choice-labels.js";
 import { lnpContact } from "../knowledge/contact.js";
 import { AskJson, type AskResult } from "../answer/result.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
@@ -57,7 +58,8 @@ export function formatForTerminal(result: AskResult, kb: KnowledgeBase): string 
     return lines.join("\n");
   }
   if (result.status === "clarify") {
-    const lines = ["Which of these do you mean?", ...result.alternatives.map((a, i) => `  ${i + 1}. ${a.title}  (${a.source.url})`)];
+    const labels = choiceLabels(result.alternatives);
+    const lines = ["Which of these do you mean?", ...result.alternatives.map((a, i) => `  ${i + 1}. ${labels[i]}  (${a.source.url})`)];
     if (result.translation) lines.push(`In your language: ${result.translation}`);
     return lines.join("\n");
   }
