@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
-import { click, conversation, realKnowledge, textOf } from "./flow-harness.js";
+import { click, realKnowledge, testBot, textOf } from "./harness.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -12,18 +12,18 @@ const PO_BOX_QUESTION = "Is the address on the port request a PO box?";
 
 describe("diagnosis dialog", () => {
   it("runs a whole diagnosis from 'my port was rejected' to the outcome, with the deadline as a date", async () => {
-    const chat = conversation(kb);
-    const first = textOf(await chat.say("my port was rejected"));
+    const chat = testBot({ kb, channelId: "test" });
+    const first = textOf(await chat.send("my port was rejected"));
     expect(first).toContain("Let's find out why your port was rejected");
     expect(first).toContain("Are you porting the number in");
     expect(first).toContain("Port-ins are rejected by the losing carrier");
-    expect(textOf(await chat.say("1"))).toContain("Is it a US or a Canadian number?");
-    expect(textOf(await chat.say("US"))).toContain("What kind of number is it");
-    expect(textOf(await chat.say("landline"))).toContain(PO_BOX_QUESTION);
-    expect(textOf(await chat.say("no"))).toContain(BTN_QUESTION);
-    expect(textOf(await chat.say("no"))).toContain("Are you porting more than one number");
-    expect(textOf(await chat.say("yes"))).toContain("On what date was the port rejected?");
-    const outcome = textOf(await chat.say("2026-03-02"));
+    expect(textOf(await chat.send("1"))).toContain("Is it a US or a Canadian number?");
+    expect(textOf(await chat.send("US"))).toContain("What kind of number is it");
+    expect(textOf(await chat.send("landline"))).toContain(PO_BOX_QUESTION);
+    expect(textOf(await chat.send("no"))).toContain(BTN_QUESTION);
+    expect(textOf(await chat.send("no"))).toContain("Are you porting more than one number");
+    expect(textOf(await chat.send("yes"))).toContain("On what date was the port rejected?");
+    const outcome = textOf(await chat.send("2026-03-02"));
     expect(outcome).toContain("The likely reason for your rejection");
     expect(outcome).toContain("Incorrect Billing Telephone Number (BTN)");
     expect(outcome).toContain("request a Customer Service Record (CSR)");
@@ -32,104 +32,104 @@ describe("diagnosis dialog", () => {
     expect(outcome).toContain("by Monday 2026-03-09 (4 days left)");
     expect(outcome).toContain("$8.75 USD");
     expect(outcome).toContain("Does this match your rejection?");
-    const end = textOf(await chat.say("That's it"));
+    const end = textOf(await chat.send("That's it"));
     expect(end).toContain("Good luck with the fix");
     expect(end).toContain("1. Fees and timing");
     // The flow is over: the next message is a question for the answer engine again.
-    expect(textOf(await chat.say("what is a CSR?"))).not.toContain("Back to your diagnosis");
+    expect(textOf(await chat.send("what is a CSR?"))).not.toContain("Back to your diagnosis");
   });
 
   it("goes straight to the cause of a pasted rejection notice and asks to confirm it", async () => {
-    const chat = conversation(kb);
-    const first = textOf(await chat.say("LSR rejected: address does not match CSR"));
+    const chat = testBot({ kb, channelId: "test" });
+    const first = textOf(await chat.send("LSR rejected: address does not match CSR"));
     expect(first).toContain('Your rejection notice points to "Rejection for Mismatch Information (Name, Address, Company Name)"');
-    await chat.say("yes");
-    await chat.say("port in");
-    expect(textOf(await chat.say("Canada"))).toContain("On what date was the port rejected?");
-    const outcome = textOf(await chat.say("I don't know the date"));
+    await chat.send("yes");
+    await chat.send("port in");
+    expect(textOf(await chat.send("Canada"))).toContain("On what date was the port rejected?");
+    const outcome = textOf(await chat.send("I don't know the date"));
     expect(outcome).toContain("Ask your reseller to contact their CLEC");
     expect(outcome).toContain("Reply within 7 days of the rejection.");
   });
 
   it("answers a porting question asked mid-flow and resumes at the same step", async () => {
-    const chat = conversation(kb);
-    await chat.say("my port was rejected");
-    await chat.say("port in");
-    await chat.say("US");
-    expect(textOf(await chat.say("landline"))).toContain(PO_BOX_QUESTION);
-    const aside = await chat.say("what is a CSR?");
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("my port was rejected");
+    await chat.send("port in");
+    await chat.send("US");
+    expect(textOf(await chat.send("landline"))).toContain(PO_BOX_QUESTION);
+    const aside = await chat.send("what is a CSR?");
     const text = textOf(aside);
     expect(text).toContain("Customer Service Record");
     expect(text).toContain("Back to your diagnosis:");
     expect(text.slice(text.indexOf("Back to your diagnosis:"))).toContain(PO_BOX_QUESTION);
-    expect(textOf(await chat.say("no"))).toContain(BTN_QUESTION);
+    expect(textOf(await chat.send("no"))).toContain(BTN_QUESTION);
   });
 
   it("'help' mid-flow shows the help and re-asks the step", async () => {
-    const chat = conversation(kb);
-    await chat.say("my port was rejected");
-    const text = textOf(await chat.say("help"));
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("my port was rejected");
+    const text = textOf(await chat.send("help"));
     expect(text).toContain("What I can do");
     expect(text).toContain("Back to your diagnosis:");
     expect(text).toContain("Are you porting the number in");
   });
 
   it("'cancel' leaves the diagnosis", async () => {
-    const chat = conversation(kb);
-    await chat.say("my port was rejected");
-    await chat.say("port in");
-    const text = textOf(await chat.say("cancel"));
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("my port was rejected");
+    await chat.send("port in");
+    const text = textOf(await chat.send("cancel"));
     expect(text).toContain('I stopped "My port was rejected"');
-    expect(textOf(await chat.say("yes"))).not.toContain("Is it a US or a Canadian number?");
+    expect(textOf(await chat.send("yes"))).not.toContain("Is it a US or a Canadian number?");
   });
 
   it("asks again after an answer that is not a choice, and hands off after two, with a summary without identifiers", async () => {
-    const chat = conversation(kb);
-    await chat.say("Rejected - BTN mismatch on 514-555-0199");
-    await chat.say("no");
-    await chat.say("port in");
-    const again = textOf(await chat.say("blue"));
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("Rejected - BTN mismatch on 514-555-0199");
+    await chat.send("no");
+    await chat.send("port in");
+    const again = textOf(await chat.send("blue"));
     expect(again).toContain("Sorry, I didn't get that. Please pick one of these:");
     expect(again).toContain("Is it a US or a Canadian number?");
-    const handoff = textOf(await chat.say("green"));
+    const handoff = textOf(await chat.send("green"));
     expect(handoff).toContain("Let's get a person to look at it");
     expect(handoff).toContain("ports@voip.ms");
     expect(handoff).toContain("Direction: port in");
     expect(handoff).toContain("Rejection notice:");
     expect(handoff).not.toContain("514");
     // The flow has ended.
-    expect(textOf(await chat.say("US"))).not.toContain("What kind of number is it");
+    expect(textOf(await chat.send("US"))).not.toContain("What kind of number is it");
   });
 
   it("hands off with the summary when the customer is not sure of anything", async () => {
-    const chat = conversation(kb);
-    await chat.say("why was my port rejected?");
-    for (const reply of ["port in", "US", "wireless", "not sure", "not sure"]) await chat.say(reply);
-    const text = textOf(await chat.say("not sure"));
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("why was my port rejected?");
+    for (const reply of ["port in", "US", "wireless", "not sure", "not sure"]) await chat.send(reply);
+    const text = textOf(await chat.send("not sure"));
     expect(text).toContain("Let's get a person to look at it");
     expect(text).toContain("Kind of number: Wireless (mobile)");
   });
 
   it("keeps its state in conversation storage, so a restarted bot resumes at the same step", async () => {
-    const chat = conversation(kb);
-    await chat.say("my port was rejected");
-    await chat.say("port in");
-    await chat.say("US");
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("my port was rejected");
+    await chat.send("port in");
+    await chat.send("US");
     const restarted = chat.restart();
-    expect(textOf(await restarted.say("landline"))).toContain(PO_BOX_QUESTION);
+    expect(textOf(await restarted.send("landline"))).toContain(PO_BOX_QUESTION);
   });
 
   it("renders steps and the outcome as Adaptive Cards 1.5 with buttons in web chat", async () => {
-    const chat = conversation(kb, "webchat");
-    const [step] = await chat.say("my port was rejected");
+    const chat = testBot({ kb });
+    const [step] = await chat.send("my port was rejected");
     const card = step!.attachments![0]!.content as { version: string; body: Array<{ type: string; actions?: Array<{ title: string; data: unknown }> }> };
     expect(card.version).toBe("1.5");
     const buttons = card.body.find((b) => b.type === "ActionSet")!.actions!;
     expect(buttons.map((b) => b.title)).toEqual(["Port in", "Port out", "Not sure"]);
     // Whatever form the channel's button data takes, a click sends the choice's words back.
     expect(JSON.stringify(buttons[0]!.data)).toContain('"Port in"');
-    for (const label of ["Port in", "US number", "Landline", "No", "No", "Yes"]) await chat.say(click(label));
-    const [outcome] = await chat.say(click("I don't know the date"));
+    for (const label of ["Port in", "US number", "Landline", "No", "No", "Yes"]) await chat.send(click(label));
+    const [outcome] = await chat.send(click("I don't know the date"));
     const outcomeCard = outcome!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string }>; actions: Array<{ type: string; url: string }> };
     expect(outcomeCard.version).toBe("1.5");
     expect(outcomeCard.body.some((b) => b.type === "FactSet")).toBe(true);

@@ -1,102 +1,68 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from "botbuilder";
+import type { Activity } from "botbuilder";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAnswerEngine } from "../../src/answer/engine.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
-import { PortingBot } from "../../bot/bots/porting-bot.js";
-import { createReplySender } from "../../bot/channels/render.js";
-import { EstimateDialog } from "../../bot/dialogs/estimate-dialog.js";
-import { MainDialog } from "../../bot/dialogs/main-dialog.js";
-import { createLogger } from "../../bot/log.js";
-import { kbLinks, type BotServices } from "../../bot/services.js";
-import { ShownChoices } from "../../bot/shown-choices.js";
-import { click, realKnowledge, textOf } from "./flow-harness.js";
-
-// Thursday 2026-03-05, 10:00 in Toronto
-const NOW = new Date("2026-03-05T15:00:00Z");
+import { click, realKnowledge, testBot, textOf } from "./harness.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
   kb = await realKnowledge();
 });
 
-/** The main dialog hosting the estimate flow, as bot/app.ts wires flows, on a TestAdapter. */
-function conversation(channelId = "test") {
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const shown = new ShownChoices(conversationState);
-  const services: BotServices = {
-    kb,
-    engine: createAnswerEngine(kb),
-    send: createReplySender(kbLinks(kb), shown),
-    shown,
-    links: kbLinks(kb),
-    recordFeedback: async () => {},
-    log: createLogger(() => {}),
-    now: () => NOW,
-  };
-  const bot = new PortingBot(conversationState, userState, new MainDialog(services, [new EstimateDialog(services)]));
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId, conversation: { id: "estimate-1", isGroup: false, conversationType: "personal", name: "test" } });
-  return {
-    async say(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
-      await adapter.receiveActivity(input);
-      return adapter.activeQueue.splice(0);
-    },
-  };
-}
+/** The bot as bot/app.ts builds it, on Thursday 2026-03-05, 10:00 in Toronto (the harness's clock). */
+const conversation = (channelId = "test") => testBot({ kb, channelId });
 
 const START: Partial<Activity> = { type: "message", text: "", value: { action: "start", flow: "estimate" } };
 
 describe("estimate dialog", () => {
   it("asks for every missing input from the button, re-asks bad answers with the field's error, and ends with the estimate", async () => {
     const chat = conversation();
-    const first = textOf(await chat.say(START));
+    const first = textOf(await chat.send(START));
     expect(first).toContain("Which kind of number do you want to port?");
     expect(first).toMatch(/1\. Local\n2\. Wireless \(cell\)\n3\. Toll-free\n4\. Fax/);
 
-    expect(textOf(await chat.say(click("fax")))).toContain("How many fax numbers?");
-    const notNumber = textOf(await chat.say("lots"));
+    expect(textOf(await chat.send(click("fax")))).toContain("How many fax numbers?");
+    const notNumber = textOf(await chat.send("lots"));
     expect(notNumber).toContain("Sorry, that doesn't work for the fax count: must be a number, e.g. 3 (got 'lots').");
     expect(notNumber).toContain("How many fax numbers?");
-    expect(textOf(await chat.say("-2"))).toContain("Sorry, that doesn't work for the fax count: cannot be negative (got -2).");
+    expect(textOf(await chat.send("-2"))).toContain("Sorry, that doesn't work for the fax count: cannot be negative (got -2).");
 
-    const more = textOf(await chat.say("3"));
+    const more = textOf(await chat.send("3"));
     expect(more).toContain("Any other kind of number in this order?");
     expect(more).not.toContain("Fax");
-    expect(textOf(await chat.say(click("toll-free")))).toContain("How many toll-free numbers?");
-    expect(textOf(await chat.say("2"))).toContain("Any other kind of number in this order?");
-    expect(textOf(await chat.say(click("that's all")))).toContain("Where are the numbers from?");
+    expect(textOf(await chat.send(click("toll-free")))).toContain("How many toll-free numbers?");
+    expect(textOf(await chat.send("2"))).toContain("Any other kind of number in this order?");
+    expect(textOf(await chat.send(click("that's all")))).toContain("Where are the numbers from?");
 
-    const unknown = textOf(await chat.say("Narnia"));
+    const unknown = textOf(await chat.send("Narnia"));
     expect(unknown).toContain("Sorry, that doesn't work for the country: 'Narnia' is not a country I know");
     expect(unknown).toContain("Where are the numbers from?");
-    expect(textOf(await chat.say(click("US")))).toContain("When will you submit the port request?");
+    expect(textOf(await chat.send(click("US")))).toContain("When will you submit the port request?");
 
-    const noSuchDay = textOf(await chat.say("2026-02-30"));
+    const noSuchDay = textOf(await chat.send("2026-02-30"));
     expect(noSuchDay).toContain("Sorry, that doesn't work for the submission date: 2026-02-30 is not a date that exists.");
-    const card = textOf(await chat.say("2026-12-22"));
+    const card = textOf(await chat.send("2026-12-22"));
     expect(card).toContain("Estimate: 2 toll-free numbers and 3 fax numbers in the US, submitted Tuesday 2026-12-22");
     expect(card).toContain("Total: $45 USD");
     expect(card).toContain("done Wednesday 2026-12-30; skips Christmas Day 2026-12-25");
     expect(card).toContain("Assumptions");
 
     // The flow has ended: the next message is a new question for the main dialog, not an answer to the estimate.
-    expect(textOf(await chat.say("2"))).not.toContain("How many");
+    expect(textOf(await chat.send("2"))).not.toContain("How many");
   });
 
   it("asks only what the opening question left out", async () => {
     const chat = conversation();
-    const first = textOf(await chat.say("how much to port 3 fax numbers and 2 toll free"));
+    const first = textOf(await chat.send("how much to port 3 fax numbers and 2 toll free"));
     expect(first).toContain("Where are the numbers from?");
     expect(first).not.toContain("How many");
-    const card = textOf(await chat.say("Canada"));
+    const card = textOf(await chat.send("Canada"));
     expect(card).toContain("Estimate: 2 toll-free numbers and 3 fax numbers in Canada, submitted Thursday 2026-03-05");
     expect(card).toContain("No submission date was given: today in America/Toronto is used.");
   });
 
   it("answers at once when the question says everything, resolving 'friday' against today", async () => {
     const chat = conversation();
-    const card = textOf(await chat.say("how long for a canadian cell number if i submit friday"));
+    const card = textOf(await chat.send("how long for a canadian cell number if i submit friday"));
     expect(card).toContain("Estimate: 1 wireless number in Canada, submitted Friday 2026-03-06");
     expect(card).toContain("done Friday 2026-03-13");
     expect(card).toContain("Reply to the losing wireless carrier's approval SMS: up to 90 minutes");
@@ -104,20 +70,20 @@ describe("estimate dialog", () => {
 
   it("reports a bad count in the opening question and asks for it again", async () => {
     const chat = conversation();
-    const text = textOf(await chat.say("how much would -2 fax numbers in the US cost"));
+    const text = textOf(await chat.send("how much would -2 fax numbers in the US cost"));
     expect(text).toContain("Sorry, that doesn't work for the fax count: cannot be negative (got -2).");
     expect(text).toContain("How many fax numbers?");
   });
 
   it("takes the number of a choice typed back, and asks which country for 'another country'", async () => {
     const chat = conversation();
-    await chat.say(START);
-    expect(textOf(await chat.say("2"))).toContain("How many wireless numbers?");
-    await chat.say("1");
-    await chat.say("that's all");
-    expect(textOf(await chat.say("3"))).toContain("Which country are the numbers from?");
-    await chat.say("France");
-    const card = textOf(await chat.say("today"));
+    await chat.send(START);
+    expect(textOf(await chat.send("2"))).toContain("How many wireless numbers?");
+    await chat.send("1");
+    await chat.send("that's all");
+    expect(textOf(await chat.send("3"))).toContain("Which country are the numbers from?");
+    await chat.send("France");
+    const card = textOf(await chat.send("today"));
     expect(card).toContain("1 wireless number in France");
     expect(card).toContain("quote");
     expect(card).toContain("ports@voip.ms");
@@ -125,15 +91,15 @@ describe("estimate dialog", () => {
 
   it("answers a porting question asked in the middle, then asks the same thing again", async () => {
     const chat = conversation();
-    await chat.say("how much to port 3 fax numbers and 2 toll free");
-    const text = textOf(await chat.say("what does FOC stand for?"));
+    await chat.send("how much to port 3 fax numbers and 2 toll free");
+    const text = textOf(await chat.send("what does FOC stand for?"));
     expect(text).toContain("Back to your estimate:");
     expect(text.slice(text.indexOf("Back to your estimate:"))).toContain("Where are the numbers from?");
   });
 
   it("sends the estimate as an Adaptive Card 1.5 with a table of fee lines in web chat", async () => {
     const chat = conversation("webchat");
-    const replies = await chat.say("how long for a canadian cell number if i submit friday");
+    const replies = await chat.send("how long for a canadian cell number if i submit friday");
     const card = replies[0]!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }>; facts?: Array<{ title: string; value: string }> }> };
     expect(card.version).toBe("1.5");
     const table = card.body.find((b) => b.type === "Table")!;
@@ -151,7 +117,7 @@ describe("estimate dialog", () => {
 
   it("'cancel' stops the estimate", async () => {
     const chat = conversation();
-    await chat.say(START);
-    expect(textOf(await chat.say("cancel"))).toContain('I stopped "Fees and timing"');
+    await chat.send(START);
+    expect(textOf(await chat.send("cancel"))).toContain('I stopped "Fees and timing"');
   });
 });

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { MemoryStorage, TestAdapter, type Activity, type Attachment, type ConversationAccount } from "botbuilder";
+import { MemoryStorage, TestAdapter, type Activity, type Attachment, type ConversationAccount, type Storage } from "botbuilder";
 import type { AnswerEngine } from "../../src/answer/engine.js";
 import type { Alternative, AskResult, MatchSummary } from "../../src/answer/result.js";
 import type { FeedbackRecord } from "../../src/feedback/record.js";
@@ -54,6 +54,8 @@ export function scriptedEngine(kb: KnowledgeBase, script: Record<string, Scripte
 export interface TestBot {
   /** Sends an activity (or text) and returns the bot's replies to it. */
   send(input: string | Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** The same conversation served by a new bot on the same storage, as after a restart. */
+  restart(): TestBot;
   feedback: FeedbackRecord[];
   logs: string[];
 }
@@ -63,11 +65,12 @@ export interface TestBotOptions {
   engine?: AnswerEngine;
   channelId?: string;
   conversation?: Partial<ConversationAccount>;
+  storage?: Storage;
 }
 
-export function testBot({ kb, engine, channelId = "webchat", conversation = {} }: TestBotOptions): TestBot {
-  const feedback: FeedbackRecord[] = [];
-  const logs: string[] = [];
+/** The bot exactly as bot/app.ts builds it (`createBot`), on a TestAdapter, its clock at NOW. */
+export function testBot(options: TestBotOptions, feedback: FeedbackRecord[] = [], logs: string[] = []): TestBot {
+  const { kb, engine, channelId = "webchat", conversation = {}, storage = new MemoryStorage() } = options;
   const log = createLogger((line) => logs.push(line));
   const { bot, conversationState } = createBot({
     kb,
@@ -75,7 +78,7 @@ export function testBot({ kb, engine, channelId = "webchat", conversation = {} }
     recordFeedback: async (record) => {
       feedback.push(record);
     },
-    storage: new MemoryStorage(),
+    storage,
     now: () => NOW,
     ...(engine ? { engine } : {}),
   });
@@ -93,6 +96,7 @@ export function testBot({ kb, engine, channelId = "webchat", conversation = {} }
       await adapter.receiveActivity(input);
       return adapter.activeQueue.splice(0);
     },
+    restart: () => testBot({ ...options, storage }, feedback, logs),
   };
 }
 
@@ -148,4 +152,14 @@ export function clickIn(reply: Partial<Activity>, label: string): Partial<Activi
   if (typeof button.data === "string") return { type: "message", text: button.data };
   const { msteams } = button.data as { msteams: { text: string } };
   return { type: "message", text: msteams.text, value: button.data };
+}
+
+/** The text of plain-text replies (channels without cards), one reply after the other. */
+export function textOf(replies: Partial<Activity>[]): string {
+  return replies.map((r) => r.text ?? "").join("\n---\n");
+}
+
+/** A `say` button's click as its payload, whatever the channel renders. */
+export function click(label: string): Partial<Activity> {
+  return { type: "message", text: "", value: { action: "say", text: label } };
 }

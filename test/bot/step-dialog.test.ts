@@ -1,7 +1,7 @@
 import { MemoryStorage } from "botbuilder";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
-import { conversation, realKnowledge, textOf } from "./flow-harness.js";
+import { realKnowledge, testBot, textOf } from "./harness.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -29,13 +29,13 @@ describe("every guided flow", () => {
     ["estimate", "estimate", "Which kind of number do you want to port?"],
   ])("'%s': a saved %s state that no longer reads starts the flow again, saying so and logging it", async (opening, topic, first) => {
     const storage = new MemoryStorage();
-    const chat = conversation(kb, "test", storage);
-    expect(textOf(await chat.say(opening))).toContain(first);
+    const chat = testBot({ kb, channelId: "test", storage });
+    expect(textOf(await chat.send(opening))).toContain(first);
     await corruptFlowState(storage);
-    const text = textOf(await chat.say("1"));
+    const text = textOf(await chat.send("1"));
     expect(text).toContain(`Sorry, I lost track of your ${topic}. Let's start again.`);
     expect(text).toContain(first);
     expect(chat.logs.join("\n")).toContain(`WARN ${topic} state unreadable, starting again`);
-    expect(textOf(await chat.say("help"))).toContain(`Back to your ${topic}:`);
+    expect(textOf(await chat.send("help"))).toContain(`Back to your ${topic}:`);
   });
 });
