@@ -5,6 +5,7 @@ import { createAnswerEngine, type AnswerEngine } from "../src/answer/engine.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import { appendFeedback } from "../src/feedback/store.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
+import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
@@ -15,7 +16,7 @@ import { EstimateDialog } from "./dialogs/estimate-dialog.js";
 import { MainDialog } from "./dialogs/main-dialog.js";
 import type { Logger } from "./log.js";
 import { createServer } from "./server.js";
-import { kbLinks, type BotServices } from "./services.js";
+import type { BotServices } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { createStorage } from "./storage.js";
 
@@ -43,9 +44,8 @@ export interface BotParts {
 export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date() }: BotOptions): BotParts {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const links = kbLinks(kb);
   const shown = new ShownChoices(conversationState);
-  const services: BotServices = { kb, engine, send: createReplySender(links, shown), shown, links, recordFeedback, log, now };
+  const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
 }

@@ -1,6 +1,5 @@
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import type { AnswerEngine } from "../src/answer/engine.js";
-import type { ResolveLink } from "../src/render/markdown.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
@@ -14,18 +13,8 @@ export interface BotServices {
   send: SendReply;
   /** The choices of the last reply sent in the conversation. */
   shown: ShownChoices;
-  /** Resolves `kb:<id>` links, for text a flow renders itself. */
-  links: ResolveLink;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;
   now: () => Date;
-}
-
-/** `[text](kb:<id>)` resolves to the entry's wiki section. */
-export function kbLinks(kb: KnowledgeBase): ResolveLink {
-  return (id) => {
-    const entry = kb.byId.get(id);
-    return entry ? { title: entry.title, url: entry.source.url } : undefined;
-  };
 }

@@ -10,14 +10,13 @@ import { createLogger } from "../../bot/log.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
-import { toPlainText } from "../../src/render/markdown.js";
+import { resolveKbLink, toPlainText } from "../../src/render/markdown.js";
 import { dateInZone, formatDate, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
 import { feeLineCells, totalText } from "../../src/render/estimate-text.js";
-import { kbLinks } from "../../bot/services.js";
 import { ARTIFACTS, Chat, launchChromium, startPlayground, type Mode, type Playground } from "./playground.js";
 
 /**
@@ -40,7 +39,7 @@ let browser: Browser;
 /** The answer as the page shows it: the entry's title and the start of its body, from the knowledge base. */
 function expectedAnswer(): { title: string; opening: string } {
   const entry = kb.byId.get(ANSWER_ID)!;
-  const plain = toPlainText(entry.body, kbLinks(kb));
+  const plain = toPlainText(entry.body, resolveKbLink(kb));
   return { title: entry.title, opening: plain.slice(0, 60) };
 }
 
@@ -68,7 +67,7 @@ function diagnosisPath(): { questions: string[]; cause: { title: string; fix: st
   const step = nextStep(knowledge, state, today);
   if (step.kind !== "outcome") throw new Error(`the diagnosis path ends in ${step.kind}, not an outcome`);
   const cause = step.outcome.causes[0]!;
-  return { questions, cause: { title: cause.title, fix: toPlainText(cause.fix, kbLinks(kb)).slice(0, 60) } };
+  return { questions, cause: { title: cause.title, fix: toPlainText(cause.fix, resolveKbLink(kb)).slice(0, 60) } };
 }
 
 /** 3 fax and 2 toll-free US numbers submitted on 2026-12-22, asked in words or through the flow's questions. */
