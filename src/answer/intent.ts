@@ -47,3 +47,11 @@ export function compilePortingTerms(synonyms: Synonyms, glossaryTerms: string[])
 export function namesPorting(terms: string[], portingTerms: Set<string>): boolean {
   return terms.some((t) => portingTerms.has(t));
 }
+
+const QUESTION_WORDS = ["why", "how", "when", "where", "who", "what"];
+
+/** The question words a text asks with: stopwords to matching, but "why is my number not portable" asks for a reason. */
+export function questionWords(normalized: string): string[] {
+  const words = new Set(normalized.split(" "));
+  return QUESTION_WORDS.filter((w) => words.has(w));
+}

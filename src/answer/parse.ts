@@ -2,7 +2,7 @@ import { redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
 import type { SearchIndex } from "./search-index.js";
 import { detectLanguage } from "./language.js";
-import { asksForDefinition, namesDefinition, namesPorting } from "./intent.js";
+import { asksForDefinition, namesDefinition, namesPorting, questionWords } from "./intent.js";
 import { normalize } from "./normalize.js";
 import type { Language } from "./result.js";
 
@@ -16,6 +16,8 @@ export interface ParsedQuestion {
   definition: boolean;
   /** Whether it says so in words ("what is", "meaning"), not only by being a single term. */
   namesDefinition: boolean;
+  /** The question words it asks with ("why", "how"), which an entry's heading may ask with too. */
+  asks: string[];
   /** Whether the question names porting (port, transfer, carrier, rejection, a porting acronym). */
   porting: boolean;
 }
@@ -48,6 +50,7 @@ export function parseQuestion(question: string, index: SearchIndex): ParsedQuest
     terms,
     definition: asksForDefinition(normalized, terms.length),
     namesDefinition: namesDefinition(normalized),
+    asks: questionWords(normalized),
     porting: namesPorting(terms, index.portingTerms),
   };
 }

@@ -12,7 +12,7 @@ export const ENGLISH = new Set(
     "what which who whom whose when where why how whats wat wut wht " +
     "there here just also too very really still yet any some all each every both either neither " +
     "over under again only own such get gets got getting go going gone make makes made " +
-    "say says said ask asking asked let lets one ones way able there s t " +
+    "ask asking asked let lets one ones way able there s t " +
     "give gave given actual actually exactly look looking find found right thing things stuff guys like kind " +
     "maybe hi hello yo u ur pls plz thx yes yeah well someone something anything everything nothing " +
     "try trying tried wonder wondering question questions help guess think thought sure already even " +

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerEngine, type AnswerEngine } from "../../src/answer/engine.js";
-import { asksForDefinition, compilePortingTerms, namesPorting } from "../../src/answer/intent.js";
+import { asksForDefinition, compilePortingTerms, namesPorting, questionWords } from "../../src/answer/intent.js";
 import { normalize, stem } from "../../src/answer/normalize.js";
 import { compileSynonyms } from "../../src/answer/vocabulary.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
@@ -108,5 +108,12 @@ describe("out-of-scope questions in the real knowledge base", () => {
     const long = engine.ask("porting 200 numbers for our call center, what should we know before we start on Monday");
     expect(long.status).not.toBe("fallback");
     expect([long.answer?.id, ...long.alternatives.map((a) => a.id)]).toContain("i-am-porting-many-numbers");
+  });
+});
+
+describe("question words", () => {
+  it("lists the question words a normalised text asks with", () => {
+    expect(questionWords(normalize("Why can't I port it, and how long will it take?"))).toEqual(["why", "how"]);
+    expect(questionWords(normalize("port out pin"))).toEqual([]);
   });
 });
