@@ -1,21 +1,12 @@
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AskJson } from "../../src/answer/result.js";
-import { EXIT, type CliIo } from "../../src/cli/io.js";
-import { main } from "../../src/cli/main.js";
+import { EXIT } from "../../src/cli/io.js";
+import { runCli, type CliRun } from "./run-cli.js";
 
 const ENV = { KNOWLEDGE_DIR: "test/answer/fixtures/kb" };
 
-async function ask(args: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString()));
-  stderr.on("data", (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([stdin]), env: ENV, now: () => new Date("2026-01-01T00:00:00Z") };
-  const code = await main(["ask", ...args], io);
-  return { code, out, err };
+function ask(args: string[], stdin = ""): Promise<CliRun> {
+  return runCli(["ask", ...args], { stdin, env: ENV });
 }
 
 describe("porting-bot ask", () => {

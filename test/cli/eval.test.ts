@@ -1,24 +1,16 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXIT, type CliIo } from "../../src/cli/io.js";
-import { main } from "../../src/cli/main.js";
+import { EXIT } from "../../src/cli/io.js";
+import { runCli, type CliRun } from "./run-cli.js";
 
 const ENV = { KNOWLEDGE_DIR: "test/answer/fixtures/kb" };
 const FAQ = "Porting FAQ";
 let dir: string;
 
-async function runEval(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString()));
-  stderr.on("data", (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([]), env: ENV, now: () => new Date() };
-  return { code: await main(["eval", ...args], io), out, err };
+function runEval(args: string[]): Promise<CliRun> {
+  return runCli(["eval", ...args], { env: ENV });
 }
 
 const line = (question: string, sections: string[]) =>
