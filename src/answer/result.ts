@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EntryType, Status } from "../knowledge/schema.js";
+import { EntryType } from "../knowledge/schema.js";
 
 export const AskStatus = z.enum(["answered", "clarify", "fallback"]);
 
@@ -26,12 +26,6 @@ export type Alternative = z.infer<typeof Alternative>;
 export type AskJson = z.infer<typeof AskJson>;
 
 export type Language = "en" | "fr" | "es";
-
-export interface Candidate {
-  id: string;
-  score: number;
-  status: z.infer<typeof Status>;
-}
 
 /** What the engine hands to renderers and the bot: the contract plus what they need to show it. */
 export interface AskResult extends AskJson {
