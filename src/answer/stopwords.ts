@@ -43,4 +43,10 @@ export const SPANISH = new Set(
   ).split(" "),
 );
 
-export const STOPWORDS = new Set([...ENGLISH, ...FRENCH, ...SPANISH]);
+/**
+ * The provider's own name stands in most headings ("... to VoIP.ms?"), so it tells no topic apart; measured: dropping
+ * it moves dev top-1 from 0.941 to 0.956 and changes no wrong answer on any set.
+ */
+const PROVIDER = new Set(["voipms"]);
+
+export const STOPWORDS = new Set([...ENGLISH, ...FRENCH, ...SPANISH, ...PROVIDER]);
