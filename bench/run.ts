@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const timings: Array<{ p50: number; p99: number }> = [];
   for (const [name, engine] of contenders) {
     const reports = sets.map(([, cases]) => evaluate(engine, kb, cases));
-    const t = latency(engine, questions, name === "answer engine" ? 20 : 3);
+    const t = latency(engine, questions, name === "answer engine" ? 10 : 2);
     timings.push(t);
     console.log(row([name, ...reports.flatMap(scoreLine), ms(t.p50), ms(t.p99)], widths));
   }
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const build = performance.now() - start;
     gc();
     const heap = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-    const t = latency(engine, questions, times === 1 ? 20 : times === 10 ? 3 : 1);
+    const t = latency(engine, questions, times === 1 ? 10 : times === 10 ? 3 : 1);
     console.log(row([`${times}x`, big.entries.length, build.toFixed(0), ms(t.p50), ms(t.p99), heap.toFixed(1)], sw));
   }
 
