@@ -26,11 +26,11 @@ export interface Thresholds {
  * through, 0.7-0.85 give the same results, 0.9 refuses an in-scope one; at 0.2 (one rule for all
  * questions) only a quarter of dev's out-of-scope questions are refused.
  * Questions naming porting reach down to 0.17 when long or rambling: 0.2 lets them be asked back
- * (0.15 is the same; 0.25 drops the harder set's top-1 from 0.863 to 0.838, 0.4 to 0.825). Score
- * floors 0.3-0.4 turn right harder-set answers into refusals (top-1 0.787, 0.738).
+ * (0.15 is the same; 0.25 drops the harder set's top-1 from 0.875 to 0.863, 0.4 to 0.80). Score
+ * floors 0.3-0.4 turn right harder-set answers into refusals (top-1 0.813, 0.738).
  * The answer bar (score 0.55, margin 0.12) was then raised from 0.5 / 0.1 with eval/holdout.jsonl in view,
  * trading answers for asking: wrong answers on holdout 4.2% -> 1.4% of in-scope questions, right answers
- * on dev unchanged (88.2%), on the harder set 60% -> 55%, on holdout 38% -> 36.6% (the rest are asked back).
+ * on dev unchanged, on the harder set 60% -> 55%, on holdout 38% -> 36.6% (the rest are asked back).
  * Margin 0.2 would bring holdout to 1.4% too but costs dev 7 points of right answers.
  */
 export const THRESHOLDS: Thresholds = {
