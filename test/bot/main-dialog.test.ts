@@ -189,6 +189,16 @@ describe("global commands", () => {
     expect(cardText(ask!)).toContain("Type your question in your own words");
   });
 
+  it("a bare greeting gets the menu, like 'menu': not asked, not logged as a fallback", async () => {
+    for (const greeting of ["hi", "Hello!", "hey", "Bonjour", "hola", "good morning"]) {
+      const b = bot();
+      const [reply] = await b.send(greeting);
+      expect(labels(reply!)).toEqual(["Ask a question", "My port was rejected", "Check before I port", "Fees and timing", "Talk to a person"]);
+      expect(b.asked).toEqual([]);
+      expect(b.feedback).toEqual([]);
+    }
+  });
+
   it("cancel with nothing going on says so", async () => {
     const [reply] = await bot().send("cancel");
     expect(cardText(reply!)).toContain("There is nothing to cancel");

@@ -39,6 +39,13 @@ describe("global commands", () => {
     ["Help?", "help"],
     ["?", "help"],
     ["MENU", "menu"],
+    ["hi", "menu"],
+    ["Hello!", "menu"],
+    ["hey", "menu"],
+    ["Good morning", "menu"],
+    ["Bonjour", "menu"],
+    ["¡Hola!", "menu"],
+    ["Buenos días", "menu"],
     ["start over", "start-over"],
     ["Cancel.", "cancel"],
     ["never mind", "cancel"],
@@ -50,7 +57,7 @@ describe("global commands", () => {
     expect(commandIn(text)).toBe(command);
   });
 
-  it.each(["how do I cancel my port", "help me port my number", "my agent said the port is done", ""])("'%s' is not a command", (text) => {
+  it.each(["how do I cancel my port", "help me port my number", "my agent said the port is done", "hi, how long does a port take", "hello I was rejected", ""])("'%s' is not a command", (text) => {
     expect(commandIn(text)).toBeUndefined();
   });
 });
