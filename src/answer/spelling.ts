@@ -40,9 +40,10 @@ function commonPrefix(a: string, b: string): number {
 
 /**
  * `frequency` holds every known word and how often it occurs. An unknown word becomes the known word
- * with the fewest edits, then the longest shared beginning ("mutch": much, not match), then the most
- * frequent; it must start with the same letter (typos rarely hit the
- * first one, and requiring it keeps "ring" from turning into "bring").
+ * with the fewest edits; among those, the likeliest: each letter of shared beginning counts as much as
+ * four times the frequency ("mutch": much, not match; "prot": port, the word of every entry, not the
+ * "pro" of one heading). It must start with the same letter (typos rarely hit the first one, and requiring it
+ * keeps "ring" from turning into "bring").
  */
 export function createSpeller(frequency: Map<string, number>): Speller {
   const byFirstLetter = new Map<string, string[]>();
@@ -60,18 +61,15 @@ export function createSpeller(frequency: Map<string, number>): Speller {
     const limit = allowedEdits(word.length);
     let best = word;
     let bestDistance = limit + 1;
-    let bestPrefix = 0;
-    let bestFrequency = 0;
+    let bestLikelihood = -Infinity;
     for (const candidate of byFirstLetter.get(word[0]!) ?? []) {
       const d = editDistance(word, candidate, Math.min(limit, bestDistance));
       if (d > limit || d > bestDistance) continue;
-      const p = commonPrefix(word, candidate);
-      const f = frequency.get(candidate)!;
-      if (d < bestDistance || p > bestPrefix || (p === bestPrefix && f > bestFrequency)) {
+      const likelihood = 2 * commonPrefix(word, candidate) + Math.log2(frequency.get(candidate)!);
+      if (d < bestDistance || likelihood > bestLikelihood) {
         best = candidate;
         bestDistance = d;
-        bestPrefix = p;
-        bestFrequency = f;
+        bestLikelihood = likelihood;
       }
     }
     if (cache.size >= CACHE_LIMIT) cache.clear();

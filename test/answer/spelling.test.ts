@@ -10,6 +10,7 @@ const speller = createSpeller(
     ["bring", 100],
     ["port", 40],
     ["part", 2],
+    ["pro", 2],
   ]),
 );
 
@@ -33,6 +34,11 @@ describe("speller", () => {
 
   it("prefers the word sharing the longest beginning when two are as close", () => {
     expect(speller("mutch")).toBe("much");
+  });
+
+  it("prefers the far more frequent word over a rare one that only shares a longer beginning", () => {
+    // "pro" (one heading) is one deletion from "prot", as "port" (every entry) is one swap away.
+    expect(speller("prot")).toBe("port");
   });
 
   it("keeps known words, short words, words with digits and words too far from anything", () => {
