@@ -37,6 +37,8 @@ export function feeLineCells(line: FeeLine): FeeLineCells {
 
 export function totalText(estimate: Estimate): string {
   const { amount, currency, excludesQuotes } = estimate.fees.total;
+  const priced = estimate.fees.lines.some((l) => l.amount !== undefined);
+  if (excludesQuotes && !priced) return "quoted by the LNP department";
   return `${money(amount, currency)}${excludesQuotes ? " plus quoted items" : ""}`;
 }
 

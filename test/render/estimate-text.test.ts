@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
-import { estimateToMarkdown, stepText } from "../../src/render/estimate-text.js";
+import { estimateToMarkdown, stepText, totalText } from "../../src/render/estimate-text.js";
 import { portingKb } from "../estimate/kb-builder.js";
 
 describe("estimateToMarkdown", () => {
@@ -22,10 +22,18 @@ describe("estimateToMarkdown", () => {
     const result = estimate(portingKb(), parseEstimateInput({ numbers: { local: 1 }, country: "INTL", place: "United Kingdom", submitted: "2026-05-15" }));
     const text = estimateToMarkdown(result);
     expect(text).toContain("| International port (local) | 1 | quote | quote |");
-    expect(text).toContain("**Total: $0 USD plus quoted items**");
+    expect(text).toContain("**Total: quoted by the LNP department**");
     expect(text).toContain("UK geographical (2018): $31 USD per number (last published price, archived, published 2018-09-12 to 2019-01-02; not a current price)");
     expect(text).toContain("No date: see the assumptions.");
     expect(text).toContain("(archived)");
+  });
+});
+
+describe("totalText", () => {
+  it("adds the quoted items to a priced total", () => {
+    const result = estimate(portingKb(), parseEstimateInput({ numbers: { fax: 1 }, country: "US", submitted: "2026-05-15" }));
+    const quoted = { ...result, fees: { ...result.fees, total: { ...result.fees.total, excludesQuotes: true } } };
+    expect(totalText(quoted)).toMatch(/^\$\d+ USD plus quoted items$/);
   });
 });
 
