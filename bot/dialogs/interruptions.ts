@@ -3,6 +3,7 @@ import type { DialogContext } from "botbuilder-dialogs";
 import type { BotServices } from "../services.js";
 import { isAcknowledgement } from "./acknowledgements.js";
 import { answerReply, ask, recordFallback } from "./answer-turn.js";
+import { looksLikeQuestion } from "./question-shape.js";
 
 /**
  * How the guided flows (diagnose, checklist, estimate) share the conversation with the main dialog:
@@ -16,7 +17,7 @@ import { answerReply, ask, recordFallback } from "./answer-turn.js";
  *   `answerAside(dc, text)`: if the text is a porting question the engine answers, the answer card (without
  *   buttons) is sent and true returned, and the flow re-asks its step ("Back to your diagnosis: …"); false means
  *   nothing was sent and the flow treats the reply as a miss. A reply the engine has no answer for is logged as a
- *   fallback, as outside a flow.
+ *   fallback only when it is shaped like a question (see `answerAside`); outside a flow every fallback is logged.
  * - Flows extend StepDialog (./step-dialog.ts), built with the services in bot/app.ts: it reads the user's reply
  *   with `readInput(dc.context).text` (bot @mention removed, button clicks as text), calls `answerAside` and sends
  *   with `this.services.send(dc.context, reply)`; flows offer choices as `say` buttons, which text channels number.
@@ -26,7 +27,9 @@ export async function answerAside(dc: DialogContext, text: string): Promise<bool
   if (isAcknowledgement(text)) return false;
   const services = servicesOf(dc);
   const result = ask(services, text);
-  if (result.status === "fallback") await recordFallback(services, dc.context, result);
+  // In a flow most misses are answers the step did not take ("maybe", "last friday", "the second one"): logging them
+  // would bury the questions curators need to see among them, so only a question-shaped miss is logged.
+  if (result.status === "fallback" && looksLikeQuestion(text)) await recordFallback(services, dc.context, result);
   if (result.status !== "answered") return false;
   // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an
   // answer's "Yes" would read as an answer to the flow's question.

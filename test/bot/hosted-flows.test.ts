@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Activity } from "botbuilder";
 import { createAnswerEngine } from "../../src/answer/engine.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
-import { cardText, clickIn, joined, labels, realKnowledge, testBot } from "./harness.js";
+import { cardText, clickIn, joined, labels, realKnowledge, scriptedEngine, testBot } from "./harness.js";
 
 /** How the main dialog hosts the guided flows, on the real knowledge base with the real engine. */
 let kb: KnowledgeBase;
@@ -64,6 +64,30 @@ describe("the main dialog hosting the flows", () => {
     expect(b.feedback).toEqual([expect.objectContaining({ status: "fallback", channel: "webchat", entry: null })]);
     expect(b.feedback[0]!.question).not.toContain("555");
     expect(b.feedback).toEqual(outside.feedback);
+  });
+
+  it("in a flow, a miss the engine cannot answer is logged only when it is shaped like a question; outside, always", async () => {
+    const misses = ["maybe", "banana", "last friday", "the second one"];
+    const questions = ["banana?", "what about the bananas", "Comment faire pour les bananes"];
+    const asked: string[] = [];
+    const b = testBot({ kb, engine: scriptedEngine(kb, {}, asked) });
+    // Each reply on a fresh first step: the diagnosis hands off after two misses in a row.
+    const inFlow = async (text: string) => {
+      for (const flow of ["My port was rejected", "Check before I port"]) {
+        await b.send("cancel");
+        await b.send(flow);
+        await b.send(text);
+      }
+    };
+    for (const text of misses) await inFlow(text);
+    expect(asked).toEqual(misses.flatMap((text) => [text, text]));
+    expect(b.feedback).toEqual([]);
+    for (const text of questions) await inFlow(text);
+    expect(b.feedback.map((r) => r.question)).toEqual(questions.flatMap((text) => [text, text]));
+
+    const outside = testBot({ kb, engine: scriptedEngine(kb, {}) });
+    for (const text of misses) await outside.send(text);
+    expect(outside.feedback.map((r) => r.question)).toEqual(misses);
   });
 
   it("an older card's 'Yes' that the flow's step does not take is re-asked, not logged as a fallback", async () => {

@@ -1,0 +1,22 @@
+/**
+ * Words a question opens with, in English, French and Spanish (accents removed): question words and the auxiliaries
+ * of yes/no questions, with the negative contractions cut at their apostrophe ("don't" → "don"). Words that also
+ * open plain answers are left out: "may" (a date), "tengo" (I have), "por"/"porque" (by, because).
+ */
+const OPENERS = new Set(
+  [
+    ..."how what why when where who whom whose which".split(" "),
+    ..."can could do does did is are was were will would should shall might must has have am".split(" "),
+    ..."isn aren wasn weren don doesn didn won wouldn shouldn couldn haven hasn".split(" "),
+    ..."comment combien pourquoi quand ou qui quel quelle quels quelles que qu quoi est puis peut peux dois doit faut".split(" "),
+    ..."como cuanto cuanta cuantos cuantas cuando donde quien quienes cual cuales puedo puede pueden".split(" "),
+  ],
+);
+
+/** Whether a message reads as a question: it ends with "?", starts with "¿", or opens with a question word or auxiliary. */
+export function looksLikeQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.endsWith("?") || trimmed.startsWith("¿")) return true;
+  const first = /^[\p{L}]+/u.exec(trimmed.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())?.[0];
+  return first !== undefined && OPENERS.has(first);
+}
