@@ -176,7 +176,7 @@ function dateStep(knowledge: DiagnosisKnowledge): Step {
 /** What to do next, computed from the knowledge and the state alone. */
 export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, today: IsoDate): Step {
   if (state.misses >= MAX_MISSES) return handoff(knowledge, state, today, "the answers did not match the choices offered");
-  if (state.verdict === "none") return handoff(knowledge, state, today, "none of the likely causes fits");
+  if (state.verdict === "none") return handoff(knowledge, state, today, "the customer says none of these causes fits");
 
   const suspect = pendingSuspect(knowledge, state);
   if (suspect) {

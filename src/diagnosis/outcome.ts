@@ -117,10 +117,11 @@ export function summarize(input: SummaryInput): string {
   if (input.notice) lines.push(`Rejection notice: "${input.notice}"`);
   if (input.rejectionDate) lines.push(`Rejected on: ${input.rejectionDate}${input.deadline ? ` (reply by ${input.deadline})` : ""}`);
   if (input.answers.length) lines.push("Answers:", ...input.answers.map((a) => `- ${a.question} ${a.answer}`));
+  // "The answers point to", not "likely causes": a hand-off may follow the customer saying none of them fits.
   lines.push(
     input.causes.length
-      ? `Likely causes: ${input.causes.map((c) => `${c.title} (${Math.round(c.probability * 100)}%)`).join("; ")}`
-      : "Likely causes: none stands out",
+      ? `The answers point to: ${input.causes.map((c) => `${c.title} (${Math.round(c.probability * 100)}%)`).join("; ")}`
+      : "The answers point to no cause in particular",
   );
   if (input.reason) lines.push(`Handed off because: ${input.reason}`);
   return lines.join("\n");

@@ -45,7 +45,8 @@ describe("porting-bot diagnose", () => {
 
   it("hands off with a summary when none of the causes fits", async () => {
     const { out } = await runDiagnose([], ["1", "1", "1", "no", "no", "yes", "skip", "none of these"]);
-    expect(out).toContain("none of the likely causes fits");
+    expect(out).toContain("Handed off because: the customer says none of these causes fits");
+    expect(out).toMatch(/The answers point to: .+%\)/);
     expect(out).toContain("- Is the address on the port request a PO box? No");
   });
 
