@@ -1,5 +1,9 @@
 import { z } from "zod";
+import type { Language } from "../src/answer/result.js";
 import { Id } from "../src/knowledge/schema.js";
+
+/** The engine's Language, read back from a button. */
+const QuestionLanguage = z.enum(["en", "fr", "es"]) satisfies z.ZodType<Language>;
 
 /** Words that work at any point of a conversation. */
 export const Command = z.enum(["help", "menu", "start-over", "cancel", "handoff", "ask"]);
@@ -12,8 +16,17 @@ export type Command = z.infer<typeof Command>;
 export const Action = z.discriminatedUnion("action", [
   /** Treat `text` as if the user had typed it (sub-dialog choices use this). */
   z.object({ action: z.literal("say"), text: z.string().trim().min(1).max(500) }),
-  /** Show one knowledge entry; `question` (masked) and `score` when it was one of the engine's candidates. */
-  z.object({ action: z.literal("open"), id: Id, question: z.string().max(1000).optional(), score: z.number().min(0).max(1).optional() }),
+  /**
+   * Show one knowledge entry; `question` (masked), `score` and the question's `language` when it was one of the
+   * engine's candidates, so the answer links the article in that language as an answered question would.
+   */
+  z.object({
+    action: z.literal("open"),
+    id: Id,
+    question: z.string().max(1000).optional(),
+    score: z.number().min(0).max(1).optional(),
+    language: QuestionLanguage.optional(),
+  }),
   /** Start a guided flow (a sub-dialog registered under that id). */
   z.object({ action: z.literal("start"), flow: Id }),
   z.object({ action: z.literal("command"), command: Command }),

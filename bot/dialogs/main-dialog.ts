@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from "botbuilder";
 import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from "botbuilder-dialogs";
+import { translationUrl } from "../../src/answer/language.js";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import type { Action, Command } from "../actions.js";
 import type { Reply } from "../channels/reply.js";
@@ -143,7 +144,16 @@ export class MainDialog extends ComponentDialog {
           await this.show(inner, fallbackCard(this.services.kb, this.flows));
           return;
         }
-        await this.show(inner, answerCard(entry, this.services.kb, this.flows, { ...(action.question ? { question: action.question } : {}), ...(action.score === undefined ? {} : { score: action.score }) }));
+        const translation = action.language ? translationUrl(this.services.kb.articles, entry, action.language) : undefined;
+        await this.show(
+          inner,
+          answerCard(entry, this.services.kb, this.flows, {
+            ...(action.question ? { question: action.question } : {}),
+            ...(action.score === undefined ? {} : { score: action.score }),
+            ...(action.language ? { language: action.language } : {}),
+            ...(translation ? { translation } : {}),
+          }),
+        );
         break;
       }
       case "feedback":
@@ -183,7 +193,7 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, answerReply(this.services, this.flows, result));
         return;
       case "clarify":
-        await this.show(inner, clarifyCard(result.alternatives, result.masked));
+        await this.show(inner, clarifyCard(result.alternatives, result.masked, result.language));
         return;
       case "fallback":
         await recordFallback(this.services, inner.context, result);

@@ -11,6 +11,7 @@ const SCRIPT: Record<string, Scripted> = {
   "how long does a port take": { status: "answered", ids: ["how-long-does-a-port-take"], confidence: 0.93 },
   "what is an incorrect btn": { status: "answered", ids: ["incorrect-btn"] },
   "port faster": { status: "clarify", ids: ["expedite-a-port", "how-long-does-a-port-take", "weekend-ports", "cost-of-a-port"] },
+  "comment accélérer mon transfert ?": { status: "clarify", ids: ["expedite-a-port", "incorrect-btn"], language: "fr" },
   "archived question": { status: "answered", ids: ["archived-prices"] },
   "combien de temps pour un transfert": { status: "answered", ids: ["how-long-does-a-port-take"], language: "fr", translation: "https://wiki.example.test/article/FAQ_fr" },
 };
@@ -145,6 +146,26 @@ describe("clarify", () => {
     const { b } = await clarified();
     await b.send("7");
     expect(b.asked.at(-1)).toBe("7");
+  });
+
+  it("links the chosen entry's article in the question's language, as an answered question does", async () => {
+    const b = bot();
+    const [reply] = await b.send("Comment accélérer mon transfert ?");
+    const [clicked] = await b.send(clickIn(reply!, "How can I expedite my port request?"));
+    expect(cardOf(clicked!).actions).toContainEqual({ type: "Action.OpenUrl", title: "Lire en français", url: "https://wiki.example.test/article/FAQ_fr" });
+    await b.send("Comment accélérer mon transfert ?");
+    const [typed] = await b.send("1");
+    expect(cardOf(typed!).actions).toContainEqual({ type: "Action.OpenUrl", title: "Lire en français", url: "https://wiki.example.test/article/FAQ_fr" });
+  });
+
+  it("links no translation when the chosen entry's article has none, or the question was in English", async () => {
+    const b = bot();
+    await b.send("Comment accélérer mon transfert ?");
+    const [untranslated] = await b.send("2");
+    expect(cardOf(untranslated!).actions?.map((a) => a.title)).toEqual(["Source: Port Rejection: Incorrect Billing Telephone Number (BTN)"]);
+    await b.send("port faster");
+    const [english] = await b.send("1");
+    expect(cardOf(english!).actions?.map((a) => a.title)).toEqual(["Source: Porting FAQ: How can I expedite my port request?"]);
   });
 
   it("carries the original question and the candidate's score into the feedback", async () => {
