@@ -8,6 +8,8 @@ export interface ParsedRequest {
   draft: EstimateDraft;
   /** Kinds named without a count ("my fax numbers"): the count is asked. */
   uncounted: NumberKind[];
+  /** A count said without a kind ("4 numbers"): it goes to the kind the customer then picks. */
+  count?: number;
   missing: EstimateField[];
   /** Things said that cannot be used ("-2 fax numbers", "February 30"). */
   problems: FieldProblem[];
@@ -58,6 +60,13 @@ function findNumbers(text: string, problems: FieldProblem[]): { numbers: Partial
     else uncounted.push(kind);
   }
   return { numbers, uncounted };
+}
+
+/** "port 4 numbers", "2 phone lines": a count with no kind, when no kind is named anywhere. */
+function findCountWithoutKind(text: string): number | undefined {
+  const match = new RegExp(`(?:^|[^\\w.-])${COUNT}\\s+(?:(?:phone|telephone)\\s+)?(?:numbers?|lines?)\\b`).exec(text);
+  const checked = match ? Count.safeParse(countOf(match[1]!)) : undefined;
+  return checked?.success && checked.data > 0 ? checked.data : undefined;
 }
 
 let phrasePattern: RegExp | undefined;
@@ -161,7 +170,8 @@ export function parseEstimateText(text: string, today: IsoDate): ParsedRequest {
   const dates = /\b(how long|when|time|timing|takes?|days?|weeks?|dates?|done|complete\w*|finish\w*|ready|timeline)\b/.test(lower);
   const wants = fees || dates ? { fees, dates } : { fees: true, dates: true };
 
-  return { draft, uncounted, missing: missingFields(draft, uncounted, wants.dates), problems, wants };
+  const count = Object.keys(numbers).length === 0 && uncounted.length === 0 ? findCountWithoutKind(lower) : undefined;
+  return { draft, uncounted, ...(count ? { count } : {}), missing: missingFields(draft, uncounted, wants.dates), problems, wants };
 }
 
 /** The fields still to ask: the submission date only when dates were asked about (fees use today). */

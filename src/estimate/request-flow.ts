@@ -20,6 +20,8 @@ export const RequestState = z.object({
   needsDate: z.boolean(),
   /** "Another country" was picked: its name is asked. */
   askCountryName: z.boolean(),
+  /** A count the customer gave without a kind ("4 numbers"): the kind picked next gets it. */
+  pendingCount: z.number().int().positive().optional(),
 });
 export type RequestState = z.infer<typeof RequestState>;
 
@@ -71,6 +73,7 @@ export function startRequest(text: string | undefined, now: Today, timeZone?: st
       kindsDone: orderKinds(parsed.draft.numbers ?? {}).length > 0 || parsed.uncounted.length > 0,
       needsDate: parsed.wants.dates || parsed.problems.some((p) => p.field === "submitted"),
       askCountryName: false,
+      ...(parsed.count ? { pendingCount: parsed.count } : {}),
     },
     problems: parsed.problems,
   };
@@ -105,6 +108,10 @@ export function answerQuestion(state: RequestState, text: string, now: Today): A
     case "kind": {
       if (question.canFinish && NO_MORE_KINDS.test(said)) return { state: { ...state, kindsDone: true }, understood: true };
       const kind = NumberKind.options.find((k) => KIND_ANSWERS[k].test(said));
+      if (kind && state.pendingCount) {
+        const { pendingCount, ...rest } = state;
+        return { state: { ...withNumbers(rest, kind, pendingCount), kindsDone: true }, understood: true };
+      }
       if (kind) return { state: { ...state, uncounted: [...state.uncounted, kind] }, understood: true };
       // "3 fax numbers" answers the kind and the count at once.
       const parsed = parseEstimateText(text, today);

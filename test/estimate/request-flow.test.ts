@@ -69,6 +69,16 @@ describe("request flow", () => {
     expect(done).toMatchObject({ field: "done", input: { numbers: { wireless: 1 }, country: "INTL", place: "Germany", submitted: "2026-03-06" } });
   });
 
+  it("gives a count said without a kind to the kind picked next, without asking the count again", () => {
+    const { state } = startRequest("how much will it cost to port 4 numbers?", TODAY);
+    expect(nextQuestion(state, TODAY).field).toBe("kind");
+    const after = answerAll(state, ["local"]);
+    expect(after.draft.numbers).toEqual({ local: 4 });
+    expect(nextQuestion(after, TODAY).field).toBe("country");
+    const uk = startRequest("estimate porting 1 number from the UK", TODAY).state;
+    expect(answerAll(uk, ["wireless"]).draft).toMatchObject({ numbers: { wireless: 1 }, country: "INTL", place: "United Kingdom" });
+  });
+
   it("takes counts and kinds together at the kind question", () => {
     const state = answerAll(startRequest(undefined, TODAY).state, ["5 local numbers"]);
     expect(state.draft.numbers).toEqual({ local: 5 });
