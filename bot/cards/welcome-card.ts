@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import type { Reply } from "../channels/reply.js";
 import { isCustomerEntry } from "../../src/knowledge/audience.js";
+import { FLOW_IDS, type FlowId } from "../dialogs/flows.js";
 import { HANDOFF, menuChoices, type Flows } from "./menu.js";
 
 function articleList(kb: KnowledgeBase): string {
@@ -36,6 +37,13 @@ export function askCard(kb: KnowledgeBase): Reply {
   return { blocks: [{ kind: "markdown", text }] };
 }
 
+/** What each flow does, for the help; one line per flow the menu offers. */
+const FLOW_HELP: Record<FlowId, string> = {
+  diagnose: "Find out why a port was rejected and what to send.",
+  checklist: "Check that a number is ready to port, before you request it.",
+  estimate: "Estimate the fees and the completion date of a port.",
+};
+
 export function helpCard(flows: Flows): Reply {
   return {
     title: "What I can do",
@@ -44,8 +52,7 @@ export function helpCard(flows: Flows): Reply {
         kind: "markdown",
         text: [
           "- Answer porting questions: just type them.",
-          "- Find out why a port was rejected and what to send.",
-          "- Estimate the fees and the completion date of a port.",
+          ...FLOW_IDS.filter((id) => flows.has(id)).map((id) => `- ${FLOW_HELP[id]}`),
           "",
           'At any time: "menu" shows the options, "cancel" stops what we are doing, "start over" starts again, "agent" tells you how to reach a person.',
         ].join("\n"),

@@ -195,9 +195,12 @@ describe("fallback", () => {
 });
 
 describe("global commands", () => {
-  it("help lists what the bot does and the commands", async () => {
+  it("help lists what the bot does, each flow the menu offers, and the commands", async () => {
     const [reply] = await bot().send("help");
     expect(cardText(reply!)).toContain("What I can do");
+    expect(cardText(reply!)).toContain("why a port was rejected");
+    expect(cardText(reply!)).toContain("ready to port, before you request it");
+    expect(cardText(reply!)).toContain("Estimate the fees");
     expect(cardText(reply!)).toContain('"cancel"');
     expect(labels(reply!)).toContain("Talk to a person");
   });
