@@ -7,21 +7,32 @@ import { redact } from "../privacy/redact.js";
 /** How many numbers of one kind, or how many rejections: a whole number, 0 or more. */
 export const Count = z
   .number({ error: "must be a number, e.g. 3" })
-  .int({ error: (issue) => `must be a whole number (got ${echo(issue.input)})`, abort: true })
-  .min(0, { error: (issue) => `cannot be negative (got ${echo(issue.input)})`, abort: true })
+  .int({ error: (issue) => `must be a whole number${got(issue.input, false)}`, abort: true })
+  .min(0, { error: (issue) => `cannot be negative${got(issue.input, false)}`, abort: true })
   // A count long enough to be redacted is a phone or account number typed in the wrong place.
   .refine((count) => redact(String(count)) === String(count), { error: "is too large for a count: is it a phone or account number?" });
 
-/** What the customer typed, as an error message may repeat it: without phone, account or PIN numbers. */
-function echo(input: unknown): string {
-  return redact(String(input));
+/** Whether an error message may repeat what the customer typed: not when it holds a phone, account or PIN number. */
+function repeatable(input: unknown): boolean {
+  return redact(String(input)) === String(input);
+}
+
+/** " (got -2)", " (got 'abc')", or nothing when the input must not be repeated. */
+function got(input: unknown, quoted: boolean): string {
+  if (!repeatable(input)) return "";
+  return quoted ? ` (got '${String(input)}')` : ` (got ${String(input)})`;
+}
+
+/** "'Narnia'", or "that" when the input must not be repeated. */
+function named(input: unknown): string {
+  return repeatable(input) ? `'${String(input)}'` : "that";
 }
 
 /** A count as a person types it: "3". */
 export const CountText = z
   .string()
   .trim()
-  .regex(/^[+-]?\d+(\.\d+)?$/, { error: (issue) => `must be a number, e.g. 3 (got '${echo(issue.input)}')` })
+  .regex(/^[+-]?\d+(\.\d+)?$/, { error: (issue) => `must be a number, e.g. 3${got(issue.input, true)}` })
   .transform(Number)
   .pipe(Count);
 
@@ -29,7 +40,7 @@ export const CountText = z
 export const SubmissionDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `must be a date written YYYY-MM-DD, e.g. 2026-12-22 (got '${echo(issue.input)}')`, abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `must be a date written YYYY-MM-DD, e.g. 2026-12-22${got(issue.input, true)}`, abort: true })
   .refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a date that exists` });
 
 /** A country as a person types it: US, CA, Canada, a country's English name or ISO code, or "international". */
@@ -40,7 +51,7 @@ export const CountryText = z
   .transform((text, ctx): CountryChoice => {
     const choice = resolveCountry(text);
     if (!choice) {
-      ctx.addIssue({ code: "custom", message: `'${echo(text)}' is not a country I know: use US, CA, or a country's name or two-letter code` });
+      ctx.addIssue({ code: "custom", message: `${named(text)} is not a country I know: use US, CA, or a country's name or two-letter code` });
       return z.NEVER;
     }
     return choice;
@@ -49,7 +60,7 @@ export const CountryText = z
 export const TimeZone = z
   .string()
   .trim()
-  .refine(isTimeZone, { error: (issue) => `'${echo(issue.input)}' is not a time zone: use a name like America/Toronto` });
+  .refine(isTimeZone, { error: (issue) => `${named(issue.input)} is not a time zone: use a name like America/Toronto` });
 
 
 const EstimateFields = z
