@@ -1,9 +1,7 @@
 import { z } from "zod";
-import type { Language } from "../src/answer/result.js";
+import { Language } from "../src/answer/result.js";
 import { Id } from "../src/knowledge/schema.js";
 
-/** The engine's Language, read back from a button. */
-const QuestionLanguage = z.enum(["en", "fr", "es"]) satisfies z.ZodType<Language>;
 
 /** Words that work at any point of a conversation. */
 export const Command = z.enum(["help", "menu", "start-over", "cancel", "handoff", "ask"]);
@@ -25,7 +23,7 @@ export const Action = z.discriminatedUnion("action", [
     id: Id,
     question: z.string().max(1000).optional(),
     score: z.number().min(0).max(1).optional(),
-    language: QuestionLanguage.optional(),
+    language: Language.optional(),
   }),
   /** Start a guided flow (a sub-dialog registered under that id). */
   z.object({ action: z.literal("start"), flow: Id }),

@@ -25,7 +25,8 @@ export type MatchSummary = z.infer<typeof MatchSummary>;
 export type Alternative = z.infer<typeof Alternative>;
 export type AskJson = z.infer<typeof AskJson>;
 
-export type Language = "en" | "fr" | "es";
+export const Language = z.enum(["en", "fr", "es"]);
+export type Language = z.infer<typeof Language>;
 
 /** What the engine hands to renderers and the bot: the contract plus what they need to show it. */
 export interface AskResult extends AskJson {
