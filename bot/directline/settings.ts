@@ -14,6 +14,8 @@ export const DirectLineEnv = z.object({
   DIRECTLINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
   DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES: z.coerce.number().int().min(10).max(100_000).default(500),
   DIRECTLINE_TRANSCRIPT_MAX_AGE_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24),
+  /** How often an open stream also reads the storage, for activities another instance appended. */
+  DIRECTLINE_STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 });
 
 export interface DirectLineSettings {
@@ -41,6 +43,6 @@ export function directLineSettings(env: NodeJS.ProcessEnv): DirectLineSettings {
     tokensPerMinute: e.DIRECTLINE_TOKENS_PER_MINUTE,
     maxActivityBytes: e.DIRECTLINE_MAX_ACTIVITY_BYTES,
     transcript: { maxActivities: e.DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES, maxAgeMs: e.DIRECTLINE_TRANSCRIPT_MAX_AGE_HOURS * 3_600_000 },
-    storagePollMs: 2000,
+    storagePollMs: e.DIRECTLINE_STREAM_POLL_MS,
   };
 }

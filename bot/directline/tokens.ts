@@ -35,6 +35,7 @@ export class TokenIssuer {
   constructor(
     private readonly secret: string,
     readonly ttlSeconds: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** A new conversation for a new user. */
@@ -43,7 +44,7 @@ export class TokenIssuer {
   }
 
   issue(grant: Grant, use: TokenUse = "api"): string {
-    const claims: z.infer<typeof Claims> = { conv: grant.conversationId, user: grant.userId, use };
+    const claims = { conv: grant.conversationId, user: grant.userId, use, iat: Math.floor(this.now() / 1000) } satisfies z.infer<typeof Claims> & { iat: number };
     return jwt.sign(claims, this.secret, {
       algorithm: "HS256",
       issuer: ISSUER,
@@ -55,7 +56,7 @@ export class TokenIssuer {
   verify(token: string, use: TokenUse = "api"): Grant {
     let payload: unknown;
     try {
-      payload = jwt.verify(token, this.secret, { algorithms: ["HS256"], issuer: ISSUER });
+      payload = jwt.verify(token, this.secret, { algorithms: ["HS256"], issuer: ISSUER, clockTimestamp: Math.floor(this.now() / 1000) });
     } catch (error) {
       throw new TokenError(error instanceof jwt.TokenExpiredError ? "expired" : "invalid");
     }
