@@ -15,6 +15,7 @@ import { loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
+import { benchDirectLine } from "./directline.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
   }
   for (const minScore of [0.3, 0.4]) sweep(`min score ${minScore}`, { ...base, thresholds: { ...THRESHOLDS, minScore } });
 
+  await benchDirectLine(kb);
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
