@@ -69,6 +69,8 @@ export class DirectLineChannel {
       conversation: { id: grant.conversationId, isGroup: false, conversationType: "personal", name: "" },
       from: { id: grant.userId, name: "", role: "user" },
       recipient: { id: this.account.id, name: this.account.name, role: "bot" },
+      // Replies go to the transcript through the connector, never buffered into a response nobody reads.
+      deliveryMode: "normal",
       timestamp: new Date(),
     };
   }

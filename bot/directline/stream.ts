@@ -32,10 +32,15 @@ export function attachStreams(server: HttpServer, { tokens, transcripts, storage
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const path = STREAM_PATH.exec(url.pathname);
-    if (!path) return refuse(socket, 404, "Not Found");
-    const conversationId = decodeURIComponent(path[1]!);
+    const url = URL.parse(req.url ?? "/", "http://localhost");
+    const path = url && STREAM_PATH.exec(url.pathname);
+    if (!url || !path) return refuse(socket, 404, "Not Found");
+    let conversationId: string;
+    try {
+      conversationId = decodeURIComponent(path[1]!);
+    } catch {
+      return refuse(socket, 400, "Bad Request");
+    }
     const watermark = parseWatermark(url.searchParams.get("watermark") ?? undefined);
     if (watermark === "invalid") return refuse(socket, 400, "Bad Request");
     let grantConversation: string;

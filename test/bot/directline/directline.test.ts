@@ -190,6 +190,15 @@ describe("the Direct Line channel", () => {
       expect((await activities(c)).body.activities).toHaveLength(1);
     });
 
+    it("keeps the bot's replies in the conversation whatever delivery mode the client asks for", async () => {
+      const c = await newConversation(bot.api);
+      const body = JSON.stringify({ type: "message", text: QUESTION, deliveryMode: "expectReplies" });
+      const posted = await call(`${bot.api}/conversations/${c.conversationId}/activities`, { method: "POST", token: c.token, body });
+      expect(Object.keys(posted.body)).toEqual(["id"]);
+      const kept = (await activities(c, "2")).body.activities;
+      expect(cardTitle(kept[0]!)).toBe(ANSWER_TITLE);
+    });
+
     it("refuses a stream token as an API token (401)", async () => {
       const c = await newConversation(bot.api);
       const streamToken = new URL(c.streamUrl).searchParams.get("t")!;
@@ -272,6 +281,7 @@ describe("the Direct Line channel", () => {
       expect(await refusedWith(withToken(new URL(other.streamUrl).searchParams.get("t")!))).toBe(403);
       expect(await refusedWith(withToken(issuedAnHourAgo.issue(grant, "stream")))).toBe(403);
       expect(await refusedWith(`${url.origin}/v3/directline/elsewhere`)).toBe(404);
+      expect(await refusedWith(`${url.origin}/v3/directline/conversations/%E0%A4%A/stream?t=x`)).toBe(400);
     });
   });
 });
