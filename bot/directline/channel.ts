@@ -2,6 +2,7 @@ import { ActivityTypes, type Activity, type ActivityHandler, type CloudAdapter }
 import { AuthenticationConstants, ClaimsIdentity, type AuthenticateRequestResult } from "botframework-connector";
 import { IN_PROCESS_SERVICE_URL, InProcessConnectorFactory } from "./connector.js";
 import type { PostedActivity } from "./activity.js";
+import { typingEvent } from "./stream.js";
 import type { Grant } from "./tokens.js";
 import type { TranscriptStore } from "./transcript.js";
 
@@ -50,7 +51,10 @@ export class DirectLineChannel {
     return started;
   }
 
-  /** Keeps the client's activity, runs the bot's turn on it (its replies are kept as they are sent) and returns its id. */
+  /**
+   * Keeps the client's activity, shows the bot typing on the streams, runs the bot's turn on it (its replies are kept
+   * as they are sent) and returns its id.
+   */
   async post(grant: Grant, posted: PostedActivity): Promise<string> {
     const activity: Partial<Activity> = {
       ...posted,
@@ -58,8 +62,15 @@ export class DirectLineChannel {
       from: { id: grant.userId, name: posted.from?.name ?? "", role: "user" },
     };
     const [kept] = await this.transcripts.append(grant.conversationId, [activity]);
+    if (posted.type === ActivityTypes.Message) {
+      this.transcripts.events.emit(typingEvent(grant.conversationId), { type: ActivityTypes.Typing, from: this.from });
+    }
     await this.turn(kept!);
     return kept!.id!;
+  }
+
+  private get from() {
+    return { id: this.account.id, name: this.account.name, role: "bot" };
   }
 
   private envelope(grant: Grant): Partial<Activity> {
@@ -80,8 +91,7 @@ export class DirectLineChannel {
   }
 
   private async fromBot(conversationId: string, activity: Partial<Activity>): Promise<string> {
-    const from = { id: this.account.id, name: this.account.name, role: "bot" };
-    const [kept] = await this.transcripts.append(conversationId, [{ ...activity, from, serviceUrl: undefined }]);
+    const [kept] = await this.transcripts.append(conversationId, [{ ...activity, from: this.from, serviceUrl: undefined }]);
     return kept!.id!;
   }
 }

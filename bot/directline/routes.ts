@@ -5,9 +5,9 @@ import { PostedActivity } from "./activity.js";
 import { DirectLineChannel, type BotAccount } from "./channel.js";
 import { authorize, parseWatermark, sendError } from "./http.js";
 import type { DirectLineSettings } from "./settings.js";
-import { attachStreams, typingEvent } from "./stream.js";
+import { attachStreams } from "./stream.js";
 import { TokenIssuer, type Grant } from "./tokens.js";
-import { TranscriptStore } from "./transcript.js";
+import { TranscriptStore, UnknownConversationError } from "./transcript.js";
 
 export const DIRECTLINE_PATH = "/v3/directline";
 
@@ -120,10 +120,9 @@ export function registerDirectLine(server: Server, { adapter, bot, storage, sett
         return sendError(res, 400, "BadArgument", `not a valid activity: ${posted.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ")}`);
       }
       try {
-        if (!(await transcripts.exists(grant.conversationId))) return sendError(res, 404, "NotFound", "no such conversation (it may have expired)");
-        if (posted.data.type === "message") transcripts.events.emit(typingEvent(grant.conversationId), { type: "typing", from: { id: account.id, name: account.name, role: "bot" } });
         res.send(200, { id: await channel.post(grant, posted.data) });
       } catch (error) {
+        if (error instanceof UnknownConversationError) return sendError(res, 404, "NotFound", "no such conversation (it may have expired)");
         failed(res, "posting the activity")(error);
       }
     },
