@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Locator } from "playwright-core";
@@ -185,6 +186,34 @@ describe("the web chat page, 360 px wide", () => {
       keepScreenshot(await chat.screenshot("webchat-360"), "webchat-360.png");
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe("the embed snippet on a provider's page", () => {
+  it("opens the chat in a panel from a button, by keyboard, and Escape closes it", { timeout: 60_000 }, async () => {
+    // The provider's site: another origin (its own port) on this machine.
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<!doctype html><title>Provider</title><h1>Our site</h1><script src="${url}embed.js"></script>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    try {
+      await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+      const button = page.getByRole("button", { name: "Chat with us" });
+      await button.focus();
+      await page.keyboard.press("Enter");
+      await expect(button.getAttribute("aria-expanded")).resolves.toBe("true");
+      const chat = page.frameLocator("iframe[title='Chat with us']");
+      await chat.getByText(WELCOME, { exact: false }).waitFor();
+      await page.keyboard.press("Escape");
+      await expect(page.locator("iframe[title='Chat with us']").isHidden()).resolves.toBe(true);
+      await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Chat with us");
+    } finally {
+      await page.close();
+      site.close();
     }
   });
 });

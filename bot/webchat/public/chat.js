@@ -10,7 +10,13 @@
   var root = document.getElementById("webchat");
   var status = document.getElementById("status");
 
-  if (new URLSearchParams(location.search).has("embed")) document.body.classList.add("embedded");
+  if (new URLSearchParams(location.search).has("embed")) {
+    document.body.classList.add("embedded");
+    // In the embed snippet's panel: Escape closes the panel (see embed.js).
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && window.parent !== window) window.parent.postMessage("porting-chat:close", "*");
+    });
+  }
 
   function saved() {
     try {

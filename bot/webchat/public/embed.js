@@ -46,14 +46,9 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !panel.hidden) toggle(false);
   });
-  panel.addEventListener("load", function () {
-    try {
-      panel.contentWindow.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") toggle(false);
-      });
-    } catch (error) {
-      /* another origin: Escape works once the focus is back on this page */
-    }
+  // Escape pressed inside the chat: the page in the panel, another origin, says so by a message.
+  window.addEventListener("message", function (event) {
+    if (event.origin === origin.origin && event.source === panel.contentWindow && event.data === "porting-chat:close") toggle(false);
   });
 
   document.body.appendChild(button);
