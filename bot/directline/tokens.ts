@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createSecretKey, randomUUID, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { z } from "zod";
 
@@ -32,11 +32,16 @@ const STREAM_TTL_SECONDS = 120;
 
 /** HMAC-signed JWTs (HS256) bound to a conversation and a user. */
 export class TokenIssuer {
+  /** A key object, not the string: jsonwebtoken would otherwise try the string as a public key on every call. */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: string,
+    secret: string,
     readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(secret, "utf8"));
+  }
 
   /** A new conversation for a new user. */
   newGrant(): Grant {
@@ -45,7 +50,7 @@ export class TokenIssuer {
 
   issue(grant: Grant, use: TokenUse = "api"): string {
     const claims = { conv: grant.conversationId, user: grant.userId, use, iat: Math.floor(this.now() / 1000) } satisfies z.infer<typeof Claims> & { iat: number };
-    return jwt.sign(claims, this.secret, {
+    return jwt.sign(claims, this.key, {
       algorithm: "HS256",
       issuer: ISSUER,
       expiresIn: use === "stream" ? STREAM_TTL_SECONDS : this.ttlSeconds,
@@ -56,7 +61,7 @@ export class TokenIssuer {
   verify(token: string, use: TokenUse = "api"): Grant {
     let payload: unknown;
     try {
-      payload = jwt.verify(token, this.secret, { algorithms: ["HS256"], issuer: ISSUER, clockTimestamp: Math.floor(this.now() / 1000) });
+      payload = jwt.verify(token, this.key, { algorithms: ["HS256"], issuer: ISSUER, clockTimestamp: Math.floor(this.now() / 1000) });
     } catch (error) {
       throw new TokenError(error instanceof jwt.TokenExpiredError ? "expired" : "invalid");
     }
