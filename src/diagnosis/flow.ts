@@ -6,7 +6,6 @@ import { CONTEXT_QUESTIONS, CaseContext, DIMENSIONS, dimensionsOf, withContextAn
 import { IsoDate } from "../calendar/dates.js";
 import { parseRejectionDate } from "./rejection-date.js";
 import type { Cause, DiagnosisKnowledge } from "./knowledge.js";
-import { recognizeNotice } from "./notice.js";
 import { durationLimit } from "../render/wording.js";
 import {
   deadlineFor,
@@ -32,7 +31,11 @@ export const DiagnosisState = z
     /** Yes/no answers by question id, in the order given. */
     answers: z.record(z.string(), Answer).default({}),
     /** A pasted rejection notice (redacted) and the causes it names. */
-    notice: z.object({ text: z.string(), candidates: z.array(Id), refused: z.array(Id).default([]) }).strict().optional(),
+    /** A pasted rejection notice or the customer's story (redacted), and the causes it names, most likely first. */
+    notice: z
+      .object({ text: z.string(), candidates: z.array(Id), refused: z.array(Id).default([]), kind: z.enum(["notice", "story"]).default("notice") })
+      .strict()
+      .optional(),
     confirmed: Id.optional(),
     rejectionDate: z.union([IsoDate, z.literal("unknown")]).optional(),
     verdict: z.enum(["fits", "none"]).optional(),
@@ -79,10 +82,16 @@ export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | 
   return withNotice(knowledge, { ...state, rejectionDate: date }, opening);
 }
 
+/** Causes a notice or a story can offer to confirm, most likely first. */
+const MAX_CANDIDATES = 3;
+
 function withNotice(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string): DiagnosisState {
-  const found = recognizeNotice(relevantCauses(knowledge.causes, state.context), text);
-  if (!found.length) return state;
-  return { ...state, notice: { text: redact(text.trim()), candidates: found.map((m) => m.cause.id), refused: [] } };
+  const reading = knowledge.reader.read(text, state.context);
+  if (!reading.causes.length) return state;
+  return {
+    ...state,
+    notice: { text: redact(text.trim()), candidates: reading.causes.slice(0, MAX_CANDIDATES).map((m) => m.cause.id), refused: [], kind: reading.kind },
+  };
 }
 
 function causeById(knowledge: DiagnosisKnowledge, id: string): Cause | undefined {
