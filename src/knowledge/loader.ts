@@ -3,7 +3,7 @@ import { join, relative, basename } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { Articles, Frontmatter, Vocabulary, type Entry, type KnowledgeBase } from "./schema.js";
-import { splitFrontmatter } from "./frontmatter.js";
+import { readEntryFile } from "./entry-file.js";
 
 export class KnowledgeBaseError extends Error {
   constructor(readonly problems: string[]) {
@@ -62,7 +62,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   for (const file of files) {
     let split;
     try {
-      split = splitFrontmatter(await readFile(join(dir, file), "utf8"));
+      split = readEntryFile(await readFile(join(dir, file), "utf8"));
     } catch (error) {
       problems.push(`${file}: bad YAML: ${(error as Error).message.split("\n")[0]}`);
       continue;
