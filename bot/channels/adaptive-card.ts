@@ -2,10 +2,10 @@ import { CardFactory, type Attachment } from "botbuilder";
 import { cardTable, textBlock, toCardElements, type CardElement, type ResolveLink } from "../../src/render/markdown.js";
 import type { Block, Choice, Reply } from "./reply.js";
 
-/** Teams renders Adaptive Cards up to 1.5; web chat and the emulator render that too. */
+/** Teams renders Adaptive Cards up to 1.5; web chat renders that too. */
 export const CARD_VERSION = "1.5";
 
-/** The card renderers that draw the Table element of Adaptive Cards 1.5; the emulator's predates it. */
+/** Channels whose card renderer is known to draw the Table element of Adaptive Cards 1.5; a FactSet shows elsewhere. */
 const TABLE_CHANNELS = new Set(["msteams", "webchat", "directline"]);
 
 const NOTE_STYLE: CardElement = { isSubtle: true, size: "Small", spacing: "Medium" };
