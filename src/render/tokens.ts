@@ -49,9 +49,10 @@ export function knowledgeTokens(markdown: string, resolve: ResolveLink): Token[]
       return;
     }
     // A text token with children is how marked itself nests inline tokens: the walks below render the children.
-    const text: Token = { type: "text", raw: token.raw, text: token.text, tokens: token.tokens };
-    for (const key of Object.keys(token)) delete (token as unknown as Record<string, unknown>)[key];
-    Object.assign(token, text);
+    const unlinked: Partial<Tokens.Link> & { type: string } = token as Tokens.Link;
+    unlinked.type = "text";
+    delete unlinked.href;
+    delete unlinked.title;
   });
   return tokens;
 }
