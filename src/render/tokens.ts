@@ -49,7 +49,7 @@ export function knowledgeTokens(markdown: string, resolve: ResolveLink): Token[]
       return;
     }
     // A text token with children is how marked itself nests inline tokens: the walks below render the children.
-    const unlinked: Partial<Tokens.Link> & { type: string } = token as Tokens.Link;
+    const unlinked: Omit<Partial<Tokens.Link>, "type"> & { type: string } = token as Tokens.Link;
     unlinked.type = "text";
     delete unlinked.href;
     delete unlinked.title;
