@@ -15,7 +15,8 @@ function facts(entry: Entry): string[] {
     .filter((fee) => !fee.until)
     .map((fee) => `${fee.label}: ${feeAmount(fee)}${fee.quote || fee.amount === undefined ? "" : ` ${UNIT_WORDS[fee.unit]}`}`);
   const durations = entry.durations.map((duration) => `${duration.label}: ${describeDuration(duration)}`);
-  return [...fees, ...durations].map((line) => `- ${line}`);
+  const lines = [...fees, ...durations].map((line) => `- ${line}`);
+  return lines.length ? ["Facts:", ...lines] : [];
 }
 
 function sourceLine(entry: Entry): string {

@@ -23,6 +23,7 @@ describe("agentText", () => {
         "See the BTN (https://wiki.example/Porting_FAQ#btn).",
         "- one",
         "- two",
+        "Facts:",
         "- Fax port: $15 USD per number",
         "- International port: quoted case by case",
         "- US port: 5 business days",
