@@ -16,6 +16,7 @@ import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
 import { benchDirectLine } from "./directline.js";
+import { benchRender } from "./render.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -134,7 +135,10 @@ async function main(): Promise<void> {
   }
   for (const minScore of [0.3, 0.4]) sweep(`min score ${minScore}`, { ...base, thresholds: { ...THRESHOLDS, minScore } });
 
+  console.log();
+  benchRender(kb);
   await benchDirectLine(kb);
+
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
