@@ -1,14 +1,16 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  CallerIdConstants,
   type Activity,
   type ConversationState,
   type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
-import type { ConnectorClient } from "botframework-connector";
+import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type ConnectorClient } from "botframework-connector";
 import type { BotConfig } from "./config.js";
 import type { Logger } from "./log.js";
+import type { TokenIssuers } from "./request-auth.js";
 
 /** How long one reply may take to reach the channel (all retries included) before the send is abandoned. */
 export const REPLY_TIMEOUT_MS = 5000;
@@ -28,8 +30,23 @@ export class BotFrameworkAdapter extends CloudAdapter {
 
 export interface BotAdapter {
   adapter: BotFrameworkAdapter;
-  /** Validates Bot Framework tokens (the server checks one before reading a request's body). */
-  auth: ConfigurationBotFrameworkAuthentication;
+  /** Who may sign the tokens this bot accepts (the server checks a token before reading a request's body). */
+  issuers: TokenIssuers;
+}
+
+/** The public cloud's token issuers and key locations, the key locations overridable (sovereign clouds, tests). */
+export function tokenIssuers(config: BotConfig): TokenIssuers {
+  return {
+    appId: config.MicrosoftAppId ?? "",
+    channel: {
+      issuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      metadataUrl: config.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    },
+    emulator: {
+      issuers: ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[],
+      metadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    },
+  };
 }
 
 /**
@@ -37,13 +54,26 @@ export interface BotAdapter {
  * without one, local mode, unauthenticated. Replies sent to the channel give up after REPLY_TIMEOUT_MS.
  */
 export function createAdapter(config: BotConfig, conversationState: ConversationState, log: Logger, replyTimeoutMs = REPLY_TIMEOUT_MS): BotAdapter {
+  const issuers = tokenIssuers(config);
+  const overridden = config.ToBotFromChannelOpenIdMetadataUrl !== undefined || config.ToBotFromEmulatorOpenIdMetadataUrl !== undefined;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? "",
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
-    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
-    ...(config.ToBotFromEmulatorOpenIdMetadataUrl ? { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl } : {}),
+    // Overriding one public-cloud setting makes the SDK expect them all.
+    ...(overridden
+      ? {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: issuers.channel.issuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: issuers.channel.metadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: issuers.emulator.metadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   });
   const adapter = new BotFrameworkAdapter(auth);
   adapter.use(async (context, next) => {
@@ -52,7 +82,7 @@ export function createAdapter(config: BotConfig, conversationState: Conversation
     await next();
   });
   adapter.onTurnError = turnErrorHandler(conversationState, log);
-  return { adapter, auth };
+  return { adapter, issuers };
 }
 
 type Send = (...args: unknown[]) => Promise<unknown>;

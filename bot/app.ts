@@ -64,6 +64,6 @@ export interface AppOptions {
 export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
   const feedback = new FeedbackLog({ file: feedbackFile, onProblem: (message) => log.warn(message) });
   const { bot, conversationState } = createBot({ kb, log, recordFeedback: async (record) => feedback.record(record) });
-  const { adapter, auth } = createAdapter(config, conversationState, log);
-  return createServer({ adapter, auth, bot, log, localMode: isLocalMode(config) });
+  const { adapter, issuers } = createAdapter(config, conversationState, log);
+  return createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
 }

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { isIP } from "node:net";
 import restify, { type Request, type Response, type Server } from "restify";
-import type { Activity, ActivityHandler, ConfigurationBotFrameworkAuthentication, InvokeResponse, TurnContext } from "botbuilder";
+import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from "botbuilder";
 import type { BotFrameworkAdapter } from "./adapter.js";
 import { ActivityEnvelope, UNREADABLE_REPLY, checkContent, describeProblems, tooLongReply } from "./incoming-activity.js";
 import { RecentActivities } from "./recent-activities.js";
-import { authenticate, classifyAuthError } from "./request-auth.js";
+import { TokenCheck, type TokenIssuers } from "./request-auth.js";
 import { readBody } from "./request-body.js";
 import { withRequestId, type Logger } from "./log.js";
 
 export interface ServerOptions {
   adapter: BotFrameworkAdapter;
-  auth: ConfigurationBotFrameworkAuthentication;
+  /** Who signs the tokens accepted; unused in local mode. */
+  issuers: TokenIssuers;
   bot: ActivityHandler;
   log: Logger;
   /**
@@ -62,9 +63,10 @@ function replyOnly(text: string): Logic {
  * Listening is left to the caller (tests use port 0).
  */
 export function createServer(options: ServerOptions): Server {
-  const { adapter, auth, bot, log, localMode, maxBodyBytes = DEFAULT_MAX_BODY, maxBackgroundTurns = 256 } = options;
+  const { adapter, issuers, bot, log, localMode, maxBodyBytes = DEFAULT_MAX_BODY, maxBackgroundTurns = 256 } = options;
   const recent = options.recent ?? new RecentActivities();
   const server = restify.createServer({ name: "porting-bot", handleUncaughtExceptions: false });
+  const tokens = new TokenCheck(issuers);
   let background = 0;
 
   server.get("/healthz", (_req: Request, res: Response, next: restify.Next) => {
@@ -72,7 +74,7 @@ export function createServer(options: ServerOptions): Server {
     return next();
   });
 
-  server.post("/api/messages", async (req: Request, res: Response) => {
+  server.post("/api/messages", async (req: Request, res: Response): Promise<void> => {
     const requestId = randomUUID();
     const refuse = (status: number, error: string, reason: string = error, headers: Record<string, string> = {}) => {
       log.info({ requestId, status }, `request refused: ${reason}`);
@@ -82,7 +84,7 @@ export function createServer(options: ServerOptions): Server {
     try {
       const authorization = req.header("authorization") || undefined;
       if (!localMode) {
-        const outcome = await authenticate(auth, authorization);
+        const outcome = await tokens.check(authorization);
         if (!outcome.ok) {
           const headers: Record<string, string> = outcome.status === 401 ? { "WWW-Authenticate": "Bearer" } : { "Retry-After": "30" };
           return refuse(outcome.status, outcome.error, outcome.reason, headers);
@@ -108,7 +110,8 @@ export function createServer(options: ServerOptions): Server {
       }
       if (activity.id && recent.isDuplicate(activity.conversation.id, activity.id)) {
         log.info({ requestId }, "activity already received: not applied again");
-        return res.send(200, activity.deliveryMode === "expectReplies" ? { activities: [] } : undefined);
+        res.send(200, activity.deliveryMode === "expectReplies" ? { activities: [] } : undefined);
+        return;
       }
 
       const content = checkContent(activity);
@@ -132,8 +135,8 @@ export function createServer(options: ServerOptions): Server {
       const response: InvokeResponse | undefined = await run();
       res.send(response?.status ?? 200, response?.body);
     } catch (error) {
-      const outcome = classifyAuthError(error);
-      if ((error as Error).name === "AuthenticationError" || outcome.status === 503) return refuse(outcome.status, outcome.error, outcome.reason);
+      // The adapter's own check of the token against the activity (serviceUrl claim, endorsements).
+      if ((error as { statusCode?: number }).statusCode === 401) return refuse(401, "the Bot Framework token is not valid", "token does not match the activity");
       log.error({ requestId }, `request failed: ${(error as Error).name}: ${(error as Error).message}`);
       if (!res.headersSent) res.send(400, { error: "the activity could not be processed" });
     }

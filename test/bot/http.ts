@@ -55,8 +55,8 @@ export interface Posted {
   replies(): string;
 }
 
-export async function post(url: string, body: string | Uint8Array, headers: Record<string, string> = { "content-type": "application/json" }): Promise<Posted> {
-  const res = await fetch(`${url}/api/messages`, { method: "POST", body, headers });
+export async function post(url: string, body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }): Promise<Posted> {
+  const res = await fetch(`${url}/api/messages`, { method: "POST", body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]), headers });
   const text = await res.text();
   const json = () => JSON.parse(text);
   return {
