@@ -106,6 +106,14 @@ function limitReplies(client: ConnectorClient, timeoutMs: number): void {
   }
 }
 
+/** Whether `error`, or the error it wraps (dialogs wrap what fails inside them), is a DeliveryError. */
+function isDeliveryFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { error?: unknown; cause?: unknown }).error ?? (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DeliveryError) return true;
+  }
+  return false;
+}
+
 /**
  * A failed turn is logged (redacted, one line), the user is told, and that conversation's state (its dialog stack)
  * is cleared so the next message starts afresh; the process keeps serving everyone else. A reply that could not be
@@ -114,8 +122,8 @@ function limitReplies(client: ConnectorClient, timeoutMs: number): void {
 export function turnErrorHandler(conversationState: ConversationState, log: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const where = `${context.activity.channelId}, ${context.activity.type}`;
-    if (error instanceof DeliveryError) {
-      log.warn(`turn ended early (${where}): ${error.message}`);
+    if (isDeliveryFailure(error)) {
+      log.warn(`turn ended early (${where}): the reply could not be delivered`);
       return;
     }
     log.error({ stack: error.stack?.split("\n").slice(1, 4).join(" | ") }, `turn failed (${where}): ${error.name}: ${error.message}`);
