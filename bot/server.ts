@@ -66,6 +66,9 @@ export function createServer(options: ServerOptions): Server {
   const { adapter, issuers, bot, log, localMode, maxBodyBytes = DEFAULT_MAX_BODY, maxBackgroundTurns = 256 } = options;
   const recent = options.recent ?? new RecentActivities();
   const server = restify.createServer({ name: "porting-bot", handleUncaughtExceptions: false });
+  // A client that sends its headers or body a byte at a time is cut off instead of holding a connection.
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 15_000;
   const tokens = new TokenCheck(issuers);
   let background = 0;
 
