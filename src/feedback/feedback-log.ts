@@ -120,7 +120,7 @@ export class FeedbackLog {
         this.counts.written += batch.length;
         if (this.failedAt !== undefined) {
           this.failedAt = undefined;
-          this.options.onProblem(`feedback log ${this.options.file} is writable again`);
+          this.options.onProblem(`feedback log ${this.options.file} is writable again; ${this.counts.dropped} records were dropped so far`);
         }
       } catch (error) {
         this.fail(error, batch.length);
