@@ -129,12 +129,12 @@ function classifyRun(run: Run): Identifier | undefined {
 
 type Label = "pin" | "password" | "account" | "imei";
 
-const LABELS: Array<[RegExp, Label]> = [
-  [/^(?:pin|nip|passcode|pincode)$/, "pin"],
-  [/^(?:password|passwd|pwd|contraseña|clave)$/, "password"],
-  [/^(?:account|acct|acc|compte|cuenta)$/, "account"],
-  [/^imei$/, "imei"],
-];
+const LABELS = new Map<string, Label>([
+  ...["pin", "nip", "passcode", "pincode"].map((w): [string, Label] => [w, "pin"]),
+  ...["password", "passwd", "pwd", "contraseña", "clave"].map((w): [string, Label] => [w, "password"]),
+  ...["account", "acct", "acc", "compte", "cuenta"].map((w): [string, Label] => [w, "account"]),
+  ["imei", "imei"],
+]);
 /** Words of a label that is spelled over several words. */
 const MULTI_WORD_LABELS: Array<[string, Label]> = [["mot de passe", "password"]];
 
@@ -146,9 +146,10 @@ const WORD = /[\p{L}\p{N}\p{M}'’_#-]+|[:=]/gu;
 /** A sentence ends between a label and what follows it ("PIN. 1234" is not a PIN); "1.5" is not an end. */
 const SENTENCE_END = /[!?;]|\.(?!\d)/;
 
+/** The label a word is ("PIN", "pin's", "acct#"), if any; only short words are looked at. */
 function labelOf(word: string): Label | undefined {
-  const bare = word.toLowerCase().replace(/(?:['’]s|[:#=]+)$/, "");
-  return LABELS.find(([pattern]) => pattern.test(bare))?.[1];
+  if (word.length > 16) return undefined;
+  return LABELS.get(word.toLowerCase().replace(/(?:['’]s|[:#=]+)$/, ""));
 }
 
 function countDigits(s: string): number {
@@ -181,7 +182,7 @@ function isValue(label: Label, digits: number, length: number, afterMark: boolea
 function labelledValues(text: string, runAt: Map<number, Run>): Span[] {
   const labels: Array<{ end: number; label: Label }> = [];
   for (const match of text.matchAll(WORD)) {
-    const label = match[0].length <= 16 ? labelOf(match[0]) : undefined;
+    const label = labelOf(match[0]);
     if (label && !isWordChar(text[match.index - 1])) labels.push({ end: match.index + match[0].length, label });
   }
   const lower = text.toLowerCase();
@@ -195,14 +196,17 @@ function labelledValues(text: string, runAt: Map<number, Run>): Span[] {
     const window = text.slice(end, end + LABEL_WINDOW_CHARS);
     let words = 0;
     let afterMark = false;
+    let gapStart = 0;
     for (const match of window.matchAll(WORD)) {
       const word = match[0];
+      const gap = window.slice(gapStart, match.index);
+      gapStart = match.index + word.length;
       if (word === ":" || word === "=") {
         afterMark = true;
         continue;
       }
       // The value is in the same sentence, within a few words; another label ends the search.
-      if (++words > LABEL_WINDOW_WORDS || SENTENCE_END.test(window.slice(0, match.index)) || (word.length <= 16 && labelOf(word))) break;
+      if (++words > LABEL_WINDOW_WORDS || SENTENCE_END.test(gap) || labelOf(word)) break;
       const start = end + match.index;
       const run = runAt.get(start);
       const digits = run ? run.digits.length : countDigits(word);
