@@ -7,7 +7,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
-import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type ConnectorClient } from "botframework-connector";
+import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult, type ConnectorClient } from "botframework-connector";
 import type { BotConfig } from "./config.js";
 import type { Logger } from "./log.js";
 import type { TokenIssuers } from "./request-auth.js";
@@ -20,11 +20,16 @@ export class DeliveryError extends Error {
   override name = "DeliveryError";
 }
 
-/** CloudAdapter with its activity entry point public: the server reads, checks and answers requests itself. */
+/** CloudAdapter with its activity entry points public: the server reads, checks and answers requests itself. */
 export class BotFrameworkAdapter extends CloudAdapter {
-  /** Authenticates `activity` with the request's Authorization header, runs `logic` on it; an invoke's response. */
-  handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authorization, activity, logic);
+  /** The SDK's full check of the request's token against the activity (channel, serviceUrl claim, endorsements). */
+  authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+  }
+
+  /** Runs `logic` on an authenticated activity; an invoke's response. */
+  handle(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 

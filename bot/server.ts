@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isIP } from "node:net";
 import restify, { type Request, type Response, type Server } from "restify";
 import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from "botbuilder";
+import type { AuthenticateRequestResult } from "botframework-connector";
 import type { BotFrameworkAdapter } from "./adapter.js";
 import { ActivityEnvelope, UNREADABLE_REPLY, checkContent, describeProblems, tooLongReply } from "./incoming-activity.js";
 import { RecentActivities } from "./recent-activities.js";
@@ -111,6 +112,18 @@ export function createServer(options: ServerOptions): Server {
       if (localMode && !isLoopback(activity.serviceUrl)) {
         return refuse(403, "in local mode the bot only replies to a serviceUrl on this machine", "serviceUrl not on this machine");
       }
+      const inBackground = activity.type === "message" && activity.deliveryMode !== "expectReplies";
+      if (inBackground && background >= maxBackgroundTurns) return refuse(503, "too many messages in progress; try again shortly", "busy", { "Retry-After": "5" });
+      let authenticated: AuthenticateRequestResult;
+      try {
+        authenticated = await adapter.authenticate(activity as unknown as Activity, authorization ?? "");
+      } catch (error) {
+        const e = error as { name?: string; statusCode?: number };
+        if (e.name === "FetchError" || (e.statusCode ?? 0) >= 500) {
+          return refuse(503, "the identity provider cannot be reached; try again shortly", "identity provider unreachable", { "Retry-After": "30" });
+        }
+        return refuse(401, "the Bot Framework token is not valid", "token does not match the activity");
+      }
       if (activity.id && recent.isDuplicate(activity.conversation.id, activity.id)) {
         log.info({ requestId }, "activity already received: not applied again");
         res.send(200, activity.deliveryMode === "expectReplies" ? { activities: [] } : undefined);
@@ -124,10 +137,9 @@ export function createServer(options: ServerOptions): Server {
           ? replyOnly(tooLongReply(content.text))
           : replyOnly(UNREADABLE_REPLY);
       if (!content.ok) log.info({ requestId }, `activity content not read (${content.problem}): replied without running the bot`);
-      const run = () => withRequestId(requestId, () => adapter.handle(authorization ?? "", activity as unknown as Activity, logic));
+      const run = () => withRequestId(requestId, () => adapter.handle(authenticated, activity as unknown as Activity, logic));
 
-      if (activity.type === "message" && activity.deliveryMode !== "expectReplies") {
-        if (background >= maxBackgroundTurns) return refuse(503, "too many messages in progress; try again shortly", "busy", { "Retry-After": "5" });
+      if (inBackground) {
         background++;
         res.send(200);
         run()
@@ -138,8 +150,6 @@ export function createServer(options: ServerOptions): Server {
       const response: InvokeResponse | undefined = await run();
       res.send(response?.status ?? 200, response?.body);
     } catch (error) {
-      // The adapter's own check of the token against the activity (serviceUrl claim, endorsements).
-      if ((error as { statusCode?: number }).statusCode === 401) return refuse(401, "the Bot Framework token is not valid", "token does not match the activity");
       log.error({ requestId }, `request failed: ${(error as Error).name}: ${(error as Error).message}`);
       if (!res.headersSent) res.send(400, { error: "the activity could not be processed" });
     }
