@@ -31,7 +31,7 @@ export interface ServerOptions {
 const DEFAULT_MAX_BODY = 256 * 1024;
 
 /** 127.0.0.0/8, ::1 and localhost: the only serviceUrl hosts local mode replies to. */
-export function isLoopback(serviceUrl: string): boolean {
+function isLoopback(serviceUrl: string): boolean {
   const host = new URL(serviceUrl).hostname.replace(/^\[|\]$/g, "");
   if (host === "localhost") return true;
   if (isIP(host) === 4) return host.startsWith("127.");
