@@ -135,8 +135,8 @@ const LABELS = new Map<string, Label>([
   ...["account", "acct", "acc", "compte", "cuenta"].map((w): [string, Label] => [w, "account"]),
   ["imei", "imei"],
 ]);
-/** Words of a label that is spelled over several words. */
-const MULTI_WORD_LABELS: Array<[string, Label]> = [["mot de passe", "password"]];
+/** Labels spelled over several words. */
+const MULTI_WORD_LABELS: Array<[RegExp, Label]> = [[/(?<![\p{L}\p{N}])mot de passe(?![\p{L}\p{N}])/giu, "password"]];
 
 /** How far after a label its value may be: "the PIN for my port-out is 4821" has four words in between. */
 const LABEL_WINDOW_WORDS = 6;
@@ -185,11 +185,8 @@ function labelledValues(text: string, runAt: Map<number, Run>): Span[] {
     const label = labelOf(match[0]);
     if (label && !isWordChar(text[match.index - 1])) labels.push({ end: match.index + match[0].length, label });
   }
-  const lower = text.toLowerCase();
   for (const [phrase, label] of MULTI_WORD_LABELS) {
-    for (let at = lower.indexOf(phrase); at !== -1; at = lower.indexOf(phrase, at + 1)) {
-      if (!isWordChar(text[at - 1]) && !isWordChar(text[at + phrase.length])) labels.push({ end: at + phrase.length, label });
-    }
+    for (const match of text.matchAll(phrase)) labels.push({ end: match.index + match[0].length, label });
   }
   const spans: Span[] = [];
   for (const { end, label } of labels) {
