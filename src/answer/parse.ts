@@ -22,7 +22,6 @@ export interface ParsedQuestion {
   porting: boolean;
 }
 
-
 /** Unknown words this short are more likely typos ("tak", "grp") than topics the knowledge base lacks... */
 const MIN_UNKNOWN_LENGTH = 4;
 /** ...unless written in capitals: "API", "SIP", "IP" are acronyms, and name topics the knowledge base lacks. */
