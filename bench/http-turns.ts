@@ -113,7 +113,7 @@ export async function benchTurns(kb: KnowledgeBase, clients = 8, seconds = 5): P
 
   console.log(`/api/messages, ${clients} conversations at once for ${seconds} s each, expectReplies; mixed traffic: ${SCRIPT.length}-turn script (answers, fallbacks, a choice, an estimate flow):`);
   const line = (name: string, l: Load) =>
-    console.log(`  ${name.padEnd(40)} ${l.turnsPerSecond.toFixed(0).padStart(6)} turns/s   p50 ${l.p50.toFixed(2).padStart(7)} ms   p99 ${l.p99.toFixed(2).padStart(7)} ms   non-200: ${l.failed}`);
+    console.log(`  ${name.padEnd(50)} ${l.turnsPerSecond.toFixed(0).padStart(6)} turns/s   p50 ${l.p50.toFixed(2).padStart(7)} ms   p99 ${l.p99.toFixed(2).padStart(7)} ms   non-200: ${l.failed}`);
   line("bare botbuilder + restify echo bot", echo);
   line("this bot, mixed traffic", mixed);
   line("this bot, mixed traffic, feedback log unwritable", unwritable);
