@@ -18,6 +18,7 @@ import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
 import { benchTurns } from "./http-turns.js";
 import { benchRedaction } from "./redaction.js";
+import { benchRender } from "./render.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
   }
   for (const minScore of [0.3, 0.4]) sweep(`min score ${minScore}`, { ...base, thresholds: { ...THRESHOLDS, minScore } });
 
+  console.log();
+  benchRender(kb);
   console.log();
   benchRedaction();
   console.log();
