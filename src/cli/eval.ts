@@ -7,6 +7,7 @@ import { evaluate, parseEvalSet, type EvalReport } from "../answer/evaluate.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
+import { printEstimateReports } from "./eval-estimates.js";
 
 /**
  * The shared development set, the project's own harder set, and a held-out set that no setting is tuned
@@ -73,5 +74,6 @@ export const run: Command = async (args, io) => {
     }
     print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses));
   }
+  if (!flags.files.length) await printEstimateReports(io.stdout, kb, flags.misses);
   return EXIT.ok;
 };
