@@ -112,7 +112,10 @@ describe("flows never trap", () => {
     await c.send("yes");
     await c.send("port in");
     await c.send("Canada");
-    expect(textOf(await c.send("I don't know the date"))).toContain("Reply within 7 days of the rejection.");
+    const outcome = await c.send("I don't know the date");
+    expect(textOf(outcome)).toContain("Reply within 7 days of the rejection.");
+    const causes = data(outcome).find((d) => d?.diagnosis)?.diagnosis.causes as Array<{ id: string; probability: number }>;
+    expect(kb.byId.get(causes[0]!.id)?.title).toContain("Mismatch Information");
     const next = textOf(await c.send("how much to port 3 fax numbers and 2 toll free if I submit next Tuesday"));
     expect(next).toContain("Where are the numbers from?");
     expect(estimateOf(await c.send("US")).input).toMatchObject({ numbers: { fax: 3, "toll-free": 2 }, submitted: "2026-03-10" });
