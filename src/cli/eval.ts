@@ -7,6 +7,7 @@ import { evaluate, parseEvalSet, type EvalReport } from "../answer/evaluate.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
+import { defaultDiagnosisSets, diagnosisEvalText, isDiagnosisSet } from "./eval-diagnosis.js";
 import { printEstimateReports } from "./eval-estimates.js";
 
 /**
@@ -59,6 +60,10 @@ export const run: Command = async (args, io) => {
   const kb = await loadKnowledgeBase(knowledgeDir(io.env));
   const engine = createAnswerEngine(kb);
   for (const file of files) {
+    if (isDiagnosisSet(file)) {
+      print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+      continue;
+    }
     let text: string;
     try {
       text = await readFile(file, "utf8");
@@ -74,6 +79,7 @@ export const run: Command = async (args, io) => {
     }
     print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses));
   }
+  if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
   if (!flags.files.length) await printEstimateReports(io.stdout, kb, flags.misses);
   return EXIT.ok;
 };
