@@ -35,9 +35,9 @@ export interface CountFacts {
   used: Set<number>;
 }
 
-function matchesAt(tokens: Token[], at: number, phrase: string[]): boolean {
+function matchesAt(tokens: Token[], at: number, phrase: string[], typos = true): boolean {
   // Kinds and counts are short everyday words ("fixe", "file"): only words of 5 letters or more tolerate a typo.
-  return phrase.every((w, k) => tokens[at + k] !== undefined && sameWord(tokens[at + k]!.word, w, false, w.length >= 5));
+  return phrase.every((w, k) => tokens[at + k] !== undefined && sameWord(tokens[at + k]!.word, w, false, typos && w.length >= 5));
 }
 
 /** "DID" is a kind only when written in capitals or the plural: the verb "did" is not. */
@@ -72,7 +72,10 @@ function countBefore(model: CountModel, tokens: Token[], start: number, used: Se
 
 /** A kind mention starting at `i`, the longest phrase first. */
 function kindAt(model: CountModel, tokens: Token[], i: number): { kind: NumberKind; end: number } | undefined {
-  for (const k of model.kinds) if (matchesAt(tokens, i, k.words) && kindWordOk(tokens[i]!, k.words)) return { kind: k.kind, end: i + k.words.length };
+  // Words as written first: "faxes" is a fax, though one letter from the French "fixes".
+  for (const typos of [false, true]) {
+    for (const k of model.kinds) if (matchesAt(tokens, i, k.words, typos) && kindWordOk(tokens[i]!, k.words)) return { kind: k.kind, end: i + k.words.length };
+  }
   return undefined;
 }
 

@@ -67,7 +67,8 @@ export function readDate(text: string, today: IsoDate, language: Language, past:
     const dated = (forwardDate: boolean) => parser.parse(text, reference, { forwardDate }).find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
     let result = dated(true);
     if (!result) continue;
-    const inPast = saidInPast(text, result.index, result.text.length, past);
+    // "in two days", "tomorrow", "next week" point forwards whatever the verb around them.
+    const inPast = !/^(?:in|within|tomorrow|next|dans|demain|prochain|en|manana|próximo|proximo)\b/i.test(result.text.trim()) && saidInPast(text, result.index, result.text.length, past);
     if (inPast) result = dated(false) ?? result;
     const date = result.start.date();
     const iso = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;

@@ -38,6 +38,13 @@ function within(tokens: Token[], from: number, to: number, phrases: string[][]):
   return phrases.some((p) => findPhrase(slice, p) !== undefined);
 }
 
+/** Where the clause of the word at `at` starts: after the last punctuation, at most 12 words back. */
+function clauseStart(tokens: Token[], at: number): number {
+  let start = at;
+  while (start > Math.max(0, at - 12) && !tokens[start]!.afterBreak) start--;
+  return start;
+}
+
 /** Positions of words that are one of the stems ("cancel" → "cancelling", "cancellation"). */
 function positions(tokens: Token[], stems: string[]): number[] {
   return tokens.flatMap((t, i) => (stems.some((s) => sameWord(t.word, s, true)) ? [i] : []));
@@ -62,7 +69,7 @@ export function readOptions(model: OptionModel, counts: CountModel, tokens: Toke
     if (within(tokens, at - 4, at, model.negation)) continue;
     const before = countRightBefore(counts, tokens, at);
     const explicit = before !== undefined && (before > 1 || /^\d+$/.test(tokens[at - 1]?.word ?? "")) ? before : undefined;
-    if (within(tokens, at - 7, at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, at + 1) ?? explicit ?? 1);
+    if (within(tokens, clauseStart(tokens, at), at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, at + 1) ?? explicit ?? 1);
     else if (explicit !== undefined) rejections = Math.max(rejections, explicit);
   }
   if (rejections > 0) facts.rejections = rejections;

@@ -21,6 +21,7 @@ describe("counts and kinds", () => {
     ["my 514 number (landline)", { local: 1 }],
     ["3 numéros de fax", { fax: 3 }],
     ["dos números móviles", { wireless: 2 }],
+    ["twelve DIDs + 2 faxes", { local: 12, fax: 2 }],
   ])("'%s' is %j", (text, numbers) => {
     expect(facts(text).numbers).toEqual(numbers);
   });
@@ -78,6 +79,7 @@ describe("dates relative to the clock", () => {
     ["tmrw", "2026-03-09"],
     ["on the 1st", "2026-04-01"],
     ["in two days", "2026-03-10"],
+    ["fee and timeline if submitted in two days", "2026-03-10"],
     ["next monday", "2026-03-09"],
     ["je soumets lundi", "2026-03-09"],
     ["el viernes", "2026-03-13"],
@@ -92,6 +94,7 @@ describe("options and what is no option", () => {
     ["need it asap", { expedite: true }],
     ["no rush on our side", {}],
     ["if it gets rejected twice", { rejections: 2 }],
+    ["the fee if a port of 2 fax lines in Ohio gets rejected once", { rejections: 1 }],
     ["if we need to resubmit once after a rejection", { rejections: 1 }],
     ["so my port doesn't get rejected", {}],
     ["our last port was rejected because of a typo", {}],
