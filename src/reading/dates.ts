@@ -1,9 +1,12 @@
-import * as chrono from "chrono-node";
+// One locale each rather than the package's index, which loads every language chrono knows (seconds at start-up).
+import * as en from "chrono-node/en";
+import * as es from "chrono-node/es";
+import * as fr from "chrono-node/fr";
 import { addDays, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
 import type { Language } from "../answer/result.js";
 import { findPhrase, tokenize } from "./text.js";
 
-const PARSERS: Record<Language, chrono.Chrono> = { en: chrono.casual, fr: chrono.fr.casual, es: chrono.es.casual };
+const PARSERS: Record<Language, typeof en.casual> = { en: en.casual, fr: fr.casual, es: es.casual };
 
 /** "the 25th", "le 14", "el 3": a day of the month, with an optional weekday before it ("Monday the 25th"). */
 const DAY_OF_MONTH = /\b(?:(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
