@@ -149,7 +149,9 @@ function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, o
     const found = findPhrase(tokens, marker, { stems: true });
     if (found && !guarded(m.intents, tokens, found.start, found.end)) return true;
   }
-  return options.namesRejectionCause?.(text) ?? false;
+  // Without a notice word, naming a cause is a notice only in a notice's shape ("Account: number invalid"): a remark
+  // such as "my pin is …" names no rejection.
+  return !text.includes("?") && /\S\s*[:\-–—]\s+\S/.test(text) && (options.namesRejectionCause?.(text) ?? false);
 }
 
 /** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
