@@ -8,6 +8,7 @@ import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
 import { defaultDiagnosisSets, diagnosisEvalText, isDiagnosisSet } from "./eval-diagnosis.js";
+import { printEstimateReports } from "./eval-estimates.js";
 
 /**
  * The shared development set, the project's own harder set, and a held-out set that no setting is tuned
@@ -79,5 +80,6 @@ export const run: Command = async (args, io) => {
     print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses));
   }
   if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+  if (!flags.files.length) await printEstimateReports(io.stdout, kb, flags.misses);
   return EXIT.ok;
 };
