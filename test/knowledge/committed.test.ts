@@ -19,6 +19,7 @@ const EVAL_SETS = [
   join(projectRoot(), "..", "shared", "eval", "dev.jsonl"),
   join(projectRoot(), "eval", "hard.jsonl"),
   join(projectRoot(), "eval", "holdout.jsonl"),
+  join(projectRoot(), "eval", "answers-heldout-2.jsonl"),
 ];
 
 /** Words that only pick a form of the same question ("the LOA" / "a LOA" / "my LOA"). */
