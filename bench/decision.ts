@@ -75,7 +75,7 @@ export function benchDecision(sets: Array<[string, Observation[]]>, tuning: stri
   console.log("Decision rules: answered right / answered wrong (of in-scope) / out-of-scope answered, as the bar moves.");
   console.log(`  old rule: score >= bar and lead >= ${OLD_RULE.margin} (was used at bar ${OLD_RULE.bar}); new rule: estimated chance >= bar (used at ${THRESHOLDS.answerBar}).`);
   const oldBars = [0.35, 0.45, 0.55, 0.65, 0.75];
-  const newBars = [0.3, 0.4, 0.5, THRESHOLDS.answerBar, 0.7, 0.8];
+  const newBars = [0.5, 0.6, 0.7, 0.8, THRESHOLDS.answerBar, 0.95];
   for (const [name, obs] of sets) {
     console.log(`  ${name}`);
     const rows = Math.max(oldBars.length, newBars.length);

@@ -21,14 +21,15 @@ export interface Thresholds {
  * in-scope one). Questions naming porting reach down to 0.17 when long or rambling: 0.2 lets them be asked back.
  * The answer bar is read off the curve `npm run bench` prints (answered right against answered wrong as the
  * bar moves) on dev, hard and holdout together: 0.5 answers 85.4% of their in-scope questions rightly and
- * 2.3% wrongly, 0.6 82.6% / 1.4%, 0.7 79.5% / 0.9%, 0.8 76.7% / 0.9%. New wording answers wrongly more often
- * than the sets the model was fitted on, so the bar sits where the wrong answers stop falling.
+ * 2.3% wrongly, 0.7 79.5% / 0.9%, 0.9 67.6% / 0.5%. Questions written outside the team are answered wrongly
+ * far more often than the sets the model was fitted on (at 0.7, 8.4% of eval/heldout/answers.jsonl; at 0.9,
+ * 1.1%), so the bar sits where the fitted sets' wrong answers are fewest: the rest are asked back.
  */
 export const THRESHOLDS: Thresholds = {
   minCoverage: 0.2,
   minCoverageWithoutPorting: 0.7,
   minScore: 0.2,
-  answerBar: 0.7,
+  answerBar: 0.9,
   clarifyWindow: 0.15,
 };
 
