@@ -7,6 +7,7 @@ import { evaluate, parseEvalSet, type EvalReport } from "../answer/evaluate.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
+import { defaultDiagnosisSets, diagnosisEvalText, isDiagnosisSet } from "./eval-diagnosis.js";
 
 /**
  * The shared development set, the project's own harder set and first held-out set (the answer decision is
@@ -63,6 +64,10 @@ export const run: Command = async (args, io) => {
   const engine = createAnswerEngine(kb);
   const sealed = join(root, SEALED_SET);
   for (const file of files) {
+    if (isDiagnosisSet(file)) {
+      print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+      continue;
+    }
     const name = relative(root, file) || file;
     let text: string;
     try {
@@ -82,5 +87,6 @@ export const run: Command = async (args, io) => {
     }
     print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses && resolve(file) !== sealed));
   }
+  if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
   return EXIT.ok;
 };
