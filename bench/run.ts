@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     gc();
     const before = process.memoryUsage().heapUsed;
     const start = performance.now();
-    const engine = createAnswerEngine(big);
+    const engine = createAnswerEngine(big, uncached);
     const build = performance.now() - start;
     gc();
     const heap = (process.memoryUsage().heapUsed - before) / 2 ** 20;
