@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the answer engine (calibrated decision) beside the same engine deciding by the former fixed
+ * `npm run bench`: the answer engine (calibrated decision) beside the same ranking decided by the former fixed
  * bar and two baselines on the same questions (accuracy and per-query latency, with and without the answer
  * cache), the decision curves of both rules, the classifier's cost, latency and memory with the knowledge base
- * replicated 10x and 100x, and the sweeps behind the weights and thresholds.
+ * replicated 10x and 100x, the sweeps behind the weights and thresholds, redaction on adversarial inputs, and
+ * /api/messages turns per second beside a bare botbuilder echo bot.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,6 +18,8 @@ import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
 import { benchDecision, observe, OLD_RULE, oldRule, outcome, type Observation } from "./decision.js";
+import { benchTurns } from "./http-turns.js";
+import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
 
 v8.setFlagsFromString("--expose-gc");
@@ -168,6 +171,10 @@ async function main(): Promise<void> {
 
   console.log();
   benchRender(kb);
+  console.log();
+  benchRedaction();
+  console.log();
+  await benchTurns(kb);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -1,4 +1,4 @@
-import { redact } from "../privacy/redact.js";
+import { PLACEHOLDER, redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
 import type { SearchIndex } from "./search-index.js";
 import { detectLanguage } from "./language.js";
@@ -26,8 +26,10 @@ export interface ParsedQuestion {
  * Placeholders redact() leaves, with the words labelling the value given ("my PIN is [pin]", "number: [phone]"):
  * a customer giving a PIN is not asking about PINs, so neither is matched.
  */
-const GIVEN_VALUE =
-  /(?:\b(?:my|the|pin|code|number|phone|cell|account|imei|e-?mail|is|no)\b[\s#:.=]*){0,4}\[(?:email|imei|phone|account|pin|number)\]/gi;
+const GIVEN_VALUE = new RegExp(
+  String.raw`(?:\b(?:my|the|pin|code|number|phone|cell|account|imei|e-?mail|password|is|no)\b[\s#:.=]*){0,4}` + PLACEHOLDER.source,
+  "gi",
+);
 
 /** Unknown words this short are more likely typos ("tak", "grp") than topics the knowledge base lacks... */
 const MIN_UNKNOWN_LENGTH = 4;
