@@ -18,6 +18,7 @@ import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
 import { benchDecision, observe, OLD_RULE, oldRule, outcome, type Observation } from "./decision.js";
+import { benchDirectLine } from "./directline.js";
 import { benchTurns } from "./http-turns.js";
 import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
   benchRedaction();
   console.log();
   await benchTurns(kb);
+  await benchDirectLine(kb);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
