@@ -130,5 +130,25 @@ function crossCheck(entries: Entry[]): string[] {
       }
     }
   }
+  problems.push(...checkAnswerGroups(entries, seen));
+  return problems;
+}
+
+/** Each entry is in at most one answer group, whose main entry lists the others among its related entries. */
+function checkAnswerGroups(entries: Entry[], ids: Map<string, string>): string[] {
+  const problems: string[] = [];
+  const groupOf = new Map<string, string>();
+  for (const e of entries) if (e.same_question_as.length) groupOf.set(e.id, e.file);
+  for (const e of entries) {
+    e.same_question_as.forEach((id, i) => {
+      const field = `${e.file}: same_question_as.${i}`;
+      if (!ids.has(id)) return problems.push(`${field}: no entry has id '${id}'`);
+      if (id === e.id) return problems.push(`${field}: an entry cannot be in its own group twice`);
+      const other = groupOf.get(id);
+      if (other) return problems.push(`${field}: '${id}' is already in the answer group of ${other}`);
+      groupOf.set(id, e.file);
+      if (!e.related.includes(id)) problems.push(`${field}: '${id}' must also be in related, so the answer shows it`);
+    });
+  }
   return problems;
 }

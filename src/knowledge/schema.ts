@@ -229,6 +229,11 @@ export const Frontmatter = z
     questions: z.array(z.string().min(1)).default([]),
     tags: z.array(z.string().min(1)).default([]),
     related: z.array(Id).default([]),
+    /**
+     * Other entries answering the same customer question: with this entry they form one answer group, which
+     * never competes with itself for the answer; this entry (the group's main) is shown and the others are its related.
+     */
+    same_question_as: z.array(Id).default([]),
     links: z.array(Link).default([]),
     source: Source,
     fees: z.array(Fee).default([]),
