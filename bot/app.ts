@@ -1,7 +1,7 @@
 import { ConversationState, UserState, type Storage } from "botbuilder";
 import type { Dialog } from "botbuilder-dialogs";
 import type { Server } from "restify";
-import { createAnswerEngine, type AnswerEngine } from "../src/answer/engine.js";
+import type { AnswerEngine } from "../src/answer/engine.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import { appendFeedback } from "../src/feedback/store.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
@@ -14,11 +14,16 @@ import { ChecklistDialog } from "./dialogs/checklist-dialog.js";
 import { DiagnosisDialog } from "./dialogs/diagnosis-dialog.js";
 import { EstimateDialog } from "./dialogs/estimate-dialog.js";
 import { MainDialog } from "./dialogs/main-dialog.js";
+import type { LiveKnowledge } from "./live-knowledge.js";
 import type { Logger } from "./log.js";
+import { BotMetrics } from "./metrics.js";
+import { registerOperations } from "./operations.js";
 import { createServer } from "./server.js";
-import type { BotServices } from "./services.js";
+import { fixedKnowledge, observedEngine, type BotServices, type KnowledgeSource } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
-import { createStorage } from "./storage.js";
+import { memoryState, type StateStore } from "./storage.js";
+import { turnMiddleware } from "./turn-middleware.js";
+import { currentTurn } from "./turn-scope.js";
 
 /** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
 function flows(services: BotServices): Dialog[] {
@@ -26,12 +31,16 @@ function flows(services: BotServices): Dialog[] {
 }
 
 export interface BotOptions {
-  kb: KnowledgeBase;
-  log: Logger;
-  recordFeedback: (record: FeedbackRecord) => Promise<void>;
-  storage?: Storage;
+  /** A fixed knowledge base (tests), unless `knowledge` is given. */
+  kb?: KnowledgeBase;
   /** The real engine over `kb` unless given. */
   engine?: AnswerEngine;
+  /** Where each turn reads its knowledge; it wins over `kb`. */
+  knowledge?: KnowledgeSource;
+  log: Logger;
+  recordFeedback: (record: FeedbackRecord) => Promise<void>;
+  /** Bounded memory (the defaults of bot/config.ts) unless given. */
+  storage?: Storage;
   now?: () => Date;
 }
 
@@ -40,14 +49,95 @@ export interface BotParts {
   conversationState: ConversationState;
 }
 
+function knowledgeOf({ kb, engine, knowledge }: Pick<BotOptions, "kb" | "engine" | "knowledge">): KnowledgeSource {
+  if (knowledge) return knowledge;
+  if (!kb) throw new TypeError("a knowledge base or a knowledge source is required");
+  return fixedKnowledge(kb, engine);
+}
+
+const DEFAULT_STATE = { STATE_TTL_HOURS: 24, MEMORY_STATE_MAX: 10_000 };
+
 /** The bot and its state, ready for any adapter: the HTTP server's, or a TestAdapter. */
-export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date() }: BotOptions): BotParts {
+export function createBot({ log, recordFeedback, storage = memoryState(DEFAULT_STATE).storage, now = () => new Date(), ...rest }: BotOptions): BotParts {
+  const source = knowledgeOf(rest);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const shown = new ShownChoices(conversationState);
-  const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now };
+  const engine = observedEngine(source);
+  const services: BotServices = {
+    get kb() {
+      return source.current().kb;
+    },
+    engine,
+    send: createReplySender(resolveKbLink({ get byId() { return source.current().kb.byId; } }), shown),
+    shown,
+    recordFeedback,
+    log,
+    now,
+  };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
+}
+
+export interface ServiceOptions {
+  config: BotConfig;
+  knowledge: KnowledgeSource;
+  /** Reloads the knowledge (POST /admin/reload); absent for a fixed knowledge base. */
+  live?: LiveKnowledge;
+  state: StateStore;
+  metrics?: BotMetrics;
+  feedbackFile: string;
+  log: Logger;
+}
+
+/** The running bot, as index.ts and the tests drive it. */
+export interface Service {
+  /** Not yet listening: index.ts listens on PORT, tests on port 0. */
+  server: Server;
+  metrics: BotMetrics;
+  /**
+   * Graceful stop: /readyz turns unavailable, the server stops accepting connections and waits for the requests
+   * (turns) in progress, then the state store is closed.
+   */
+  shutdown(): Promise<void>;
+}
+
+/** The whole bot behind its HTTP server: messages, health, readiness, metrics and, with a key, the admin reload. */
+export function createService({ config, knowledge, live, state, metrics = new BotMetrics(), feedbackFile, log }: ServiceOptions): Service {
+  const recordFeedback = async (record: FeedbackRecord) => {
+    await appendFeedback(feedbackFile, record);
+    metrics.feedback.inc({ status: record.status });
+    const turn = currentTurn();
+    if (turn && record.status === "fallback") turn.fellBack = true;
+  };
+  const { bot, conversationState } = createBot({ knowledge, log, recordFeedback, storage: state.storage });
+  const adapter = createAdapter(config, conversationState, log);
+  adapter.use(turnMiddleware({ lock: state.lock, knowledge, conversationState, metrics, log }));
+  metrics.entries.set(knowledge.latest().kb.entries.length);
+  live?.onReload((result) => {
+    metrics.reloads.inc({ result: result.status });
+    metrics.entries.set(knowledge.latest().kb.entries.length);
+  });
+  const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  let stopping = false;
+  registerOperations(server, {
+    knowledge,
+    ...(live ? { reload: () => live.reload() } : {}),
+    state,
+    metrics,
+    log,
+    ...(config.ADMIN_API_KEY ? { adminKey: config.ADMIN_API_KEY } : {}),
+    stopping: () => stopping,
+  });
+  return {
+    server,
+    metrics,
+    async shutdown() {
+      stopping = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await state.close();
+    },
+  };
 }
 
 export interface AppOptions {
@@ -57,9 +147,7 @@ export interface AppOptions {
   log: Logger;
 }
 
-/** The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0. */
+/** The bot with a fixed knowledge base and state in memory, not yet listening. */
 export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
-  const { bot, conversationState } = createBot({ kb, log, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
-  const adapter = createAdapter(config, conversationState, log);
-  return createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  return createService({ config, knowledge: fixedKnowledge(kb), state: memoryState(config), feedbackFile, log }).server;
 }
