@@ -47,13 +47,16 @@ export class LiveKnowledge implements KnowledgeSource {
     kb: KnowledgeBase,
     readonly dir: string,
     private readonly log: Logger,
+    /** The folder's fingerprint taken just before it was last read, valid or not. */
+    private seen: string,
   ) {
     this.knowledge = { kb, engine: createAnswerEngine(kb) };
   }
 
   /** Throws KnowledgeBaseError when the folder is invalid: the bot does not start without valid knowledge. */
   static async load(dir: string, log: Logger): Promise<LiveKnowledge> {
-    return new LiveKnowledge(await loadKnowledgeBase(dir), dir, log);
+    const seen = await folderFingerprint(dir).catch(() => "");
+    return new LiveKnowledge(await loadKnowledgeBase(dir), dir, log, seen);
   }
 
   current(): Knowledge {
@@ -77,6 +80,7 @@ export class LiveKnowledge implements KnowledgeSource {
   private async load(): Promise<ReloadResult> {
     let result: ReloadResult;
     try {
+      this.seen = await folderFingerprint(this.dir);
       const kb = await loadKnowledgeBase(this.dir);
       this.knowledge = { kb, engine: createAnswerEngine(kb) };
         result = { status: "reloaded", entries: kb.entries.length };
@@ -95,20 +99,17 @@ export class LiveKnowledge implements KnowledgeSource {
    * A file caught half-written fails validation and is picked up again once complete, since its time changes.
    */
   watch(intervalMs = 1000): () => void {
-    let last: string | undefined;
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
     const check = async () => {
       try {
-        const now = await folderFingerprint(this.dir);
-        if (last !== undefined && now !== last) await this.reload();
-        last = now;
+        if ((await folderFingerprint(this.dir)) !== this.seen) await this.reload();
       } catch (error) {
         this.log.error(`cannot read the knowledge folder: ${(error as Error).message}`);
       }
       if (!stopped) timer = setTimeout(check, intervalMs).unref();
     };
-    void check();
+    timer = setTimeout(check, intervalMs).unref();
     return () => {
       stopped = true;
       clearTimeout(timer);
