@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stem, tokenize } from "../../src/answer/normalize.js";
@@ -15,11 +15,13 @@ beforeAll(async () => {
   kb = await loadKnowledgeBase(knowledgeDir({}));
 });
 
-const EVAL_SETS = [
-  join(projectRoot(), "..", "shared", "eval", "dev.jsonl"),
-  join(projectRoot(), "eval", "hard.jsonl"),
-  join(projectRoot(), "eval", "holdout.jsonl"),
-];
+/** Every evaluation set, shared and the project's own, held-out ones included: questions, requests and notices. */
+function jsonlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".jsonl"))
+    .map((name) => join(dir, name));
+}
+const EVAL_SETS = [...jsonlFiles(join(projectRoot(), "..", "shared", "eval")), ...jsonlFiles(join(projectRoot(), "eval"))];
 
 /** Words that only pick a form of the same question ("the LOA" / "a LOA" / "my LOA"). */
 const DETERMINERS = new Set("a an the my your our his her their its this that these those".split(" "));
@@ -53,7 +55,8 @@ describe("committed knowledge base", () => {
         .split("\n")
         .filter((line) => line.trim().length > 0)
         .map((line) => {
-          const question = (JSON.parse(line) as { question: string }).question;
+          const row = JSON.parse(line) as { question?: string; text?: string };
+          const question = row.question ?? row.text ?? "";
           return { file, question, normalized: tokenize(question).join(" "), words: wordSet(question) };
         }),
     );
