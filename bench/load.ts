@@ -18,12 +18,19 @@ const FAILED = /something went wrong|still working on your previous message/i;
 interface Run {
   latencies: number[];
   errors: number;
+  /** What went wrong, the first few times. */
+  examples: string[];
   seconds: number;
 }
 
 async function drive(instances: ChildBot[], conversations: number, script: string[], tag: string): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
+  const examples: string[] = [];
+  const failed = (what: string) => {
+    errors++;
+    if (examples.length < 3) examples.push(what);
+  };
   let next = 0;
   const started = performance.now();
   const date = yesterday();
@@ -35,16 +42,18 @@ async function drive(instances: ChildBot[], conversations: number, script: strin
         const start = performance.now();
         try {
           const turn = await say(instance.url, `${tag}-${n}`, text === "<date>" ? date : text, "webchat");
-          if (turn.status !== 200 || turn.replies.length === 0 || turn.replies.some((r) => FAILED.test(r))) errors++;
-        } catch {
-          errors++;
+          if (turn.status !== 200 || turn.replies.length === 0 || turn.replies.some((r) => FAILED.test(r))) {
+            failed(`turn ${i + 1}: HTTP ${turn.status} ${turn.replies.join(" ").slice(0, 120)}`);
+          }
+        } catch (error) {
+          failed(`turn ${i + 1}: ${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`);
         }
         latencies.push(performance.now() - start);
       }
     }
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
-  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - started) / 1000 };
+  return { latencies: latencies.sort((a, b) => a - b), errors, examples, seconds: (performance.now() - started) / 1000 };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -62,6 +71,7 @@ function report(label: string, run: Run): void {
       `p50 ${percentile(run.latencies, 0.5).toFixed(1).padStart(6)} ms  p99 ${percentile(run.latencies, 0.99).toFixed(1).padStart(6)} ms  ` +
       `${(turns / run.seconds).toFixed(0).padStart(5)} turns/s`,
   );
+  for (const example of run.examples) console.log(`  error: ${example}`);
 }
 
 export async function loadBench(): Promise<void> {

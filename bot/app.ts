@@ -9,7 +9,7 @@ import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
-import { isLocalMode, type BotConfig } from "./config.js";
+import { isLocalMode, loadConfig, type BotConfig } from "./config.js";
 import { ChecklistDialog } from "./dialogs/checklist-dialog.js";
 import { DiagnosisDialog } from "./dialogs/diagnosis-dialog.js";
 import { EstimateDialog } from "./dialogs/estimate-dialog.js";
@@ -39,7 +39,7 @@ export interface BotOptions {
   knowledge?: KnowledgeSource;
   log: Logger;
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
-  /** Bounded memory (the defaults of bot/config.ts) unless given. */
+  /** Memory bounded as bot/config.ts's defaults say, unless given. */
   storage?: Storage;
   now?: () => Date;
 }
@@ -55,10 +55,8 @@ function knowledgeOf({ kb, engine, knowledge }: Pick<BotOptions, "kb" | "engine"
   return fixedKnowledge(kb, engine);
 }
 
-const DEFAULT_STATE = { STATE_TTL_HOURS: 24, MEMORY_STATE_MAX: 10_000 };
-
 /** The bot and its state, ready for any adapter: the HTTP server's, or a TestAdapter. */
-export function createBot({ log, recordFeedback, storage = memoryState(DEFAULT_STATE).storage, now = () => new Date(), ...rest }: BotOptions): BotParts {
+export function createBot({ log, recordFeedback, storage = memoryState(loadConfig({})).storage, now = () => new Date(), ...rest }: BotOptions): BotParts {
   const source = knowledgeOf(rest);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -119,6 +117,9 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
     metrics.entries.set(knowledge.latest().kb.entries.length);
   });
   const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  // Longer than a proxy's idle keep-alive (nginx keeps upstream connections 60 s), so a proxy never sends a request
+  // on a connection the bot is closing at that moment.
+  server.server.keepAliveTimeout = 65_000;
   let stopping = false;
   registerOperations(server, {
     knowledge,
