@@ -135,7 +135,10 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
     metrics,
     async shutdown() {
       stopping = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive connections close as soon as their request in progress is answered.
+      const closeIdle = setInterval(() => server.server.closeIdleConnections(), 50);
+      await closed.finally(() => clearInterval(closeIdle));
       await state.close();
     },
   };

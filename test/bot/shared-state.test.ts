@@ -64,7 +64,7 @@ describe("several instances sharing one Redis", () => {
     expect(await first.exited).toBeNull();
     for (const [message, expected] of DIAGNOSIS.slice(4)) expect(textOf(await say(b.url, conversation, message))).toContain(expected);
     expect(textOf(await say(b.url, conversation, yesterday()))).toContain("Incorrect Billing Telephone Number (BTN)");
-  }, 60_000);
+  }, 120_000);
 
   it("run ten simultaneous turns of one conversation one after the other, as if they had been sent in turn", async () => {
     const messages = ["my port was rejected", ...Array.from({ length: 10 }, () => "1")];
@@ -83,7 +83,7 @@ describe("several instances sharing one Redis", () => {
     expect([...got].sort()).toEqual([...expected].sort());
     expect(textOf(await say(b.url, concurrent, "2"))).toBe(textOf(await say(a.url, sequential, "2")));
     expect(a.logs.concat(b.logs).join("\n")).not.toMatch(/turn failed|not saved|not run/);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("an instance without Redis", () => {

@@ -29,5 +29,5 @@ describe("SIGTERM", () => {
     expect(bot.output()).toMatch(/info stopped\n/);
     const clients = String(await client.client("LIST"));
     expect(clients.trim().split("\n")).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 });
