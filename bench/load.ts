@@ -12,7 +12,7 @@ const AT_ONCE = 50;
 const MANY = 20_000;
 
 /** A question, then a whole rejection diagnosis to its end. */
-const SCRIPT = ["How long does it take to port a number?", "my port was rejected", "1", "US", "landline", "no", "no", "yes", "<date>", "That's it"];
+const SCRIPT = ["How long does it take to port a number?", "my port was rejected", "1", "not sure", "no", "no", "landline", "yes", "<date>", "That's it"];
 const FAILED = /something went wrong|still working on your previous message/i;
 
 interface Run {

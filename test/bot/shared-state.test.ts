@@ -23,11 +23,11 @@ const newConversation = () => `conversation-${++conversations}-${Date.now()}`;
 /** The diagnosis of a BTN rejection, each message with what its reply must say. */
 const DIAGNOSIS: Array<[string, string]> = [
   ["my port was rejected", "Are you porting the number in"],
-  ["1", "Is it a US or a Canadian number?"],
-  ["US", "What kind of number is it"],
-  ["landline", "Is the address on the port request a PO box?"],
+  ["1", "Which of these reasons does the rejection give?"],
+  ["not sure", "Is the address on the port request a PO box?"],
   ["no", "Did you confirm the Billing Telephone Number (BTN)"],
-  ["no", "Are you porting more than one number"],
+  ["no", "What kind of number is it"],
+  ["landline", "Are you porting more than one number"],
   ["yes", "On what date was the port rejected?"],
 ];
 
