@@ -53,7 +53,7 @@ const metric = async (name: string) => {
   return text.split("\n").filter((line) => line.startsWith(name)).join("\n");
 };
 
-describe("live knowledge, watched", () => {
+describe("live knowledge, watched", { timeout: 60_000 }, () => {
   beforeEach(() => {
     stopWatching = live.watch(200);
   });
@@ -76,7 +76,7 @@ describe("live knowledge, watched", () => {
   });
 });
 
-describe("POST /admin/reload", () => {
+describe("POST /admin/reload", { timeout: 60_000 }, () => {
   const reload = (authorization?: string) =>
     fetch(`${bot.url}/admin/reload`, { method: "POST", headers: authorization ? { authorization } : {} });
 

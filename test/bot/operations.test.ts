@@ -16,7 +16,7 @@ function value(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-describe("readiness", () => {
+describe("readiness", { timeout: 60_000 }, () => {
   it("is ready with the knowledge loaded and state in memory", async () => {
     const bot = await startInstance({ kb });
     try {
@@ -54,7 +54,7 @@ describe("readiness", () => {
   });
 });
 
-describe("metrics", () => {
+describe("metrics", { timeout: 60_000 }, () => {
   let bot: Instance;
   beforeAll(async () => {
     bot = await startInstance({ kb });
@@ -88,7 +88,7 @@ describe("metrics", () => {
   });
 });
 
-describe("the admin key check", () => {
+describe("the admin key check", { timeout: 60_000 }, () => {
   it("accepts only 'Bearer <key>'", () => {
     const key = "0123456789abcdef-key";
     expect(hasBearer(`Bearer ${key}`, key)).toBe(true);
