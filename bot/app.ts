@@ -3,7 +3,7 @@ import type { Dialog } from "botbuilder-dialogs";
 import type { Server } from "restify";
 import type { AnswerEngine } from "../src/answer/engine.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
-import { appendFeedback } from "../src/feedback/store.js";
+import { FeedbackLog } from "../src/feedback/feedback-log.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
@@ -95,28 +95,29 @@ export interface Service {
   metrics: BotMetrics;
   /**
    * Graceful stop: /readyz turns unavailable, the server stops accepting connections and waits for the requests
-   * (turns) in progress, then the state store is closed.
+   * (turns) in progress, then the feedback log is flushed and the state store closed.
    */
   shutdown(): Promise<void>;
 }
 
 /** The whole bot behind its HTTP server: messages, health, readiness, metrics and, with a key, the admin reload. */
 export function createService({ config, knowledge, live, state, metrics = new BotMetrics(), feedbackFile, log }: ServiceOptions): Service {
+  const feedback = new FeedbackLog({ file: feedbackFile, onProblem: (message) => log.warn(message) });
   const recordFeedback = async (record: FeedbackRecord) => {
-    await appendFeedback(feedbackFile, record);
+    feedback.record(record);
     metrics.feedback.inc({ status: record.status });
     const turn = currentTurn();
     if (turn && record.status === "fallback") turn.fellBack = true;
   };
   const { bot, conversationState } = createBot({ knowledge, log, recordFeedback, storage: state.storage });
-  const adapter = createAdapter(config, conversationState, log);
+  const { adapter, issuers } = createAdapter(config, conversationState, log);
   adapter.use(turnMiddleware({ lock: state.lock, knowledge, conversationState, metrics, log }));
   metrics.entries.set(knowledge.latest().kb.entries.length);
   live?.onReload((result) => {
     metrics.reloads.inc({ result: result.status });
     metrics.entries.set(knowledge.latest().kb.entries.length);
   });
-  const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
   // Longer than a proxy's idle keep-alive (nginx keeps upstream connections 60 s), so a proxy never sends a request
   // on a connection the bot is closing at that moment.
   server.server.keepAliveTimeout = 65_000;
@@ -139,7 +140,7 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
       // Kept-alive connections close as soon as their request in progress is answered.
       const closeIdle = setInterval(() => server.server.closeIdleConnections(), 50);
       await closed.finally(() => clearInterval(closeIdle));
-      await state.close();
+      await Promise.all([feedback.close(), state.close()]);
     },
   };
 }

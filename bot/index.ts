@@ -3,7 +3,7 @@ import { KnowledgeBaseError } from "../src/knowledge/loader.js";
 import { feedbackFile } from "../src/feedback/store.js";
 import { knowledgeDir } from "../src/paths.js";
 import { createService } from "./app.js";
-import { ConfigError, isLocalMode, loadConfig } from "./config.js";
+import { ConfigError, isLocalMode, listenHost, loadConfig } from "./config.js";
 import { LiveKnowledge } from "./live-knowledge.js";
 import { createLogger } from "./log.js";
 import { BotMetrics } from "./metrics.js";
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   log.info(state.kind === "redis" ? "conversation state: Redis (shared by every instance)" : "conversation state: this process's memory (one instance only)");
   const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log });
   const stopWatching = knowledge.watch();
-  service.server.listen(config.PORT, () => {
+  service.server.listen(config.PORT, listenHost(config), () => {
     log.info(`porting bot listening on ${service.server.url}/api/messages`);
   });
 
