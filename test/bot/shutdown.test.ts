@@ -26,7 +26,7 @@ describe("SIGTERM", () => {
     expect(textOf(answered)).toContain("How long does the port process take?");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain("SIGTERM: finishing running turns, then stopping");
-    expect(bot.output()).toMatch(/info stopped\n/);
+    expect(bot.output()).toContain('"msg":"stopped"');
     const clients = String(await client.client("LIST"));
     expect(clients.trim().split("\n")).toHaveLength(1);
   }, 120_000);
