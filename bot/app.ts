@@ -5,6 +5,7 @@ import type { AnswerEngine } from "../src/answer/engine.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import { FeedbackLog } from "../src/feedback/feedback-log.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
+import type { Reader } from "../src/reading/read.js";
 import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
 import { PortingBot } from "./bots/porting-bot.js";
@@ -24,6 +25,8 @@ import { ShownChoices } from "./shown-choices.js";
 import { memoryState, type StateStore } from "./storage.js";
 import { turnMiddleware } from "./turn-middleware.js";
 import { currentTurn } from "./turn-scope.js";
+import { registerWebChat } from "./webchat/register.js";
+import { createBotReader } from "./dialogs/reading.js";
 
 /** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
 function flows(services: BotServices): Dialog[] {
@@ -62,6 +65,7 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
   const userState = new UserState(storage);
   const shown = new ShownChoices(conversationState);
   const engine = observedEngine(source);
+  const readers = new WeakMap<KnowledgeBase, Reader>();
   const services: BotServices = {
     get kb() {
       return source.current().kb;
@@ -72,6 +76,12 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
     recordFeedback,
     log,
     now,
+    get reader() {
+      const { kb } = source.current();
+      let reader = readers.get(kb);
+      if (!reader) readers.set(kb, (reader = createBotReader(kb, now)));
+      return reader;
+    },
   };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
@@ -86,6 +96,8 @@ export interface ServiceOptions {
   metrics?: BotMetrics;
   feedbackFile: string;
   log: Logger;
+  /** Web chat settings (DIRECTLINE_*, WEBCHAT_*); none set means the defaults. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The running bot, as index.ts and the tests drive it. */
@@ -101,7 +113,7 @@ export interface Service {
 }
 
 /** The whole bot behind its HTTP server: messages, health, readiness, metrics and, with a key, the admin reload. */
-export function createService({ config, knowledge, live, state, metrics = new BotMetrics(), feedbackFile, log }: ServiceOptions): Service {
+export function createService({ config, knowledge, live, state, metrics = new BotMetrics(), feedbackFile, log, env = {} }: ServiceOptions): Service {
   const feedback = new FeedbackLog({ file: feedbackFile, onProblem: (message) => log.warn(message) });
   const recordFeedback = async (record: FeedbackRecord) => {
     feedback.record(record);
@@ -118,6 +130,7 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
     metrics.entries.set(knowledge.latest().kb.entries.length);
   });
   const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
+  registerWebChat(server, { adapter, bot, storage: state.storage, config, log, env });
   // Longer than a proxy's idle keep-alive (nginx keeps upstream connections 60 s), so a proxy never sends a request
   // on a connection the bot is closing at that moment.
   server.server.keepAliveTimeout = 65_000;
@@ -150,9 +163,16 @@ export interface AppOptions {
   kb: KnowledgeBase;
   feedbackFile: string;
   log: Logger;
+  storage?: Storage;
+  /** Web chat settings (DIRECTLINE_*, WEBCHAT_*); none set means the defaults. */
+  env?: NodeJS.ProcessEnv;
 }
 
-/** The bot with a fixed knowledge base and state in memory, not yet listening. */
-export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
-  return createService({ config, knowledge: fixedKnowledge(kb), state: memoryState(config), feedbackFile, log }).server;
+/**
+ * The bot with a fixed knowledge base, not yet listening: state in memory unless `storage` is given (tests share one
+ * between two instances), web chat settings from `env`.
+ */
+export function createApp({ config, kb, feedbackFile, log, storage, env = {} }: AppOptions): Server {
+  const state = memoryState(config);
+  return createService({ config, knowledge: fixedKnowledge(kb), state: storage ? { ...state, storage } : state, feedbackFile, log, env }).server;
 }

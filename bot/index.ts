@@ -30,10 +30,10 @@ async function main(): Promise<void> {
   const metrics = new BotMetrics();
   const state = createStateStore(config, { log, onConflict: () => metrics.storageConflicts.inc() });
   log.info(state.kind === "redis" ? "conversation state: Redis (shared by every instance)" : "conversation state: this process's memory (one instance only)");
-  const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log });
+  const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env });
   const stopWatching = knowledge.watch();
   service.server.listen(config.PORT, listenHost(config), () => {
-    log.info(`porting bot listening on ${service.server.url}/api/messages`);
+    log.info(`porting bot listening on ${service.server.url}/api/messages; web chat on ${service.server.url}/`);
   });
 
   let stopping = false;

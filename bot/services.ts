@@ -5,6 +5,7 @@ import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
 import type { ShownChoices } from "./shown-choices.js";
 import { currentTurn } from "./turn-scope.js";
+import type { Reader } from "../src/reading/read.js";
 
 /** A knowledge base and the engine built over it: always swapped together. */
 export interface Knowledge {
@@ -40,6 +41,8 @@ export interface BotServices {
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;
   now: () => Date;
+  /** Reads every message once: what it asks for and the facts it states. */
+  readonly reader: Reader;
 }
 
 /** The answer engine of the turn's knowledge, noting its verdict for the turn's metrics. */
