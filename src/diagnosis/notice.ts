@@ -48,6 +48,8 @@ export interface RejectionReader {
 export const STORY_MIN = 0.5;
 /** ...and share at least this much weight with the text: a few common words ("port", "number") are not enough. */
 export const STORY_EVIDENCE = 2;
+/** ...through at least this many of its terms: one rare word ("BTN" in "what is a BTN") names no story. */
+export const STORY_TERMS = 2;
 /** A notice in carrier wording that matched no pattern needs a closer story example. */
 export const NOTICE_STORY_MIN = 0.7;
 /** A cause the text's direction rules out keeps this share of its score: the cue may be wrong. */
@@ -132,11 +134,14 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
       const patternScore = patterns.length ? 0.6 + 0.4 * evidence(weight(matchedTerms)) : 0;
       const story = c.stories
         .map((s) => {
-          const shared = weight([...s.terms].filter((t) => terms.has(t)));
+          const common = [...s.terms].filter((t) => terms.has(t) && idf(t) > 0);
+          const shared = weight(common);
           const coverage = shared / (weight(s.terms) || 1);
-          return { s, shared, coverage, score: 0.9 * coverage * evidence(shared) };
+          return { s, shared, count: common.length, coverage, score: 0.9 * coverage * evidence(shared) };
         })
-        .filter((s) => s.coverage >= (kind === "story" ? STORY_MIN : NOTICE_STORY_MIN) && s.shared >= STORY_EVIDENCE)
+        .filter(
+          (s) => s.coverage >= (kind === "story" ? STORY_MIN : NOTICE_STORY_MIN) && s.shared >= STORY_EVIDENCE && s.count >= STORY_TERMS,
+        )
         .sort((a, b) => b.score - a.score)[0];
       const storyScore = story?.score ?? 0;
       if (!patternScore && !storyScore) continue;
