@@ -16,6 +16,7 @@ import { loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
+import { benchDirectLine } from "./directline.js";
 import { benchTurns } from "./http-turns.js";
 import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   benchRedaction();
   console.log();
   await benchTurns(kb);
+  await benchDirectLine(kb);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -19,6 +19,7 @@ import { createServer } from "./server.js";
 import type { BotServices } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { createStorage } from "./storage.js";
+import { registerWebChat } from "./webchat/register.js";
 
 /** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
 function flows(services: BotServices): Dialog[] {
@@ -55,15 +56,20 @@ export interface AppOptions {
   kb: KnowledgeBase;
   feedbackFile: string;
   log: Logger;
+  storage?: Storage;
+  /** Web chat settings (DIRECTLINE_*, WEBCHAT_*); none set means the defaults. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0.
  * Feedback goes to a background writer: recording it never waits for, or fails with, the file.
  */
-export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
+export function createApp({ config, kb, feedbackFile, log, storage = createStorage(), env = {} }: AppOptions): Server {
   const feedback = new FeedbackLog({ file: feedbackFile, onProblem: (message) => log.warn(message) });
-  const { bot, conversationState } = createBot({ kb, log, recordFeedback: async (record) => feedback.record(record) });
+  const { bot, conversationState } = createBot({ kb, log, storage, recordFeedback: async (record) => feedback.record(record) });
   const { adapter, issuers } = createAdapter(config, conversationState, log);
-  return createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
+  const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
+  registerWebChat(server, { adapter, bot, storage, config, log, env });
+  return server;
 }

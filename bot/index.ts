@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   const kb = await loadKnowledgeBase(dir);
   log.info(`knowledge base: ${kb.entries.length} entries from ${dir}`);
   if (isLocalMode(config)) process.stderr.write(`${LOCAL_MODE_WARNING}\n`);
-  const server = createApp({ config, kb, feedbackFile: feedbackFile(process.env), log });
+  const server = createApp({ config, kb, feedbackFile: feedbackFile(process.env), log, env: process.env });
   server.listen(config.PORT, listenHost(config), () => {
-    log.info(`porting bot listening on ${server.url}/api/messages`);
+    log.info(`porting bot listening on ${server.url}/api/messages; web chat on ${server.url}/`);
   });
 }
 
