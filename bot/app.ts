@@ -20,6 +20,7 @@ import type { BotServices } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { createStorage } from "./storage.js";
 import { registerWebChat } from "./webchat/register.js";
+import { createBotReader } from "./dialogs/reading.js";
 
 /** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
 function flows(services: BotServices): Dialog[] {
@@ -46,7 +47,7 @@ export function createBot({ kb, log, recordFeedback, storage = createStorage(), 
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const shown = new ShownChoices(conversationState);
-  const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now };
+  const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now, reader: createBotReader(kb, now) };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
 }

@@ -4,6 +4,7 @@ import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
 import type { ShownChoices } from "./shown-choices.js";
+import type { Reader } from "../src/reading/read.js";
 
 /** Everything dialogs need, built once per bot by `createBot` in bot/app.ts. */
 export interface BotServices {
@@ -17,4 +18,6 @@ export interface BotServices {
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;
   now: () => Date;
+  /** Reads every message once: what it asks for and the facts it states. */
+  reader: Reader;
 }

@@ -22,7 +22,7 @@ function bullets(title: string, lines: string[]): string {
  * The estimate: fee lines as a table, the total, the timeline, what is not included, the assumptions and the
  * entries it came from. Rendered as an Adaptive Card 1.5 where the channel shows cards, as text elsewhere.
  */
-export function estimateCard(estimate: Estimate): Reply {
+export function estimateCard(estimate: Estimate, advice?: { title: string; url: string }): Reply {
   const { fees, timeline } = estimate;
   const blocks: Block[] = [
     {
@@ -48,6 +48,7 @@ export function estimateCard(estimate: Estimate): Reply {
   if (fees.notes.length) {
     blocks.push({ kind: "note", text: bullets("Not included", fees.notes.map((n) => `${n.label}${n.conditions ? `: ${n.conditions}` : ""}`)) });
   }
+  if (advice) blocks.push({ kind: "markdown", text: `**Porting many numbers?** Read [${advice.title}](${advice.url}) before you submit.` });
   blocks.push({ kind: "note", text: bullets("Assumptions", estimate.assumptions) });
   blocks.push({
     kind: "note",
@@ -57,6 +58,19 @@ export function estimateCard(estimate: Estimate): Reply {
     title: `Estimate: ${estimateHeadline(estimate)}`,
     blocks,
     groups: [{ choices: [{ ...startFlow("estimate"), label: "Another estimate" }, HANDOFF] }],
+    data: { estimate: estimateData(estimate) },
+  };
+}
+
+/** The estimate's figures as data: what was priced, the total (null when a quote is needed) and the completion date. */
+export function estimateData(estimate: Estimate): Record<string, unknown> {
+  const { input, fees, timeline } = estimate;
+  return {
+    input,
+    total: fees.total.excludesQuotes ? null : fees.total.amount,
+    currency: fees.total.currency,
+    completion: timeline?.completion ?? null,
+    lines: fees.lines.map((l) => ({ event: l.event, ...(l.kind ? { kind: l.kind } : {}), quantity: l.quantity, amount: l.amount ?? null, source: l.source.entryId })),
   };
 }
 
@@ -69,6 +83,8 @@ export function questionChoices(question: Question): Choice[] {
       return [say("United States", "US"), say("Canada"), say("Another country", "another country")];
     case "submitted":
       return [say("Today", "today"), say("Tomorrow", "tomorrow"), say("Next Monday", "next monday")];
+    case "place":
+      return [say(`${question.name} (${question.regionCountry === "US" ? "US state" : "Canadian province"})`, `${question.name}, ${question.regionCountry === "US" ? "US" : "Canada"}`), say(`${question.country} (the country)`, `${question.country} the country`)];
     default:
       return [];
   }
@@ -78,6 +94,7 @@ const QUESTION_TEXT: Record<Exclude<Question["field"], "done" | "count">, string
   kind: "Which kind of number do you want to port?",
   country: "Where are the numbers from?",
   "country-name": "Which country are the numbers from?",
+  place: "Which one do you mean?",
   submitted: "When will you submit the port request?",
 };
 

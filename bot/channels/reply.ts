@@ -29,6 +29,8 @@ export interface Reply {
   /** Links shown as "open URL" buttons in cards and as "text: url" lines elsewhere. */
   links?: Array<{ text: string; url: string }>;
   groups?: ChoiceGroup[];
+  /** The result as data, sent in the activity's channelData: an answer's id, an estimate's figures, ranked causes. */
+  data?: Record<string, unknown>;
 }
 
 /** A button that sends `text` as if the user had typed it. */

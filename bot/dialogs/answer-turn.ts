@@ -19,12 +19,13 @@ export function ask(services: BotServices, text: string): AskResult {
 /** The answer card of an `answered` result. */
 export function answerReply(services: BotServices, flows: Flows, result: AskResult): Reply {
   const entry = services.kb.byId.get(result.answer!.id)!;
-  return answerCard(entry, services.kb, flows, {
+  const card = answerCard(entry, services.kb, flows, {
     question: result.masked,
     score: result.confidence,
     language: result.language,
     ...(result.translation ? { translation: result.translation } : {}),
   });
+  return { ...card, data: { status: result.status, answer: { id: entry.id, confidence: result.confidence } } };
 }
 
 /** A question the bot had no answer for, logged (masked) for the knowledge curators. */

@@ -13,7 +13,7 @@ import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
-import { parseEstimateText } from "../../src/estimate/parse-text.js";
+import { createReader } from "../../src/reading/read.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
@@ -69,7 +69,7 @@ function diagnosisPath(): { questions: string[]; cause: string } {
 /** The estimate for ESTIMATE_REQUEST once "United States" is picked, in the card's words. */
 function expectedEstimate() {
   const today = dateInZone(new Date(), PORTING_TIME_ZONE);
-  const submitted = parseEstimateText(ESTIMATE_REQUEST, today).draft.submitted!;
+  const submitted = createReader(kb.reading!).read(ESTIMATE_REQUEST, { today }).facts.submitted!;
   const result = estimate(kb, parseEstimateInput({ numbers: { fax: 3, "toll-free": 2 }, country: "US", submitted }));
   return { lines: result.fees.lines.map(feeLineCells), total: totalText(result), completion: formatDate(result.timeline!.completion) };
 }
