@@ -17,6 +17,7 @@ import { loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
+import { loadBench } from "./load.js";
 import { benchDecision, observe, OLD_RULE, oldRule, outcome, type Observation } from "./decision.js";
 import { benchDirectLine } from "./directline.js";
 import { benchTurns } from "./http-turns.js";
@@ -181,4 +182,4 @@ async function main(): Promise<void> {
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-await main();
+await (process.argv.includes("--load") ? loadBench() : main());

@@ -50,6 +50,11 @@ export interface QuestionSignals {
   definition: boolean;
   /** Its rarest known term is only in entries the asker may not see (a customer asking about an archived procedure). */
   hiddenTopic: boolean;
+  /**
+   * It asks in words what a term means and the first answer is that term's own glossary entry ("what is a BTN?"):
+   * the definition is the answer even where other entries use the term as much.
+   */
+  definesTopTerm?: boolean;
 }
 
 /** The evidence that separates a right first answer group from a wrong one. */
@@ -134,7 +139,7 @@ export function inScope(top: Ranked | undefined, question: QuestionSignals, thre
 export function decide(ranked: Ranked[], question: QuestionSignals, evidence: Evidence, thresholds = THRESHOLDS, model = ANSWER_MODEL): Decision {
   const top = ranked[0];
   if (!inScope(top, question, thresholds)) return { status: "fallback", shown: 0 };
-  if (enoughWords(question) && answerChance(evidence, model) >= thresholds.answerBar) return { status: "answered", shown: 1 };
+  if (enoughWords(question) && (question.definesTopTerm || answerChance(evidence, model) >= thresholds.answerBar)) return { status: "answered", shown: 1 };
   const close = ranked.slice(0, MAX_CHOICES).filter((r) => top.score - r.score <= thresholds.clarifyWindow).length;
   return { status: "clarify", shown: Math.max(Math.min(2, ranked.length), close) };
 }

@@ -8,7 +8,8 @@ import { buildIndex, idfOf } from "./search-index.js";
 import { translationUrl } from "./language.js";
 import { createRanker, SETTINGS, type MatchSettings, type Scored } from "./match.js";
 import { questionWords } from "./intent.js";
-import { normalize } from "./normalize.js";
+import { normalize, tokenize } from "./normalize.js";
+import { toTerms } from "./analyze.js";
 import { parseQuestion } from "./parse.js";
 import type { Alternative, AskResult, MatchSummary } from "./result.js";
 
@@ -123,6 +124,10 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   );
   const forCustomers = index.entries.map(isCustomerEntry);
   const glossary = index.entries.map((e) => e.type === "glossary");
+  /** A glossary entry's own names (term and aliases, not its expansion) as terms. */
+  const glossaryNames = index.entries.map((e) =>
+    e.glossary ? new Set([e.glossary.term, ...e.glossary.aliases].flatMap((name) => toTerms(tokenize(name), "en", index.synonyms))) : new Set<string>(),
+  );
   const titleAsks = index.entries.map((e) => new Set(questionWords(normalize(e.title))));
   const rareIdf = idfOf(index.entries.length, Math.max(1, Math.floor(index.entries.length * RARE_SHARE)));
   const cache = new Map<string, AskResult>();
@@ -160,6 +165,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       knownTerms: known.length,
       definition: parsed.namesDefinition,
       hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
+      definesTopTerm: parsed.namesDefinition && ranked[0] !== undefined && parsed.terms.some((t) => glossaryNames[ranked[0]!.entry]!.has(t)),
     };
     const top = ranked[0];
     const topGroup = top ? groups.groupOf[top.entry]! : -1;

@@ -208,7 +208,7 @@ describe("the embed snippet on a provider's page", () => {
       const chat = page.frameLocator("iframe[title='Chat with us']");
       await chat.getByText(WELCOME, { exact: false }).waitFor();
       await page.keyboard.press("Escape");
-      await expect(page.locator("iframe[title='Chat with us']").isHidden()).resolves.toBe(true);
+      await page.locator("iframe[title='Chat with us']").waitFor({ state: "hidden" });
       await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");
       await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Chat with us");
     } finally {
