@@ -14,8 +14,21 @@ export interface AskOptions {
   audience?: "customer" | "agent";
 }
 
+export interface SearchOptions extends AskOptions {
+  limit: number;
+}
+
 export interface AnswerEngine {
   ask(question: string, options?: AskOptions): AskResult;
+}
+
+/** Ranked entries for a question, for agents' look-ups (search API, message extension, slash command). */
+export interface SearchEngine {
+  /**
+   * Up to `limit` entries ranked for the question, archived ones never above their topic's current entry; none when
+   * the engine would not answer it (not about porting, or nothing close).
+   */
+  search(question: string, options: SearchOptions): Alternative[];
 }
 
 const MAX_ALTERNATIVES = 3;
@@ -100,7 +113,7 @@ function round(score: number): number {
 }
 
 /** Builds the index once; each question then costs a parse, a ranking and a decision. */
-export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS }): AnswerEngine {
+export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS }): AnswerEngine & SearchEngine {
   const index = buildIndex(kb);
   const { topics, current } = topicsOf(index.entries);
   const forCustomers = index.entries.map(isCustomerEntry);
@@ -109,27 +122,32 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   const titleAsks = index.entries.map((e) => new Set(questionWords(normalize(e.title))));
   const forAgent = () => true;
 
+  const rank = (question: string, options: AskOptions) => {
+    const parsed = parseQuestion(question, index);
+    const allowed = options.audience === "agent" ? forAgent : forCustomer;
+    const scored = rankEntries(index, parsed.terms, allowed, settings.match)
+      .map((r) => (parsed.definition || !glossary[r.entry] ? r : { ...r, score: r.score * GLOSSARY_OUTSIDE_DEFINITIONS }))
+      .map((r) => (parsed.asks.some((w) => titleAsks[r.entry]!.has(w)) ? { ...r, score: Math.min(1, r.score * SAME_QUESTION_WORD) } : r))
+      .sort((a, b) => b.score - a.score || a.entry - b.entry);
+    const ranked = currentFirst(scored, index.entries, topics, current);
+    const known = parsed.terms.filter((t) => index.postings.has(t));
+    const rarest = known.reduce<string | undefined>((best, t) => (best === undefined || index.idf.get(t)! > index.idf.get(best)! ? t : best), undefined);
+    const decision = decide(
+      ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
+      {
+        porting: parsed.porting,
+        knownTerms: known.length,
+        definition: parsed.namesDefinition,
+        hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
+      },
+      settings.thresholds,
+    );
+    return { parsed, ranked, decision };
+  };
+
   return {
     ask(question, options = {}) {
-      const parsed = parseQuestion(question, index);
-      const allowed = options.audience === "agent" ? forAgent : forCustomer;
-      const scored = rankEntries(index, parsed.terms, allowed, settings.match)
-        .map((r) => (parsed.definition || !glossary[r.entry] ? r : { ...r, score: r.score * GLOSSARY_OUTSIDE_DEFINITIONS }))
-        .map((r) => (parsed.asks.some((w) => titleAsks[r.entry]!.has(w)) ? { ...r, score: Math.min(1, r.score * SAME_QUESTION_WORD) } : r))
-        .sort((a, b) => b.score - a.score || a.entry - b.entry);
-      const ranked = currentFirst(scored, index.entries, topics, current);
-      const known = parsed.terms.filter((t) => index.postings.has(t));
-      const rarest = known.reduce<string | undefined>((best, t) => (best === undefined || index.idf.get(t)! > index.idf.get(best)! ? t : best), undefined);
-      const decision = decide(
-        ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
-        {
-          porting: parsed.porting,
-          knownTerms: known.length,
-          definition: parsed.namesDefinition,
-          hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
-        },
-        settings.thresholds,
-      );
+      const { parsed, ranked, decision } = rank(question, options);
       const top = ranked[0];
       const answer = decision.status === "answered" && top ? index.entries[top.entry]! : undefined;
       const rest = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
@@ -145,6 +163,11 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
         language: parsed.language,
         ...(translation ? { translation } : {}),
       };
+    },
+    search(question, options) {
+      const { ranked, decision } = rank(question, options);
+      if (decision.status === "fallback") return [];
+      return ranked.slice(0, options.limit).map((r) => ({ ...summary(index.entries[r.entry]!), score: round(r.score) }));
     },
   };
 }
