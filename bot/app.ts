@@ -7,6 +7,7 @@ import { appendFeedback } from "../src/feedback/store.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
+import { loadAgentConfig, type AgentConfig } from "./agent-config.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
 import { isLocalMode, type BotConfig } from "./config.js";
@@ -15,6 +16,7 @@ import { DiagnosisDialog } from "./dialogs/diagnosis-dialog.js";
 import { EstimateDialog } from "./dialogs/estimate-dialog.js";
 import { MainDialog } from "./dialogs/main-dialog.js";
 import type { Logger } from "./log.js";
+import { registerSearchApi } from "./search-api.js";
 import { createServer } from "./server.js";
 import type { BotServices } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
@@ -55,11 +57,16 @@ export interface AppOptions {
   kb: KnowledgeBase;
   feedbackFile: string;
   log: Logger;
+  /** The agents' tools (search API, Slack app) and agent channels; all off when absent. */
+  agents?: AgentConfig;
 }
 
 /** The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0. */
-export function createApp({ config, kb, feedbackFile, log }: AppOptions): Server {
-  const { bot, conversationState } = createBot({ kb, log, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
+export function createApp({ config, kb, feedbackFile, log, agents = loadAgentConfig({}) }: AppOptions): Server {
+  const engine = createAnswerEngine(kb);
+  const { bot, conversationState } = createBot({ kb, log, engine, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
   const adapter = createAdapter(config, conversationState, log);
-  return createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  registerSearchApi(server, { kb, search: engine, keys: agents.SEARCH_API_KEYS, log });
+  return server;
 }

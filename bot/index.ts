@@ -2,6 +2,7 @@ import "dotenv/config";
 import { loadKnowledgeBase, KnowledgeBaseError } from "../src/knowledge/loader.js";
 import { feedbackFile } from "../src/feedback/store.js";
 import { knowledgeDir } from "../src/paths.js";
+import { loadAgentConfig } from "./agent-config.js";
 import { createApp } from "./app.js";
 import { ConfigError, isLocalMode, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
@@ -17,11 +18,12 @@ const LOCAL_MODE_WARNING = [
 async function main(): Promise<void> {
   const log = createLogger();
   const config = loadConfig(process.env);
+  const agents = loadAgentConfig(process.env);
   const dir = knowledgeDir(process.env);
   const kb = await loadKnowledgeBase(dir);
   log.info(`knowledge base: ${kb.entries.length} entries from ${dir}`);
   if (isLocalMode(config)) process.stderr.write(`${LOCAL_MODE_WARNING}\n`);
-  const server = createApp({ config, kb, feedbackFile: feedbackFile(process.env), log });
+  const server = createApp({ config, kb, feedbackFile: feedbackFile(process.env), log, agents });
   server.listen(config.PORT, () => {
     log.info(`porting bot listening on ${server.url}/api/messages`);
   });
