@@ -7,6 +7,8 @@ import { appendFeedback } from "../src/feedback/store.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
+import { SearchExtension } from "./extension/search-extension.js";
+import { EntryUsage } from "./extension/usage.js";
 import { loadAgentConfig, type AgentConfig } from "./agent-config.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
@@ -35,6 +37,8 @@ export interface BotOptions {
   /** The real engine over `kb` unless given. */
   engine?: AnswerEngine;
   now?: () => Date;
+  /** Teams' search message extension; without it the bot answers no extension query. */
+  extension?: SearchExtension;
 }
 
 export interface BotParts {
@@ -43,13 +47,13 @@ export interface BotParts {
 }
 
 /** The bot and its state, ready for any adapter: the HTTP server's, or a TestAdapter. */
-export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date() }: BotOptions): BotParts {
+export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date(), extension }: BotOptions): BotParts {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const shown = new ShownChoices(conversationState);
   const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now };
   const dialog = new MainDialog(services, flows(services));
-  return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
+  return { bot: new PortingBot(conversationState, userState, dialog, extension), conversationState };
 }
 
 export interface AppOptions {
@@ -64,7 +68,9 @@ export interface AppOptions {
 /** The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0. */
 export function createApp({ config, kb, feedbackFile, log, agents = loadAgentConfig({}) }: AppOptions): Server {
   const engine = createAnswerEngine(kb);
-  const { bot, conversationState } = createBot({ kb, log, engine, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
+  const usage = new EntryUsage(kb);
+  const extension = new SearchExtension(kb, engine, usage);
+  const { bot, conversationState } = createBot({ kb, log, engine, extension, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
   const adapter = createAdapter(config, conversationState, log);
   const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
   registerSearchApi(server, { kb, search: engine, keys: agents.SEARCH_API_KEYS, log });

@@ -18,7 +18,7 @@ const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s+\S/;
  * lines are meant as lines (the wiki broke them with <br>). Each line becomes its own paragraph, except within a
  * list (items and their indented continuations), which stays one list.
  */
-function cardParagraphs(markdown: string): string {
+export function cardParagraphs(markdown: string): string {
   const lines = markdown.split("\n");
   let out = lines[0]!;
   for (let i = 1; i < lines.length; i++) {

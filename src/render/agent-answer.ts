@@ -12,6 +12,8 @@ export interface AgentAnswer {
   status: Entry["status"];
   /** "Archived: removed from the wiki on 2019-08-27", for archived entries only. */
   label?: string;
+  /** The entry's answer alone, as Markdown with links to entries resolved: no label, no source line. */
+  body: string;
   /** The answer with links written out, for ticket fields that take plain text. */
   text: string;
   /** The same answer as Markdown (links to entries resolved to their wiki sections). */
@@ -37,17 +39,14 @@ export function archivedLabel(entry: Entry): string | undefined {
 
 export function agentAnswer(entry: Entry, resolve: ResolveLink): AgentAnswer {
   const label = archivedLabel(entry);
-  const markdown = [
-    ...(label ? [`**${label}**`, ""] : []),
-    linkKbReferences(bodyOf(entry), resolve),
-    "",
-    `Source: ${entry.source.url}`,
-  ].join("\n");
+  const body = linkKbReferences(bodyOf(entry), resolve);
+  const markdown = [...(label ? [`**${label}**`, ""] : []), body, "", `Source: ${entry.source.url}`].join("\n");
   return {
     id: entry.id,
     title: entry.title.replace(ARCHIVED_TITLE, ""),
     status: entry.status,
     ...(label ? { label } : {}),
+    body,
     text: toPlainText(markdown, resolve),
     markdown,
     url: entry.source.url,

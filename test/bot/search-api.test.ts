@@ -61,7 +61,7 @@ describe("the search API", () => {
   });
 
   it("refuses a request without a key, with an unknown key, or with a key that is not a Bearer token (401)", async () => {
-    for (const headers of [{}, { authorization: "Bearer not-a-key-at-all-xxxxxx" }, { authorization: KEY }, { authorization: `Basic ${KEY}` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: "Bearer not-a-key-at-all-xxxxxx" }, { authorization: KEY }, { authorization: `Basic ${KEY}` }]) {
       const res = await fetch(`${url}/api/search?q=fees`, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toContain("Bearer");

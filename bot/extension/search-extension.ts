@@ -1,0 +1,65 @@
+import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionQuery, type MessagingExtensionResponse } from "botbuilder";
+import { z } from "zod";
+import type { SearchEngine } from "../../src/answer/engine.js";
+import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
+import { agentAnswer, firstLine } from "../../src/render/agent-answer.js";
+import { resolveKbLink } from "../../src/render/markdown.js";
+import { Id } from "../../src/knowledge/schema.js";
+import { agentAnswerCard } from "./agent-card.js";
+import type { EntryUsage } from "./usage.js";
+
+/** The command's id and parameter name, as in bot/appPackage/manifest.json. */
+export const SEARCH_COMMAND = "searchAnswers";
+export const SEARCH_PARAMETER = "searchQuery";
+
+const MAX_RESULTS = 10;
+const MAX_QUERY = 500;
+
+/** What a picked result sends back (its preview's tap), checked like any outside input. */
+const Picked = z.object({ id: Id });
+
+/**
+ * The Teams search message extension: what an agent types in the compose box is searched like an agent's
+ * question (archived entries included, labelled); nothing typed yet lists the most used entries. Each result is
+ * the entry's canned answer as a card, inserted into the conversation when picked.
+ */
+export class SearchExtension {
+  private readonly resolve;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly engine: SearchEngine,
+    private readonly usage: EntryUsage,
+  ) {
+    this.resolve = resolveKbLink(kb);
+  }
+
+  query(query: MessagingExtensionQuery): MessagingExtensionResponse {
+    if (query.commandId !== SEARCH_COMMAND) return { composeExtension: { type: "message", text: "This command is not known to the porting bot." } };
+    const typed = query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value;
+    const text = typeof typed === "string" ? typed.trim().slice(0, MAX_QUERY) : "";
+    const count = Math.min(MAX_RESULTS, Math.max(1, Number(query.queryOptions?.count) || MAX_RESULTS));
+    const entries = text
+      ? this.engine.search(text, { audience: "agent", limit: count }).map((hit) => this.kb.byId.get(hit.id)!)
+      : this.usage.mostUsed(count);
+    if (entries.length === 0) return { composeExtension: { type: "message", text: "No porting answer matches that. Try other words, e.g. \"port fees\" or \"BTN mismatch\"." } };
+    return { composeExtension: { type: "result", attachmentLayout: "list", attachments: entries.map((e) => this.result(e)) } };
+  }
+
+  /** A picked result: its card again (Teams inserts it), and one more use of the entry. */
+  select(value: unknown): MessagingExtensionResponse {
+    const picked = Picked.safeParse(value);
+    const entry = picked.success ? this.kb.byId.get(picked.data.id) : undefined;
+    if (!entry) return { composeExtension: { type: "message", text: "That answer is no longer in the knowledge base." } };
+    this.usage.record(entry.id);
+    return { composeExtension: { type: "result", attachmentLayout: "list", attachments: [this.result(entry)] } };
+  }
+
+  private result(entry: Entry): MessagingExtensionAttachment {
+    const answer = agentAnswer(entry, this.resolve);
+    const preview = CardFactory.thumbnailCard(answer.title, answer.label ? `${answer.label}. ${firstLine(answer)}` : firstLine(answer), [], [], {
+      tap: { type: "invoke", title: answer.title, value: { id: entry.id } },
+    });
+    return { ...agentAnswerCard(answer), preview };
+  }
+}
