@@ -9,7 +9,7 @@ import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
 import { SearchExtension } from "./extension/search-extension.js";
 import { EntryUsage } from "./extension/usage.js";
-import { loadAgentConfig, type AgentConfig } from "./agent-config.js";
+import { loadAgentConfig, slackSettings, type AgentConfig } from "./agent-config.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
 import { isLocalMode, type BotConfig } from "./config.js";
@@ -20,6 +20,7 @@ import { MainDialog } from "./dialogs/main-dialog.js";
 import type { Logger } from "./log.js";
 import { registerSearchApi } from "./search-api.js";
 import { createServer } from "./server.js";
+import { registerSlack } from "./slack/app.js";
 import type { BotServices } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { createStorage } from "./storage.js";
@@ -39,6 +40,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Teams' search message extension; without it the bot answers no extension query. */
   extension?: SearchExtension;
+  /** Conversations of support agents (AGENT_CHANNELS): they get canned answers, archived entries included. */
+  agentChannels?: ReadonlySet<string>;
 }
 
 export interface BotParts {
@@ -47,11 +50,11 @@ export interface BotParts {
 }
 
 /** The bot and its state, ready for any adapter: the HTTP server's, or a TestAdapter. */
-export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date(), extension }: BotOptions): BotParts {
+export function createBot({ kb, log, recordFeedback, storage = createStorage(), engine = createAnswerEngine(kb), now = () => new Date(), extension, agentChannels = new Set() }: BotOptions): BotParts {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const shown = new ShownChoices(conversationState);
-  const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now };
+  const services: BotServices = { kb, engine, send: createReplySender(resolveKbLink(kb), shown), shown, recordFeedback, log, now, agentChannels };
   const dialog = new MainDialog(services, flows(services));
   return { bot: new PortingBot(conversationState, userState, dialog, extension), conversationState };
 }
@@ -70,9 +73,10 @@ export function createApp({ config, kb, feedbackFile, log, agents = loadAgentCon
   const engine = createAnswerEngine(kb);
   const usage = new EntryUsage(kb);
   const extension = new SearchExtension(kb, engine, usage);
-  const { bot, conversationState } = createBot({ kb, log, engine, extension, recordFeedback: (record) => appendFeedback(feedbackFile, record) });
+  const { bot, conversationState } = createBot({ kb, log, engine, extension, agentChannels: new Set(agents.AGENT_CHANNELS), recordFeedback: (record) => appendFeedback(feedbackFile, record) });
   const adapter = createAdapter(config, conversationState, log);
   const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
   registerSearchApi(server, { kb, search: engine, keys: agents.SEARCH_API_KEYS, log });
+  registerSlack(server, { settings: slackSettings(agents), bot, conversationState, kb, search: engine, usage, log });
   return server;
 }

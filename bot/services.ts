@@ -17,4 +17,6 @@ export interface BotServices {
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;
   now: () => Date;
+  /** Teams team or channel ids and Slack channel ids of support agents (AGENT_CHANNELS). */
+  agentChannels: ReadonlySet<string>;
 }

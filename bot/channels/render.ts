@@ -4,6 +4,8 @@ import { adaptiveCard } from "./adaptive-card.js";
 import { PLAIN, SLACK, textReply } from "./text.js";
 import type { Reply } from "./reply.js";
 import type { ShownChoices } from "../shown-choices.js";
+import { SLACK_APP_CHANNEL } from "../slack/adapter.js";
+import { replyBlocks } from "../slack/blocks.js";
 
 export type ChannelStyle = "card" | "slack" | "text";
 
@@ -16,6 +18,10 @@ export function channelStyle(channelId: string | undefined): ChannelStyle {
 }
 
 export function renderReply(reply: Reply, channelId: string | undefined, resolve: ResolveLink): Partial<Activity> {
+  if (channelId === SLACK_APP_CHANNEL) {
+    const slack = replyBlocks(reply, resolve);
+    return { type: ActivityTypes.Message, text: slack.text, channelData: { slack } };
+  }
   const style = channelStyle(channelId);
   if (style === "card") return { type: ActivityTypes.Message, attachments: [adaptiveCard(reply, resolve, channelId!)] };
   if (style === "slack") return { type: ActivityTypes.Message, text: textReply(reply, SLACK, resolve), textFormat: "markdown" };

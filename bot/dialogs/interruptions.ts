@@ -26,14 +26,14 @@ export async function answerAside(dc: DialogContext, text: string): Promise<bool
   // A bare "yes" the step did not take (an older card's button) is no question: not asked, not logged.
   if (isAcknowledgement(text)) return false;
   const services = servicesOf(dc);
-  const result = ask(services, text);
+  const result = ask(services, text, dc.context);
   // In a flow most misses are answers the step did not take ("maybe", "last friday", "the second one"): logging them
   // would bury the questions curators need to see among them, so only a question-shaped miss is logged.
   if (result.status === "fallback" && looksLikeQuestion(text)) await recordFallback(services, dc.context, result);
   if (result.status !== "answered") return false;
   // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an
   // answer's "Yes" would read as an answer to the flow's question.
-  await services.send(dc.context, { ...answerReply(services, flowsOf(dc.context), result), groups: [] });
+  await services.send(dc.context, { ...answerReply(services, flowsOf(dc.context), result, dc.context), groups: [] });
   return true;
 }
 
