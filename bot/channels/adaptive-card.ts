@@ -7,6 +7,8 @@ export const CARD_VERSION = "1.5";
 
 type Element = Record<string, unknown>;
 
+const DETAILS = "details";
+
 function textBlock(text: string, style: Element = {}): Element {
   return { type: "TextBlock", text, wrap: true, ...style };
 }
@@ -41,7 +43,19 @@ function block(b: Block, resolve: ResolveLink): Element {
     case "note":
       return textBlock(markdownText(b.text, resolve), { isSubtle: true, size: "Small", spacing: "Medium" });
     case "facts":
-      return { type: "FactSet", facts: b.facts.map((f) => ({ title: f.label, value: f.value })) };
+      // Label and value side by side; the label's column fits the label, so it never breaks mid-word
+      // (a FactSet's title column is narrow in web chat: "Deadli/ne").
+      return {
+        type: "Container",
+        items: b.facts.map((f) => ({
+          type: "ColumnSet",
+          spacing: "Small",
+          columns: [
+            { type: "Column", width: "auto", items: [textBlock(f.label, { weight: "Bolder", wrap: false })] },
+            { type: "Column", width: "stretch", items: [textBlock(f.value)] },
+          ],
+        })),
+      };
     case "table":
       return {
         type: "Table",
@@ -79,6 +93,10 @@ export function adaptiveCard(reply: Reply, resolve: ResolveLink, channelId: stri
   const body: Element[] = [];
   if (reply.title) body.push(textBlock(reply.title, { weight: "Bolder", size: "Medium", style: "heading" }));
   body.push(...reply.blocks.map((b) => block(b, resolve)));
+  if (reply.details?.length) {
+    body.push({ type: "ActionSet", actions: [{ type: "Action.ToggleVisibility", title: "Details", targetElements: [DETAILS] }] });
+    body.push({ type: "Container", id: DETAILS, isVisible: false, items: reply.details.map((b) => block(b, resolve)) });
+  }
   for (const group of reply.groups ?? []) {
     if (group.prompt) body.push(textBlock(group.prompt, { weight: "Bolder", spacing: "Medium" }));
     body.push({ type: "ActionSet", actions: group.choices.map((c) => submit(c, teams)) });

@@ -29,6 +29,11 @@ export interface Reply {
   /** Links shown as "open URL" buttons in cards and as "text: url" lines elsewhere. */
   links?: Array<{ text: string; url: string }>;
   groups?: ChoiceGroup[];
+  /**
+   * What only some readers want (assumptions, sources): behind a "Details" toggle in cards, small print in Slack's
+   * Block Kit, left out of plain text so that the reply stays short.
+   */
+  details?: Block[];
 }
 
 /** A button that sends `text` as if the user had typed it. */

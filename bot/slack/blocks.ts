@@ -78,6 +78,8 @@ export function replyBlocks(reply: Reply, resolve: ResolveLink): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (reply.title) blocks.push({ type: "header", text: { type: "plain_text", text: clip(reply.title, HEADER_MAX), emoji: false } });
   blocks.push(...reply.blocks.flatMap((b) => block(b, resolve)));
+  // Details as small print: Block Kit has no toggle.
+  blocks.push(...(reply.details ?? []).flatMap((b) => block(b.kind === "markdown" ? { kind: "note", text: b.text } : b, resolve)));
   if (reply.links?.length) {
     blocks.push({ type: "actions", elements: reply.links.slice(0, ACTIONS_MAX).map((l, i) => ({ type: "button", text: { type: "plain_text", text: clip(l.text, BUTTON_TEXT_MAX) }, url: l.url, action_id: `link-${i}` })) });
   }
