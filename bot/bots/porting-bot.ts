@@ -56,11 +56,6 @@ export class PortingBot extends TeamsActivityHandler {
     return this.extension.query(query);
   }
 
-  protected override async handleTeamsMessagingExtensionSelectItem(_context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
-    if (!this.extension) return super.handleTeamsMessagingExtensionSelectItem(_context, value);
-    return this.extension.select(value);
-  }
-
   private shouldWelcome(context: TurnContext): boolean {
     const { membersAdded = [], recipient, channelId } = context.activity;
     const botAdded = membersAdded.some((m) => m.id === recipient.id);

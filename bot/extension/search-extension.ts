@@ -1,10 +1,8 @@
 import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionQuery, type MessagingExtensionResponse } from "botbuilder";
-import { z } from "zod";
 import type { SearchEngine } from "../../src/answer/engine.js";
 import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
 import { agentAnswer, firstLine } from "../../src/render/agent-answer.js";
 import { resolveKbLink } from "../../src/render/markdown.js";
-import { Id } from "../../src/knowledge/schema.js";
 import { agentAnswerCard } from "./agent-card.js";
 import type { EntryUsage } from "./usage.js";
 
@@ -15,13 +13,10 @@ export const SEARCH_PARAMETER = "searchQuery";
 const MAX_RESULTS = 10;
 const MAX_QUERY = 500;
 
-/** What a picked result sends back (its preview's tap), checked like any outside input. */
-const Picked = z.object({ id: Id });
-
 /**
  * The Teams search message extension: what an agent types in the compose box is searched like an agent's
- * question (archived entries included, labelled); nothing typed yet lists the most used entries. Each result is
- * the entry's canned answer as a card, inserted into the conversation when picked.
+ * question (archived entries included, labelled); nothing typed yet lists the most used entries (EntryUsage). Each
+ * result is the entry's canned answer as a card, inserted into the conversation when picked.
  */
 export class SearchExtension {
   private readonly resolve;
@@ -46,20 +41,10 @@ export class SearchExtension {
     return { composeExtension: { type: "result", attachmentLayout: "list", attachments: entries.map((e) => this.result(e)) } };
   }
 
-  /** A picked result: its card again (Teams inserts it), and one more use of the entry. */
-  select(value: unknown): MessagingExtensionResponse {
-    const picked = Picked.safeParse(value);
-    const entry = picked.success ? this.kb.byId.get(picked.data.id) : undefined;
-    if (!entry) return { composeExtension: { type: "message", text: "That answer is no longer in the knowledge base." } };
-    this.usage.record(entry.id);
-    return { composeExtension: { type: "result", attachmentLayout: "list", attachments: [this.result(entry)] } };
-  }
-
   private result(entry: Entry): MessagingExtensionAttachment {
     const answer = agentAnswer(entry, this.resolve);
-    const preview = CardFactory.thumbnailCard(answer.title, answer.label ? `${answer.label}. ${firstLine(answer)}` : firstLine(answer), [], [], {
-      tap: { type: "invoke", title: answer.title, value: { id: entry.id } },
-    });
+    // No tap action on the preview: picking a result inserts its card as it is.
+    const preview = CardFactory.thumbnailCard(answer.title, answer.label ? `${answer.label}. ${firstLine(answer)}` : firstLine(answer));
     return { ...agentAnswerCard(answer), preview };
   }
 }

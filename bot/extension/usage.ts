@@ -1,8 +1,8 @@
 import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
 
 /**
- * How often agents pick each entry (inserted from the message extension, posted from Slack), for the list shown
- * before anything is typed. Counted in memory: a restart starts again from the knowledge's own order, where an
+ * How often agents use each entry (posted to a channel from Slack's /porting), for the list the message extension
+ * shows before anything is typed. Counted in memory: a restart starts again from the knowledge's own order, where an
  * entry that more entries point to (`related`) comes first.
  */
 export class EntryUsage {
