@@ -15,6 +15,7 @@ import { loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
+import { benchRender } from "./render.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -132,6 +133,9 @@ async function main(): Promise<void> {
     sweep(`min coverage w/o porting ${minCoverageWithoutPorting}`, { ...base, thresholds: { ...THRESHOLDS, minCoverageWithoutPorting } });
   }
   for (const minScore of [0.3, 0.4]) sweep(`min score ${minScore}`, { ...base, thresholds: { ...THRESHOLDS, minScore } });
+
+  console.log();
+  benchRender(kb);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -1,72 +1,41 @@
 import { CardFactory, type Attachment } from "botbuilder";
-import { linkKbReferences, type ResolveLink } from "../../src/render/markdown.js";
+import { cardTable, textBlock, toCardElements, type CardElement, type ResolveLink } from "../../src/render/markdown.js";
 import type { Block, Choice, Reply } from "./reply.js";
 
-/** Teams renders Adaptive Cards up to 1.5; web chat and the emulator render that too. */
+/** Teams renders Adaptive Cards up to 1.5; web chat renders that too. */
 export const CARD_VERSION = "1.5";
 
-type Element = Record<string, unknown>;
+/** Channels whose card renderer is known to draw the Table element of Adaptive Cards 1.5; a FactSet shows elsewhere. */
+const TABLE_CHANNELS = new Set(["msteams", "webchat", "directline"]);
 
 const DETAILS = "details";
 
-function textBlock(text: string, style: Element = {}): Element {
-  return { type: "TextBlock", text, wrap: true, ...style };
-}
+const NOTE_STYLE: CardElement = { isSubtle: true, size: "Small", spacing: "Medium" };
 
-const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s+\S/;
-
-/**
- * Card Markdown joins lines that are not separated by a blank line into one paragraph, but the knowledge's source
- * lines are meant as lines (the wiki broke them with <br>). Each line becomes its own paragraph, except within a
- * list (items and their indented continuations), which stays one list.
- */
-export function cardParagraphs(markdown: string): string {
-  const lines = markdown.split("\n");
-  let out = lines[0]!;
-  for (let i = 1; i < lines.length; i++) {
-    const previous = lines[i - 1]!;
-    const line = lines[i]!;
-    const wouldJoin = previous.trim() !== "" && line.trim() !== "" && !(LIST_LINE.test(previous) && LIST_LINE.test(line));
-    out += (wouldJoin ? "\n\n" : "\n") + line;
-  }
-  return out;
-}
-
-function markdownText(text: string, resolve: ResolveLink): string {
-  return cardParagraphs(linkKbReferences(text, resolve));
-}
-
-function block(b: Block, resolve: ResolveLink): Element {
+function block(b: Block, resolve: ResolveLink, tables: boolean): CardElement[] {
   switch (b.kind) {
     case "markdown":
-      return textBlock(markdownText(b.text, resolve));
+      return toCardElements(b.text, resolve, { tables });
     case "note":
-      return textBlock(markdownText(b.text, resolve), { isSubtle: true, size: "Small", spacing: "Medium" });
+      return toCardElements(b.text, resolve, { tables, textStyle: NOTE_STYLE });
     case "facts":
       // Label and value side by side; the label's column fits the label, so it never breaks mid-word
       // (a FactSet's title column is narrow in web chat: "Deadli/ne").
-      return {
-        type: "Container",
-        items: b.facts.map((f) => ({
-          type: "ColumnSet",
-          spacing: "Small",
-          columns: [
-            { type: "Column", width: "auto", items: [textBlock(f.label, { weight: "Bolder", wrap: false })] },
-            { type: "Column", width: "stretch", items: [textBlock(f.value)] },
-          ],
-        })),
-      };
+      return [
+        {
+          type: "Container",
+          items: b.facts.map((f) => ({
+            type: "ColumnSet",
+            spacing: "Small",
+            columns: [
+              { type: "Column", width: "auto", items: [textBlock(f.label, { weight: "Bolder", wrap: false })] },
+              { type: "Column", width: "stretch", items: [textBlock(f.value)] },
+            ],
+          })),
+        },
+      ];
     case "table":
-      return {
-        type: "Table",
-        firstRowAsHeader: true,
-        gridStyle: "accent",
-        columns: b.columns.map(() => ({ width: 1 })),
-        rows: [b.columns, ...b.rows].map((cells, row) => ({
-          type: "TableRow",
-          cells: cells.map((cell) => ({ type: "TableCell", items: [textBlock(cell, row === 0 ? { weight: "Bolder" } : {})] })),
-        })),
-      };
+      return [cardTable(b.columns, b.rows, { tables })];
   }
 }
 
@@ -82,7 +51,7 @@ function clickText(choice: Choice): string {
  * would carry the payload, but the Agents Playground posts it to another conversation, so web chat gets the text;
  * the cost is that a click on an older card is read as typed text (how main-dialog.ts treats it is described there).
  */
-function submit(choice: Choice, teams: boolean): Element {
+function submit(choice: Choice, teams: boolean): CardElement {
   const text = clickText(choice);
   const data = teams ? { ...choice.action, msteams: { type: "messageBack", text, displayText: choice.label } } : text;
   return { type: "Action.Submit", title: choice.label, data };
@@ -90,18 +59,19 @@ function submit(choice: Choice, teams: boolean): Element {
 
 export function adaptiveCard(reply: Reply, resolve: ResolveLink, channelId: string): Attachment {
   const teams = channelId === "msteams";
-  const body: Element[] = [];
+  const tables = TABLE_CHANNELS.has(channelId);
+  const body: CardElement[] = [];
   if (reply.title) body.push(textBlock(reply.title, { weight: "Bolder", size: "Medium", style: "heading" }));
-  body.push(...reply.blocks.map((b) => block(b, resolve)));
+  body.push(...reply.blocks.flatMap((b) => block(b, resolve, tables)));
   if (reply.details?.length) {
     body.push({ type: "ActionSet", actions: [{ type: "Action.ToggleVisibility", title: "Details", targetElements: [DETAILS] }] });
-    body.push({ type: "Container", id: DETAILS, isVisible: false, items: reply.details.map((b) => block(b, resolve)) });
+    body.push({ type: "Container", id: DETAILS, isVisible: false, items: reply.details.flatMap((b) => block(b, resolve, tables)) });
   }
   for (const group of reply.groups ?? []) {
     if (group.prompt) body.push(textBlock(group.prompt, { weight: "Bolder", spacing: "Medium" }));
     body.push({ type: "ActionSet", actions: group.choices.map((c) => submit(c, teams)) });
   }
-  const card: Element = {
+  const card: CardElement = {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,

@@ -45,6 +45,6 @@ export class SearchExtension {
     const answer = agentAnswer(entry, this.resolve);
     // No tap action on the preview: picking a result inserts its card as it is.
     const preview = CardFactory.thumbnailCard(answer.title, answer.label ? `${answer.label}. ${firstLine(answer)}` : firstLine(answer));
-    return { ...agentAnswerCard(answer), preview };
+    return { ...agentAnswerCard(answer, this.resolve), preview };
   }
 }

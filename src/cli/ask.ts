@@ -8,17 +8,19 @@ import { AskJson, type AskResult } from "../answer/result.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { knowledgeDir } from "../paths.js";
-import { resolveKbLink, toPlainText } from "../render/markdown.js";
+import { agentText, resolveKbLink, toPlainText } from "../render/markdown.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
 
 const Flags = z
   .object({
     json: z.boolean().default(false),
     jsonl: z.boolean().default(false),
+    copy: z.boolean().default(false),
     audience: z.enum(["customer", "agent"]).default("customer"),
     question: z.string(),
   })
   .refine((f) => !(f.json && f.jsonl), { message: "use --json or --jsonl, not both", path: ["json"] })
+  .refine((f) => !(f.copy && (f.json || f.jsonl)), { message: "--copy prints text to paste; it does not go with --json or --jsonl", path: ["copy"] })
   .refine((f) => f.jsonl || f.question.trim().length > 0, { message: 'a question is required, e.g. ask "how long does a port take"', path: ["question"] })
   .refine((f) => !f.jsonl || f.question.length === 0, { message: "--jsonl reads questions from standard input, one a line; give no question", path: ["question"] });
 
@@ -29,7 +31,7 @@ function parseFlags(args: string[]): Flags {
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, audience: { type: "string" } },
+      options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, copy: { type: "boolean" }, audience: { type: "string" } },
       allowPositionals: true,
       strict: true,
     });
@@ -48,11 +50,15 @@ export function toAskJson(result: AskResult): AskJson {
   return AskJson.parse(result);
 }
 
-/** The answer as a terminal shows it: title, plain-text body, source and date; choices; or the way forward. */
-export function formatForTerminal(result: AskResult, kb: KnowledgeBase): string {
+/**
+ * The answer as a terminal shows it: title, plain-text body, source and date; choices; or the way forward.
+ * `copy`: an answer as the text an agent pastes into a ticket.
+ */
+export function formatForTerminal(result: AskResult, kb: KnowledgeBase, copy = false): string {
   const resolve = resolveKbLink(kb);
   if (result.status === "answered" && result.answer) {
     const entry = kb.byId.get(result.answer.id)!;
+    if (copy) return agentText(entry, resolve);
     const lines = [entry.title, "", toPlainText(entry.body, resolve), "", `Source: ${entry.source.url}`, `Last updated: ${entry.source.last_changed.slice(0, 10)}`];
     if (result.translation) lines.push(`In your language: ${result.translation}`);
     return lines.join("\n");
@@ -86,6 +92,6 @@ export const run: Command = async (args, io) => {
     return EXIT.ok;
   }
   const result = engine.ask(flags.question, { audience: flags.audience });
-  print(io.stdout, flags.json ? JSON.stringify(toAskJson(result)) : formatForTerminal(result, kb));
+  print(io.stdout, flags.json ? JSON.stringify(toAskJson(result)) : formatForTerminal(result, kb, flags.copy));
   return EXIT.ok;
 };

@@ -7,6 +7,7 @@ import { evaluate, parseEvalSet, type EvalReport } from "../answer/evaluate.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
+import { defaultDiagnosisSets, diagnosisEvalText, isDiagnosisSet } from "./eval-diagnosis.js";
 
 /**
  * The shared development set, the project's own harder set, and a held-out set that no setting is tuned
@@ -58,6 +59,10 @@ export const run: Command = async (args, io) => {
   const kb = await loadKnowledgeBase(knowledgeDir(io.env));
   const engine = createAnswerEngine(kb);
   for (const file of files) {
+    if (isDiagnosisSet(file)) {
+      print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+      continue;
+    }
     let text: string;
     try {
       text = await readFile(file, "utf8");
@@ -73,5 +78,6 @@ export const run: Command = async (args, io) => {
     }
     print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses));
   }
+  if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
   return EXIT.ok;
 };

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { Answer, Id } from "../knowledge/schema.js";
+import { Answer, Id, type Context } from "../knowledge/schema.js";
 import { redact } from "../privacy/redact.js";
 import { ANSWER_CHOICES, answerLabel, pickAnswer, pickChoice, type Choice } from "./choices.js";
-import { CONTEXT_QUESTIONS, CaseContext, DIMENSIONS, dimensionsOf, withContextAnswer, type Dimension } from "./context.js";
+import { CONTEXT_QUESTIONS, CaseContext, DIMENSIONS, dimensionsOf, matchesContext, withContextAnswer, type Dimension } from "./context.js";
 import { IsoDate } from "../calendar/dates.js";
 import { parseRejectionDate } from "./rejection-date.js";
 import type { Cause, DiagnosisKnowledge } from "./knowledge.js";
-import { recognizeNotice } from "./notice.js";
 import { durationLimit } from "../render/wording.js";
 import {
   deadlineFor,
@@ -16,12 +15,17 @@ import {
   type Handoff,
   type Outcome,
 } from "./outcome.js";
-import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, relevantCauses, settle, type RankedCause } from "./ranking.js";
+import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, settledCauses, type RankedCause } from "./ranking.js";
 
 /** Replies that are not one of the choices, in a row, before a person takes over. */
 export const MAX_MISSES = 2;
 /** "Not sure" answers in a row that mean the questions are not getting anywhere. */
 export const MAX_UNSURE = 3;
+/**
+ * Questions asked before a result, at most: context, notice confirmations and yes/no questions. The rejection date
+ * asked with the result (to date the reply deadline of a port-in) is not one of them.
+ */
+export const MAX_QUESTIONS = 6;
 
 /** Everything the diagnosis remembers between turns; kept in conversation state, so validated when read back. */
 export const DiagnosisState = z
@@ -32,8 +36,14 @@ export const DiagnosisState = z
     /** Yes/no answers by question id, in the order given. */
     answers: z.record(z.string(), Answer).default({}),
     /** A pasted rejection notice (redacted) and the causes it names. */
-    notice: z.object({ text: z.string(), candidates: z.array(Id), refused: z.array(Id).default([]) }).strict().optional(),
+    /** A pasted rejection notice or the customer's story (redacted), and the causes it names, most likely first. */
+    notice: z
+      .object({ text: z.string(), candidates: z.array(Id), refused: z.array(Id).default([]), kind: z.enum(["notice", "story"]).default("notice") })
+      .strict()
+      .optional(),
     confirmed: Id.optional(),
+    /** The "which reason does the rejection give?" question was answered (a cause picked is `confirmed`). */
+    reasonAsked: z.boolean().default(false),
     rejectionDate: z.union([IsoDate, z.literal("unknown")]).optional(),
     verdict: z.enum(["fits", "none"]).optional(),
     misses: z.number().int().nonnegative().default(0),
@@ -53,6 +63,7 @@ export type Step =
   | (Prompt & { kind: "context"; id: Dimension })
   | (Prompt & { kind: "question"; id: string; causeId: string })
   | (Prompt & { kind: "confirm"; causeId: string; title: string })
+  | (Prompt & { kind: "reason" })
   | (Prompt & { kind: "date" })
   | (Prompt & { kind: "outcome"; outcome: Outcome })
   | { kind: "done"; outcome: Outcome }
@@ -65,24 +76,34 @@ export interface ReplyResult {
   understood: boolean;
 }
 
+const REASON_NOT_SURE: Choice = { value: "not-sure", label: "Not sure", aliases: ["not sure", "unsure", "dont know", "do not know", "idk", "no idea", "none", "none of these", "other", "something else", "skip"] };
 const SKIP_DATE: Choice = { value: "unknown", label: "I don't know the date", aliases: ["skip", "not sure", "dont know", "do not know", "unknown", "no idea", "idk"] };
 const VERDICT: Choice[] = [
   { value: "fits", label: "That's it", aliases: ["yes", "y", "thanks", "thank you", "ok", "okay", "done", "got it", "that fits", "it fits", "one of these"] },
   { value: "none", label: "None of these", aliases: ["none", "no", "n", "none of them", "neither", "not sure", "something else", "other"] },
 ];
 
-/** A new diagnosis; the opening message may already hold the rejection notice or the rejection date. */
-export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | undefined, today: IsoDate): DiagnosisState {
-  const state = DiagnosisState.parse({});
+/**
+ * A new diagnosis; the opening message may already hold the rejection notice (or the customer's story) and the
+ * rejection date, and the caller may already know part of the context (port in or out, country, kind of number).
+ */
+export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | undefined, today: IsoDate, context: CaseContext = {}): DiagnosisState {
+  const state = DiagnosisState.parse({ context });
   if (!opening) return state;
   const date = parseRejectionDate(opening, today);
   return withNotice(knowledge, { ...state, rejectionDate: date }, opening);
 }
 
+/** Causes a notice or a story can offer to confirm, most likely first. */
+const MAX_CANDIDATES = 3;
+
 function withNotice(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string): DiagnosisState {
-  const found = recognizeNotice(relevantCauses(knowledge.causes, state.context), text);
-  if (!found.length) return state;
-  return { ...state, notice: { text: redact(text.trim()), candidates: found.map((m) => m.cause.id), refused: [] } };
+  const reading = knowledge.reader.read(text, state.context);
+  if (!reading.causes.length) return state;
+  return {
+    ...state,
+    notice: { text: redact(text.trim()), candidates: reading.causes.slice(0, MAX_CANDIDATES).map((m) => m.cause.id), refused: [], kind: reading.kind },
+  };
 }
 
 function causeById(knowledge: DiagnosisKnowledge, id: string): Cause | undefined {
@@ -95,12 +116,48 @@ function pendingSuspect(knowledge: DiagnosisKnowledge, state: DiagnosisState): C
   return id ? causeById(knowledge, id) : undefined;
 }
 
-/** For a confirmed cause only what changes its fix or fee is asked: the dimensions its variants name, and the country. */
-function contextNeeded(knowledge: DiagnosisKnowledge, state: DiagnosisState): readonly Dimension[] {
-  const cause = state.confirmed ? causeById(knowledge, state.confirmed) : undefined;
-  if (!cause) return DIMENSIONS;
-  const needed = new Set<Dimension>(["country", ...cause.diagnosis.variants.flatMap((v) => dimensionsOf(v.when))]);
-  return DIMENSIONS.filter((d) => needed.has(d));
+/** Dimensions named by the conditions that still fit what is known, and not known or asked yet. */
+function unknownDimensions(state: DiagnosisState, conditions: Array<Context | undefined>): Dimension[] {
+  const named = new Set<Dimension>();
+  for (const when of conditions) if (when && matchesContext(when, state.context)) for (const d of dimensionsOf(when)) named.add(d);
+  return DIMENSIONS.filter((d) => named.has(d) && state.context[d] === undefined && !state.asked.includes(d));
+}
+
+/**
+ * What to ask before showing these causes: the dimensions that choose their fix (variants), and for anything but
+ * a port-out the country, which the resubmission fee depends on.
+ */
+function contextForResult(state: DiagnosisState, causes: Cause[]): Dimension[] {
+  const needed = unknownDimensions(state, causes.flatMap((c) => c.diagnosis.variants.map((v) => v.when)));
+  const country = state.context.direction !== "out" && state.context.country === undefined && !state.asked.includes("country");
+  return DIMENSIONS.filter((d) => needed.includes(d) || (d === "country" && country));
+}
+
+/** The question picking the reason: the causes that fit the case, most common first, and "Not sure". */
+function reasonStep(knowledge: DiagnosisKnowledge, state: DiagnosisState): Step | undefined {
+  const refused = state.notice?.refused ?? [];
+  const causes = knowledge.causes
+    .filter((c) => matchesContext(c.diagnosis.when, state.context) && !refused.includes(c.id))
+    .sort((a, b) => b.diagnosis.prior - a.diagnosis.prior);
+  if (causes.length < 2) return undefined;
+  return {
+    kind: "reason",
+    text: "Which of these reasons does the rejection give?",
+    why: "If you know the reason, I can go straight to its fix; pick \"Not sure\" and I will ask a few questions instead.",
+    choices: [...causes.map((c) => ({ value: c.id, label: c.title })), REASON_NOT_SURE],
+  };
+}
+
+/** Questions asked so far: context, notice confirmations and yes/no questions. */
+export function questionsAsked(state: DiagnosisState): number {
+  const confirmations = state.notice ? state.notice.refused.length + (state.confirmed && !state.reasonAsked ? 1 : 0) : 0;
+  return state.asked.length + (state.reasonAsked ? 1 : 0) + confirmations + Object.keys(state.answers).length;
+}
+
+/** A port-out, or causes that only happen to port-outs: the port-in deadline, fee and documents do not apply. */
+function isPortOut(state: DiagnosisState, likely: RankedCause[]): boolean {
+  if (state.context.direction) return state.context.direction === "out";
+  return likely.length > 0 && likely.every((r) => r.cause.diagnosis.when?.directions?.every((d) => d === "out"));
 }
 
 function unsureStreak(state: DiagnosisState): number {
@@ -110,12 +167,14 @@ function unsureStreak(state: DiagnosisState): number {
   return streak;
 }
 
-function ranked(knowledge: DiagnosisKnowledge, state: DiagnosisState): RankedCause[] {
+function ranked(knowledge: DiagnosisKnowledge, state: DiagnosisState): { causes: RankedCause[]; settled: boolean } {
   if (state.confirmed) {
     const cause = causeById(knowledge, state.confirmed);
-    return cause ? [{ cause, probability: 1, support: [] }] : [];
+    return { causes: cause ? [{ cause, probability: 1, support: [] }] : [], settled: true };
   }
-  return settle(rankCauses(knowledge.causes, state.context, state.answers));
+  const all = rankCauses(knowledge.causes, state.context, state.answers);
+  const settled = settledCauses(all);
+  return { causes: settled ?? all, settled: settled !== undefined };
 }
 
 function rejectionDate(state: DiagnosisState): IsoDate | undefined {
@@ -140,7 +199,7 @@ function summaryOf(knowledge: DiagnosisKnowledge, state: DiagnosisState, causes:
 }
 
 function handoff(knowledge: DiagnosisKnowledge, state: DiagnosisState, today: IsoDate, reason: string): Step {
-  const likely = state.confirmed ? ranked(knowledge, state) : likelyCauses(ranked(knowledge, state));
+  const likely = state.confirmed ? ranked(knowledge, state).causes : likelyCauses(ranked(knowledge, state).causes);
   return {
     kind: "handoff",
     handoff: { reason, contact: knowledge.contact, where: knowledge.whereToSend, summary: summaryOf(knowledge, state, likely, today, reason) },
@@ -149,13 +208,14 @@ function handoff(knowledge: DiagnosisKnowledge, state: DiagnosisState, today: Is
 
 function outcome(knowledge: DiagnosisKnowledge, state: DiagnosisState, likely: RankedCause[], today: IsoDate): Outcome {
   const date = rejectionDate(state);
+  const portOut = isPortOut(state, likely);
   return {
     context: state.context,
     causes: likely.map((r) => outcomeCause(r, state.context)),
-    where: knowledge.whereToSend,
+    where: portOut ? undefined : knowledge.whereToSend,
     contact: knowledge.contact,
-    deadline: deadlineFor(knowledge, date, today),
-    resubmission: resubmissionFor(knowledge, state.context),
+    deadline: portOut ? undefined : deadlineFor(knowledge, date, today),
+    resubmission: portOut ? {} : resubmissionFor(knowledge, state.context),
     summary: summaryOf(knowledge, state, likely, today),
   };
 }
@@ -184,7 +244,10 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
       kind: "confirm",
       causeId: suspect.id,
       title: suspect.title,
-      text: `Your rejection notice points to "${suspect.title}". Is that the reason it gives?`,
+      text:
+        state.notice?.kind === "story"
+          ? `What you describe points to "${suspect.title}". Is that what happened?`
+          : `Your rejection notice points to "${suspect.title}". Is that the reason it gives?`,
       why: "If the notice names the reason, I can go straight to the fix instead of asking everything.",
       choices: [...ANSWER_CHOICES],
     };
@@ -193,16 +256,24 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
   // A conversation saved before the knowledge base dropped the cause it confirmed.
   if (state.confirmed && !causeById(knowledge, state.confirmed)) return handoff(knowledge, state, today, "the confirmed cause is no longer in the knowledge base");
 
-  const dimension = contextNeeded(knowledge, state).find((d) => !state.asked.includes(d));
-  if (dimension) return { kind: "context", ...CONTEXT_QUESTIONS[dimension] };
+  const asked = questionsAsked(state);
+  const context = (d: Dimension): Step => ({ kind: "context", ...CONTEXT_QUESTIONS[d] });
 
   let likely: RankedCause[];
-  if (state.confirmed) likely = ranked(knowledge, state);
+  if (state.confirmed) likely = ranked(knowledge, state).causes;
   else {
+    if (state.context.direction === undefined && !state.asked.includes("direction") && asked < MAX_QUESTIONS) return context("direction");
+    if (!state.reasonAsked && !Object.keys(state.answers).length && asked < MAX_QUESTIONS) {
+      const reason = reasonStep(knowledge, state);
+      if (reason) return reason;
+    }
     if (unsureStreak(state) >= MAX_UNSURE) return handoff(knowledge, state, today, "the customer is not sure about the details the causes depend on");
-    const all = ranked(knowledge, state);
-    const next = clearLeader(all) ? undefined : nextQuestion(knowledge.causes, state.context, state.answers);
+    const { causes: all, settled } = ranked(knowledge, state);
+    const next = settled || clearLeader(all) || asked >= MAX_QUESTIONS ? undefined : nextQuestion(knowledge.causes, state.context, state.answers);
     if (next) {
+      // A question or cause that depends on the kind of number or the country asks it first, budget allowing.
+      const dimension = unknownDimensions(state, [next.cause.diagnosis.when, next.question.when])[0];
+      if (dimension && asked + 1 < MAX_QUESTIONS) return context(dimension);
       return {
         kind: "question",
         id: next.question.id,
@@ -219,7 +290,9 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
     }
   }
 
-  if (state.rejectionDate === undefined) return dateStep(knowledge);
+  const missing = contextForResult(state, likely.map((r) => r.cause))[0];
+  if (missing && asked < MAX_QUESTIONS) return context(missing);
+  if (state.rejectionDate === undefined && !isPortOut(state, likely)) return dateStep(knowledge);
   const result = outcome(knowledge, state, likely, today);
   if (state.verdict === "fits") return { kind: "done", outcome: result };
   return {
@@ -237,7 +310,7 @@ export function reply(knowledge: DiagnosisKnowledge, state: DiagnosisState, text
   const next = interpret(knowledge, state, step, text, today);
   if (next) return { state: { ...next, misses: 0 }, understood: true };
   // A pasted rejection notice is welcome at any question.
-  if ((step.kind === "question" || step.kind === "context") && !state.confirmed) {
+  if ((step.kind === "question" || step.kind === "context" || step.kind === "reason") && !state.confirmed) {
     const noticed = withNotice(knowledge, state, text);
     if (noticed.notice && noticed.notice !== state.notice) return { state: { ...noticed, misses: 0 }, understood: true };
   }
@@ -259,8 +332,14 @@ function interpret(knowledge: DiagnosisKnowledge, state: DiagnosisState, step: S
       const answer = pickAnswer(text);
       if (!answer || !state.notice) return undefined;
       return answer === "yes"
-        ? { ...state, confirmed: step.causeId }
+        ? { ...state, confirmed: step.causeId, context: withCauseDirection(state.context, causeById(knowledge, step.causeId)) }
         : { ...state, notice: { ...state.notice, refused: [...state.notice.refused, step.causeId] } };
+    }
+    case "reason": {
+      const choice = pickChoice(step.choices, text);
+      if (!choice) return undefined;
+      if (choice.value === REASON_NOT_SURE.value) return { ...state, reasonAsked: true };
+      return { ...state, reasonAsked: true, confirmed: choice.value, context: withCauseDirection(state.context, causeById(knowledge, choice.value)) };
     }
     case "date": {
       const date = parseRejectionDate(text, today);
@@ -274,6 +353,12 @@ function interpret(knowledge: DiagnosisKnowledge, state: DiagnosisState, step: S
     default:
       return undefined;
   }
+}
+
+/** A confirmed cause that only happens in one direction tells the direction. */
+function withCauseDirection(context: CaseContext, cause: Cause | undefined): CaseContext {
+  const directions = cause?.diagnosis.when?.directions;
+  return context.direction === undefined && directions?.length === 1 ? { ...context, direction: directions[0] } : context;
 }
 
 /** True once the diagnosis needs no more replies. */

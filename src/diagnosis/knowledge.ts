@@ -1,6 +1,7 @@
 import type { Check, Diagnosis, Duration, Entry, Fee, KnowledgeBase, Rule } from "../knowledge/schema.js";
 import { emailsIn, lnpContact } from "../knowledge/contact.js";
 import { durationsFor, feesFor, ruleFor, type Located } from "../knowledge/facts.js";
+import { compileRejectionReader, type RejectionReader } from "./notice.js";
 
 /** A rejection cause: a current knowledge entry carrying `diagnosis` data. */
 export interface Cause {
@@ -26,6 +27,8 @@ export interface EntryRef {
 /** Everything the diagnosis and the checklist read from the knowledge base, gathered once. */
 export interface DiagnosisKnowledge {
   causes: Cause[];
+  /** Reads rejection notices and stories against the causes' patterns and story examples. */
+  reader: RejectionReader;
   checks: ChecklistItem[];
   /** Where documents for a rejection are sent: the "Where to send my Documentation?" section. */
   whereToSend?: EntryRef;
@@ -55,6 +58,18 @@ function factOf<T>(found: Located<T>): Fact<T> {
   return { fact: found.fact, entryId: found.source.entryId };
 }
 
+const readers = new WeakMap<KnowledgeBase, RejectionReader>();
+
+/** The reader depends on the knowledge base only, while the rest is gathered per day: compiled once per base. */
+function readerFor(kb: KnowledgeBase, causes: Cause[]): RejectionReader {
+  let reader = readers.get(kb);
+  if (!reader) {
+    reader = compileRejectionReader(causes, kb.vocabulary);
+    readers.set(kb, reader);
+  }
+  return reader;
+}
+
 export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisKnowledge {
   const entries = current(kb);
   const causes = entries
@@ -70,6 +85,7 @@ export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisK
   const restart = ruleFor(kb, "resubmission-restarts-interval", { date: today });
   return {
     causes,
+    reader: readerFor(kb, causes),
     checks,
     whereToSend: where && { id: where.id, title: where.title, url: where.source.url, body: where.body },
     contact,

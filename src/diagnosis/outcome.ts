@@ -77,7 +77,7 @@ export function outcomeCause(ranked: RankedCause, context: CaseContext): Outcome
     probability: ranked.probability,
     fix: variant?.fix ?? d.fix,
     avoid: variant?.avoid ?? d.avoid,
-    send: d.send,
+    send: variant?.send ?? d.send,
     because: ranked.support.map((q) => ({ question: q.text, answer: q.points_to })),
   };
 }

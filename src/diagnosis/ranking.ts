@@ -127,16 +127,26 @@ export function rankCauses(causes: Cause[], context: CaseContext, answers: Recor
     .sort((a, b) => b.probability - a.probability);
 }
 
-/** The weight of a question whose pointing answer settles its cause on its own ("a PO box is a guaranteed mismatch"). */
-export const SETTLES = 1;
+/**
+ * The least weight of a question whose pointing answer settles its cause on its own, whether that answer is "yes"
+ * ("a PO box is a guaranteed mismatch") or "no" ("the approval SMS was not answered in time").
+ */
+export const SETTLES = 0.85;
+
+/** The causes a strong answer points to, each with its share of their probability; undefined when none is settled. */
+export function settledCauses(ranked: RankedCause[]): RankedCause[] | undefined {
+  const settled = ranked.filter((r) => r.support.some((q) => q.weight >= SETTLES));
+  if (!settled.length) return undefined;
+  const total = settled.reduce((sum, r) => sum + r.probability, 0);
+  return settled.map((r) => ({ ...r, probability: total > 0 ? r.probability / total : 1 / settled.length }));
+}
 
 /**
- * A cause that a full-weight answer points to is certain, as if the customer had confirmed it: it is the only
- * cause left and no more questions are asked. Otherwise the ranking is returned unchanged.
+ * Settled causes are certain, as if the customer had confirmed them: they are the only causes left and no more
+ * questions are asked. Otherwise the ranking is returned unchanged.
  */
 export function settle(ranked: RankedCause[]): RankedCause[] {
-  const settled = ranked.find((r) => r.support.some((q) => q.weight >= SETTLES));
-  return settled ? [{ ...settled, probability: 1 }] : ranked;
+  return settledCauses(ranked) ?? ranked;
 }
 
 /** A cause clearly leads when it is this likely and at least one answer points to it. */

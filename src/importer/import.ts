@@ -81,7 +81,7 @@ function readExisting(files: ExistingFile[], folders: Set<string>): { imported: 
   for (const file of files) {
     let data: Record<string, unknown>;
     try {
-      data = parseEntryFile(file.text).toJS() as Record<string, unknown>;
+      data = parseEntryFile(file.text).document.toJS() as Record<string, unknown>;
     } catch (error) {
       throw new KnowledgeBaseError([`${file.path}: ${(error as Error).message} (fix it before importing, so no curation is lost)`]);
     }

@@ -1,5 +1,5 @@
-import { Document, isMap, parseDocument } from "yaml";
-import { splitFence } from "../knowledge/frontmatter.js";
+import { Document, isMap } from "yaml";
+import { readEntryDocument, writeEntryFile } from "../knowledge/entry-file.js";
 import type { EntryType, Link, Source, Status } from "../knowledge/schema.js";
 
 /** What the importer knows about an entry; everything else in a file is curation. */
@@ -13,10 +13,6 @@ export interface ImportedEntry {
   links: Link[];
   source: Source;
   body: string;
-}
-
-function render(doc: Document, body: string): string {
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
 }
 
 function plainSource(source: Source) {
@@ -48,15 +44,15 @@ export function newEntryFile(entry: ImportedEntry): string {
     rules: [],
     checks: [],
   });
-  return render(doc, entry.body);
+  return writeEntryFile(doc, entry.body);
 }
 
-/** Parses an existing entry file's frontmatter as a YAML document, keeping its comments and layout. */
-export function parseEntryFile(text: string): Document {
-  const doc = parseDocument(splitFence(text).yaml);
+/** Parses an existing entry file: its frontmatter as a YAML document, keeping its comments and layout, and its body. */
+export function parseEntryFile(text: string): { document: Document; body: string } {
+  const { document: doc, body } = readEntryDocument(text);
   if (doc.errors.length) throw new Error(`bad YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
   if (!isMap(doc.contents)) throw new Error("the frontmatter must be a YAML mapping");
-  return doc;
+  return { document: doc, body };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -67,7 +63,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * A file whose imported part did not change is returned byte for byte, however it is laid out.
  */
 export function mergeEntryFile(existing: string, entry: ImportedEntry): string {
-  const doc = parseEntryFile(existing);
+  const { document: doc, body } = parseEntryFile(existing);
+  const oldBody = body.trim();
   const before = doc.toJS() as Record<string, unknown>;
   const refreshed: Record<string, unknown> = {
     title: entry.title,
@@ -76,8 +73,7 @@ export function mergeEntryFile(existing: string, entry: ImportedEntry): string {
     source: plainSource(entry.source),
     ...(entry.status === "archived" ? { audience: ["agent"] } : {}),
   };
-  const oldBody = splitFence(existing).body.trim();
   if (oldBody === entry.body.trim() && Object.entries(refreshed).every(([key, value]) => same(before[key], value))) return existing;
   for (const [key, value] of Object.entries(refreshed)) if (!same(before[key], value)) doc.set(key, value);
-  return render(doc, entry.body);
+  return writeEntryFile(doc, entry.body);
 }

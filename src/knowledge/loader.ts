@@ -3,7 +3,8 @@ import { join, relative, basename } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { Articles, Frontmatter, Vocabulary, type Entry, type KnowledgeBase } from "./schema.js";
-import { splitFrontmatter } from "./frontmatter.js";
+import { readEntryFile } from "./entry-file.js";
+import { kbLinkIds } from "../render/tokens.js";
 
 export class KnowledgeBaseError extends Error {
   constructor(readonly problems: string[]) {
@@ -11,9 +12,6 @@ export class KnowledgeBaseError extends Error {
     this.name = "KnowledgeBaseError";
   }
 }
-
-/** Links from one entry to another are written `[text](kb:entry-id)` in bodies. */
-export const KB_LINK = /\]\(kb:([^)\s]+)\)/g;
 
 function describeIssues(file: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
@@ -62,7 +60,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   for (const file of files) {
     let split;
     try {
-      split = splitFrontmatter(await readFile(join(dir, file), "utf8"));
+      split = readEntryFile(await readFile(join(dir, file), "utf8"));
     } catch (error) {
       problems.push(`${file}: bad YAML: ${(error as Error).message.split("\n")[0]}`);
       continue;
@@ -97,8 +95,8 @@ function crossCheck(entries: Entry[]): string[] {
     e.related.forEach((id, i) => {
       if (!seen.has(id)) problems.push(`${e.file}: related.${i}: no entry has id '${id}'`);
     });
-    for (const match of e.body.matchAll(KB_LINK)) {
-      if (!seen.has(match[1]!)) problems.push(`${e.file}: body: link to 'kb:${match[1]}', but no entry has that id`);
+    for (const id of kbLinkIds(e.body)) {
+      if (!seen.has(id)) problems.push(`${e.file}: body: link to 'kb:${id}', but no entry has that id`);
     }
     const facts = [...e.fees.map((f) => ["fees", f.id]), ...e.durations.map((d) => ["durations", d.id]), ...e.rules.map((r) => ["rules", r.id])];
     for (const [kind, id] of facts) {

@@ -141,8 +141,13 @@ export const Diagnosis = z
     /** How common the cause is, 0..1: orders questions when nothing else is known. */
     prior: z.number().min(0).max(1),
     when: Context.optional(),
-    /** Words from rejection notices that name this cause ("BTN mismatch"). */
+    /**
+     * Words from rejection notices that name this cause ("BTN mismatch"), in any order: every word of one pattern
+     * must be in the notice (after carrier shorthand and the vocabulary's synonyms are applied).
+     */
     notice_patterns: z.array(z.string().min(1)).default([]),
+    /** Short examples of how customers tell this rejection in their own words ("I gave our PO box as the address"). */
+    stories: z.array(z.string().min(1)).default([]),
     questions: z.array(DiagnosisQuestion).min(1),
     fix: z.string().min(1),
     send: z.array(z.string().min(1)).min(1),
@@ -150,7 +155,13 @@ export const Diagnosis = z
     variants: z
       .array(
         z
-          .object({ when: Context, fix: z.string().min(1), avoid: z.string().optional() })
+          .object({
+            when: Context,
+            fix: z.string().min(1),
+            avoid: z.string().optional(),
+            /** What to send in this case, instead of the cause's `send`. */
+            send: z.array(z.string().min(1)).min(1).optional(),
+          })
           .strict(),
       )
       .default([]),

@@ -1,5 +1,5 @@
 import type { Entry } from "../knowledge/schema.js";
-import { linkKbReferences, toPlainText, type ResolveLink } from "./markdown.js";
+import { toPlainText, type ResolveLink } from "./markdown.js";
 
 /**
  * A canned answer for support agents to paste into a ticket or a chat: the entry's own text, no greeting, and the
@@ -26,6 +26,16 @@ const ARCHIVED_TITLE = /^\(archived until [^)]*\)\s*/;
 /** The notice the importer puts at the top of an archived body: the agent answer has its own label instead. */
 const NOTICE = /^(?:>.*\n)+\s*/;
 
+const KB_LINK = /\[([^\]]+)\]\(kb:([^)\s]+)\)/g;
+
+/** `[text](kb:<id>)` -> `[text](wiki section)`, for Markdown pasted outside the bot; a link to no entry keeps its text. */
+function withWikiLinks(markdown: string, resolve: ResolveLink): string {
+  return markdown.replace(KB_LINK, (_whole, text: string, id: string) => {
+    const found = resolve(id);
+    return found ? `[${text}](${found.url})` : text;
+  });
+}
+
 function bodyOf(entry: Entry): string {
   const body = entry.body.trim();
   return entry.status === "archived" ? body.replace(NOTICE, "").trim() : body;
@@ -39,7 +49,7 @@ export function archivedLabel(entry: Entry): string | undefined {
 
 export function agentAnswer(entry: Entry, resolve: ResolveLink): AgentAnswer {
   const label = archivedLabel(entry);
-  const body = linkKbReferences(bodyOf(entry), resolve);
+  const body = withWikiLinks(bodyOf(entry), resolve);
   const markdown = [...(label ? [`**${label}**`, ""] : []), body, "", `Source: ${entry.source.url}`].join("\n");
   return {
     id: entry.id,

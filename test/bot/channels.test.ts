@@ -41,7 +41,7 @@ describe("channel rendering", () => {
     expect(c.actions).toEqual([{ type: "Action.OpenUrl", title: "Source", url: "https://wiki.example.test/Fees" }]);
   });
 
-  it("shows each source line of a card's Markdown on its own line, and keeps a list one list", () => {
+  it("shows each source line of a card's Markdown on its own line, and keeps each list one list", () => {
     const body = [
       "Free for local numbers.",
       "Fax numbers have a fee per number.",
@@ -53,6 +53,7 @@ describe("channel rendering", () => {
       "  once submitted",
       "1. first",
       "2. second",
+      "",
       "After the list.",
     ].join("\n");
     const c = card(renderReply({ blocks: [{ kind: "markdown", text: body }, { kind: "note", text: "Small print.\nMore small print." }] }, "webchat", resolve));
@@ -69,6 +70,7 @@ describe("channel rendering", () => {
         "- a resubmission fee",
         "- a cancellation fee,",
         "  once submitted",
+        "",
         "1. first",
         "2. second",
         "",
@@ -76,6 +78,20 @@ describe("channel rendering", () => {
       ].join("\n"),
     );
     expect(c.body[1]!.text).toBe("Small print.\n\nMore small print.");
+  });
+
+  it("draws tables, from the knowledge or from a reply, as Table elements in Teams and as FactSets in the emulator", () => {
+    const reply: Reply = {
+      blocks: [
+        { kind: "markdown", text: "Fees:\n\n| Kind | Fee |\n| --- | --- |\n| Fax | $15 |" },
+        { kind: "table", columns: ["Item", "Amount"], rows: [["2 fax numbers", "$30.00"]] },
+      ],
+    };
+    expect(card(renderReply(reply, "msteams", resolve)).body.map((e) => e.type)).toEqual(["TextBlock", "Table", "Table"]);
+    const emulator = card(renderReply(reply, "emulator", resolve)).body;
+    expect(emulator.map((e) => e.type)).toEqual(["TextBlock", "FactSet", "FactSet"]);
+    expect(emulator[1]!.facts).toEqual([{ title: "Fax", value: "$15" }]);
+    expect(emulator[2]!.facts).toEqual([{ title: "2 fax numbers", value: "$30.00" }]);
   });
 
   it("leaves line breaks to text channels, which show them as they are", () => {

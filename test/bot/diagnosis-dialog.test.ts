@@ -17,11 +17,11 @@ describe("diagnosis dialog", () => {
     expect(first).toContain("Let's find out why your port was rejected");
     expect(first).toContain("Are you porting the number in");
     expect(first).toContain("Port-ins are rejected by the losing carrier");
-    expect(textOf(await chat.send("1"))).toContain("Is it a US or a Canadian number?");
-    expect(textOf(await chat.send("US"))).toContain("What kind of number is it");
-    expect(textOf(await chat.send("landline"))).toContain(PO_BOX_QUESTION);
+    expect(textOf(await chat.send("1"))).toContain("Which of these reasons does the rejection give?");
+    expect(textOf(await chat.send("not sure"))).toContain(PO_BOX_QUESTION);
     expect(textOf(await chat.send("no"))).toContain(BTN_QUESTION);
-    expect(textOf(await chat.send("no"))).toContain("Are you porting more than one number");
+    expect(textOf(await chat.send("no"))).toContain("What kind of number is it");
+    expect(textOf(await chat.send("landline"))).toContain("Are you porting more than one number");
     expect(textOf(await chat.send("yes"))).toContain("On what date was the port rejected?");
     const outcome = textOf(await chat.send("2026-03-02"));
     expect(outcome).toContain("The likely reason for your rejection");
@@ -55,8 +55,7 @@ describe("diagnosis dialog", () => {
     const chat = testBot({ kb, channelId: "test" });
     await chat.send("my port was rejected");
     await chat.send("port in");
-    await chat.send("US");
-    expect(textOf(await chat.send("landline"))).toContain(PO_BOX_QUESTION);
+    expect(textOf(await chat.send("not sure"))).toContain(PO_BOX_QUESTION);
     const aside = await chat.send("what is a CSR?");
     const text = textOf(aside);
     expect(text).toContain("Customer Service Record");
@@ -90,7 +89,7 @@ describe("diagnosis dialog", () => {
     await chat.send("port in");
     const again = textOf(await chat.send("blue"));
     expect(again).toContain("Sorry, I didn't get that. Please pick one of these:");
-    expect(again).toContain("Is it a US or a Canadian number?");
+    expect(again).toContain("Which of these reasons does the rejection give?");
     const handoff = textOf(await chat.send("green"));
     expect(handoff).toContain("Let's get a person to look at it");
     expect(handoff).toContain("ports@voip.ms");
@@ -98,25 +97,24 @@ describe("diagnosis dialog", () => {
     expect(handoff).toContain("Rejection notice:");
     expect(handoff).not.toContain("514");
     // The flow has ended.
-    expect(textOf(await chat.send("US"))).not.toContain("What kind of number is it");
+    expect(textOf(await chat.send("not sure"))).not.toContain(PO_BOX_QUESTION);
   });
 
   it("hands off with the summary when the customer is not sure of anything", async () => {
     const chat = testBot({ kb, channelId: "test" });
     await chat.send("why was my port rejected?");
-    for (const reply of ["port in", "US", "wireless", "not sure", "not sure"]) await chat.send(reply);
+    for (const reply of ["port in", "not sure", "not sure", "not sure"]) await chat.send(reply);
     const text = textOf(await chat.send("not sure"));
     expect(text).toContain("Let's get a person to look at it");
-    expect(text).toContain("Kind of number: Wireless (mobile)");
+    expect(text).toContain("Direction: port in");
   });
 
   it("keeps its state in conversation storage, so a restarted bot resumes at the same step", async () => {
     const chat = testBot({ kb, channelId: "test" });
     await chat.send("my port was rejected");
     await chat.send("port in");
-    await chat.send("US");
     const restarted = chat.restart();
-    expect(textOf(await restarted.send("landline"))).toContain(PO_BOX_QUESTION);
+    expect(textOf(await restarted.send("not sure"))).toContain(PO_BOX_QUESTION);
   });
 
   it("renders steps and the outcome as Adaptive Cards 1.5 with buttons in web chat", async () => {
@@ -128,7 +126,7 @@ describe("diagnosis dialog", () => {
     expect(buttons.map((b) => b.title)).toEqual(["Port in", "Port out", "Not sure"]);
     // Whatever form the channel's button data takes, a click sends the choice's words back.
     expect(JSON.stringify(buttons[0]!.data)).toContain('"Port in"');
-    for (const label of ["Port in", "US number", "Landline", "No", "No", "Yes"]) await chat.send(click(label));
+    for (const label of ["Port in", "Not sure", "No", "No", "Landline", "Yes"]) await chat.send(click(label));
     const [outcome] = await chat.send(click("I don't know the date"));
     const outcomeCard = outcome!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string }>; actions: Array<{ type: string; url: string }> };
     expect(outcomeCard.version).toBe("1.5");

@@ -95,7 +95,7 @@ describe("the message extension's cards", () => {
     const kb = await realKnowledge();
     const resolve = resolveKbLink(kb);
     for (const entry of kb.entries) {
-      const attachment = agentAnswerCard(agentAnswer(entry, resolve));
+      const attachment = agentAnswerCard(agentAnswer(entry, resolve), resolve);
       expect((attachment.content as { version: string }).version).toBe("1.5");
       expect(Buffer.byteLength(JSON.stringify(attachment))).toBeLessThan(TEAMS_CARD_LIMIT_BYTES / 2);
     }

@@ -20,6 +20,15 @@ describe("porting-bot ask", () => {
     expect(out).toContain("Last updated: 2024-06-01");
   });
 
+  it("--copy prints an answer as text to paste into a ticket: no title, no blank line, the source link last", async () => {
+    const { code, out } = await ask(["--copy", "wat", "is", "a", "foc"]);
+    expect(code).toBe(EXIT.ok);
+    expect(out.trim()).toBe(
+      "FOC is the date the port completes. See how long a port takes (https://wiki.example.test/article/Porting_FAQ#duration).\n" +
+        `Source: Porting FAQ, "How long does the port process take?": https://wiki.example.test/article/Porting_FAQ#foc`,
+    );
+  });
+
   it("says so when the question is not about porting, with the topics and the porting department's address", async () => {
     const { code, out } = await ask(["what is the weather today"]);
     expect(code).toBe(EXIT.ok);

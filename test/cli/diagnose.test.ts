@@ -15,7 +15,7 @@ function runDiagnose(args: string[], lines: string[], env: NodeJS.ProcessEnv = {
 
 describe("porting-bot diagnose", () => {
   it("runs a whole diagnosis from answers piped in, one a line, to the outcome", async () => {
-    const { code, out } = await runDiagnose([], ["port in", "US", "landline", "no", "no", "yes", "2026-03-02", "that's it"]);
+    const { code, out } = await runDiagnose([], ["port in", "not sure", "no", "no", "landline", "yes", "2026-03-02", "that's it"]);
     expect(code).toBe(EXIT.ok);
     expect(out).toContain("Most likely: Incorrect Billing Telephone Number (BTN)");
     expect(out).toContain("by Monday 2026-03-09 (4 days left)");
@@ -23,6 +23,19 @@ describe("porting-bot diagnose", () => {
     expect(out).toContain("Where to send it (Where to send my Documentation?)");
     expect(out).toContain("Summary for the ticket:");
     expect(out.trim().endsWith("Good luck with the resubmission.")).toBe(true);
+  });
+
+  it("picks the reason from a list and goes to its fix", async () => {
+    const { out } = await runDiagnose([], ["port in", "Partial Port", "US", "skip", "ok"]);
+    expect(out).toContain("Which of these reasons does the rejection give?");
+    expect(out).toContain("Most likely: Partial Port");
+    expect(out).not.toContain("Is the address on the port request a PO box?");
+  });
+
+  it("a port-out result carries no port-in advice", async () => {
+    const { out } = await runDiagnose(["--notice", "Transfer to Cricket rejected: PIN required"], ["yes", "ok"]);
+    expect(out).toContain("Most likely: Port Out Rejection for PIN");
+    expect(out).not.toMatch(/Reply within|Resubmitting|Where to send it|On what date/);
   });
 
   it("goes straight to the cause of a pasted notice", async () => {
@@ -36,7 +49,7 @@ describe("porting-bot diagnose", () => {
   it("asks again after an answer that is not a choice, then hands off with a summary without identifiers", async () => {
     const { code, out } = await runDiagnose(["--notice", "Rejected - BTN mismatch on 514-555-0199"], ["no", "port in", "maybe later", "what?"]);
     expect(code).toBe(EXIT.ok);
-    expect(out).toContain("Please answer with one of: 1. US number");
+    expect(out).toContain("Please answer with one of: 1. Rejection for Mismatch Information");
     expect(out).toContain("Write to the LNP department at ports@voip.ms");
     expect(out).toContain("Direction: port in");
     expect(out).toContain('Rejection notice: "Rejected - BTN mismatch on [phone]"');
@@ -44,7 +57,7 @@ describe("porting-bot diagnose", () => {
   });
 
   it("hands off with a summary when none of the causes fits", async () => {
-    const { out } = await runDiagnose([], ["1", "1", "1", "no", "no", "yes", "skip", "none of these"]);
+    const { out } = await runDiagnose([], ["1", "not sure", "no", "no", "1", "yes", "skip", "none of these"]);
     expect(out).toContain("Handed off because: the customer says none of these causes fits");
     expect(out).toMatch(/The answers point to: .+%\)/);
     expect(out).toContain("- Is the address on the port request a PO box? No");

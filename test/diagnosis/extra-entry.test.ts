@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { knowledgeDir } from "../../src/paths.js";
 import type { DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
-import { drive, knowledgeFrom, pathTo, questionIds } from "./drive.js";
+import { DiagnosisState, nextStep } from "../../src/diagnosis/flow.js";
+import { TODAY, drive, knowledgeFrom, pathTo } from "./drive.js";
 
 /** A rejection entry added as Markdown joins the diagnosis and the checklist with no code change. */
 
@@ -60,8 +61,11 @@ afterAll(async () => {
 
 describe("an extra rejection entry written as Markdown", () => {
   it("its question is asked and its cause ranked first when the answers point to it", () => {
-    const run = pathTo(kb, "negative-balance-hold", ["port in", "US", "landline", "2026-03-02"]);
-    expect(questionIds(run)).toContain("balance-hold-unpaid");
+    const reason = drive(kb, ["port in"]).last;
+    expect(reason.kind === "reason" && reason.choices.map((c) => c.value)).toContain("negative-balance-hold");
+    const answered = DiagnosisState.parse({ context: { direction: "in", country: "US", kind: "local" }, asked: ["direction", "country", "kind"], reasonAsked: true, answers: { "balance-hold-unpaid": "yes" }, rejectionDate: "unknown" });
+    expect(nextStep(kb, answered, TODAY)).toMatchObject({ kind: "outcome", outcome: { causes: [{ id: "negative-balance-hold" }] } });
+    const run = pathTo(kb, "negative-balance-hold", { direction: "port in", reason: "Losing Carrier Balance Hold", country: "US", date: "2026-03-02" });
     if (run.last.kind !== "outcome") throw new Error(`expected an outcome, got ${run.last.kind}`);
     expect(run.last.outcome.causes[0]).toMatchObject({ id: "negative-balance-hold", title: "Losing Carrier Balance Hold" });
     expect(run.last.outcome.causes[0]!.fix).toBe("Ask your current provider to lift the hold, then tell us so we can resubmit.");

@@ -3,6 +3,7 @@ import { deadlineText, resubmissionText } from "../../src/diagnosis/text.js";
 import { nextStep, startDiagnosis, type DiagnosisState } from "../../src/diagnosis/flow.js";
 import type { Duration, Fee, Rule } from "../../src/knowledge/schema.js";
 import type { DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { compileRejectionReader } from "../../src/diagnosis/notice.js";
 
 const window = (max: number): Duration => ({ id: "w", label: "Reply", event: "rejection-reply", max, unit: "days", applies_to: {} });
 const fee = (amount: number): Fee => ({ id: "f", label: "Resubmitting a port", event: "resubmission", amount, currency: "USD", unit: "per-resubmission", quote: false, applies_to: {} });
@@ -16,8 +17,10 @@ describe("diagnosis wording", () => {
   });
 
   it("writes the reply window the same way in the question and the deadline, singular for one day", () => {
+    const causes: DiagnosisKnowledge["causes"] = [{ id: "c", title: "C", url: "u", diagnosis: { cause: "c", prior: 0.5, notice_patterns: [], stories: [], questions: [{ id: "q", text: "Q?", why: "W.", points_to: "yes", weight: 1 }], fix: "f", send: ["s"], avoid: "a", variants: [] } }];
     const knowledge: DiagnosisKnowledge = {
-      causes: [{ id: "c", title: "C", url: "u", diagnosis: { cause: "c", prior: 0.5, notice_patterns: [], questions: [{ id: "q", text: "Q?", why: "W.", points_to: "yes", weight: 1 }], fix: "f", send: ["s"], avoid: "a", variants: [] } }],
+      causes,
+      reader: compileRejectionReader(causes),
       checks: [],
       replyWindow: { fact: window(1), entryId: "important" },
       resubmissionFees: [],

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FeedError, importFeed, planImport, type ExistingFile } from "../../src/importer/import.js";
 import { splitArticle } from "../../src/importer/sections.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
-import { splitFrontmatter } from "../../src/knowledge/frontmatter.js";
+import { readEntryFile } from "../../src/knowledge/entry-file.js";
 import { knowledgeDir } from "../../src/paths.js";
 import type { Revision } from "../../src/importer/feed.js";
 import { SEED_FEED, newest, seedRevisions } from "./seed.js";
@@ -175,7 +175,7 @@ describe("re-importing over curated files", () => {
     expect(report.added).toEqual([]);
     const text = await readFile(path, "utf8");
     expect(text).toContain("tags: [timeline] # set by hand");
-    const { data, body } = splitFrontmatter(text) as { data: Record<string, unknown>; body: string };
+    const { data, body } = readEntryFile(text) as { data: Record<string, unknown>; body: string };
     expect(data).toMatchObject({
       id: "how-long-does-the-port-process-take",
       type: "policy",
@@ -283,7 +283,7 @@ describe("a newer feed", () => {
     expect(plan.report.added).toEqual([]);
     expect(plan.report.changed.sort()).toEqual(expect.arrayContaining(["what-is-the-imei"]));
     const file = plan.files.find((f) => f.path === "porting-faq/what-is-the-imei.md")!;
-    const { data } = splitFrontmatter(file.text) as { data: { tags: string[]; title: string; source: { section: string; first_seen: string } } };
+    const { data } = readEntryFile(file.text) as { data: { tags: string[]; title: string; source: { section: string; first_seen: string } } };
     expect(data.tags).toEqual(["imei"]);
     expect(data.title).toBe("What is an IMEI number?");
     expect(data.source).toMatchObject({ section: "What is an IMEI number?", first_seen: "2018-07-26T20:50:02Z" });

@@ -53,6 +53,17 @@ describe("loadKnowledgeBase", () => {
     expect(message).toContain(problem);
   });
 
+  it.each([
+    ["no-fence.md", "id: no-fence\n\nBody.\n", "missing frontmatter"],
+    ["unclosed.md", "---\nid: unclosed\n\nBody.\n", "missing frontmatter"],
+    ["not-a-mapping.md", "---\n- a list\n---\n\nBody.\n", "(frontmatter): Invalid input: expected object, received array"],
+  ])("names the file and what is wrong with an entry file shaped wrong (%s)", async (name, text, problem) => {
+    const dir = await kbWith("bad-yaml");
+    await writeFile(join(dir, "added", name), text);
+    const message = (await problemsOf(dir)).find((p) => p.startsWith(`added/${name}: `));
+    expect(message).toContain(problem);
+  });
+
   it("reports every problem at once, not only the first", async () => {
     const dir = await kbWith("unknown-related");
     await cp(join(FIXTURES, "bad", "fee-no-amount"), join(dir, "more"), { recursive: true });

@@ -1,0 +1,30 @@
+import type { Direction } from "../knowledge/schema.js";
+
+/**
+ * Cues in a notice or a story that tell a port-in (moving a number to us, rejected by the losing carrier) from a
+ * port-out (moving it away, rejected on its way to the new carrier). Read on normalised text.
+ */
+const OUT: RegExp[] = [
+  /\bport(?:ing|ed)? outs?\b/,
+  /\bportout\b/,
+  /\b(?:leav(?:e|ing)|away from|(?:mov|transferr|port|switch)(?:e|ing|ed)?(?: \w+){0,3} from) (?:you|voipms|voip ms)\b/,
+  /\b(?:transfer|port|move|switch)(?:s|ed|red|ing|ring)?(?: \w+){0,3} to (?!(?:you|voipms|voip|us|usa|your|ours?|the same|be|do|make|get|complete|a new address|my new address)\b)\w+/,
+  /\b(?:this|my|our|the) voipms (?:line|number|account|did)\b/,
+  /\b(?:gaining|winning) (?:carrier|provider)\b/,
+];
+const IN: RegExp[] = [
+  /\bport(?:ing|ed)? ins?\b/,
+  /\bportin\b/,
+  /\b(?:lsr|olsp|osp|losing carrier|losing provider|old carrier|old provider|previous carrier|previous provider|current carrier|current provider|old company|current company|csr|btn|foc)\b/,
+  /\bto (?:you|voipms|voip ms)\b/,
+];
+
+const count = (patterns: RegExp[], text: string) => patterns.filter((p) => p.test(text)).length;
+
+/** The direction the text points to, when its cues agree; undefined when it gives none or both equally. */
+export function directionCue(normalized: string): Direction | undefined {
+  const out = count(OUT, normalized);
+  const into = count(IN, normalized);
+  if (out === into) return undefined;
+  return out > into ? "out" : "in";
+}

@@ -1,0 +1,153 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { stem, tokenize } from "../../src/answer/normalize.js";
+import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { compileRejectionReader, recognizeNotice } from "../../src/diagnosis/notice.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { knowledgeDir, projectRoot } from "../../src/paths.js";
+import { TODAY } from "./drive.js";
+
+let base: KnowledgeBase;
+let kb: DiagnosisKnowledge;
+beforeAll(async () => {
+  base = await loadKnowledgeBase(knowledgeDir({}));
+  kb = diagnosisKnowledge(base, TODAY);
+});
+
+const first = (text: string) => kb.reader.read(text).causes[0]?.cause.id;
+
+describe("reading a carrier's notice", () => {
+  it.each([
+    ["BTN does not match", "incorrect-billing-telephone-number-btn"],
+    ["btn doesnt match", "incorrect-billing-telephone-number-btn"],
+    ["Jeopardy: Invalid BTN", "incorrect-billing-telephone-number-btn"],
+    ["billing telephone number is WRONG", "incorrect-billing-telephone-number-btn"],
+    ["Account number invalid", "account-number-reseller-mismatch"],
+    ["ACCT # DOESNT MATCH", "account-number-reseller-mismatch"],
+    ["invalid acct no.", "account-number-reseller-mismatch"],
+    ["RJCT 4F - CUST ADDR DOES NOT AGREE W/ CSR", "rejection-for-mismatch-information"],
+    ["mismatch: end user name", "rejection-for-mismatch-information"],
+    ["ERR 12: hunt group, members would be stranded", "hunt-members-stranded-services"],
+    ["TN not in service", "disconnected-inactive-numbers"],
+    ["account frozen - service order pending", "freeze-on-the-account-pending-order"],
+    ["SMS approval not received in time", "rejection-for-sms-not-answered"],
+  ])("%s → %s, whatever the word order, case, contractions and abbreviations", (notice, id) => {
+    expect(first(notice)).toBe(id);
+  });
+
+  it("a PIN refused on an LSR (a port-in order) is the losing account's PIN, not the port-out article", () => {
+    const reading = kb.reader.read("LSR reject - PIN invalid");
+    expect(reading.direction).toBe("in");
+    expect(reading.causes[0]!.cause.id).toBe("account-number-reseller-mismatch");
+  });
+
+  it("a PIN refused on the way to another carrier is the port-out cause", () => {
+    const reading = kb.reader.read("Your transfer to T-Mobile was rejected: PIN required");
+    expect(reading.direction).toBe("out");
+    expect(reading.causes[0]!.cause.id).toBe("port-out-rejection-for-pin");
+  });
+
+  it("the direction the caller knows removes the causes of the other direction", () => {
+    const ids = kb.reader.read("PIN invalid", { direction: "out" }).causes.map((c) => c.cause.id);
+    expect(ids).toEqual(["port-out-rejection-for-pin"]);
+  });
+
+  it("prefers the cause whose pattern holds another's ('disconnect order' over 'disconnected')", () => {
+    expect(first("rejected: open disconnect order on the account")).toBe("freeze-on-the-account-pending-order");
+  });
+
+  it.each([
+    "LSR returned: the due date requested is a weekend",
+    "Reject 12Q: PON must be unique per request",
+    "System outage at the losing carrier, please resend tomorrow",
+    "what is a BTN",
+    "how long does a port take?",
+  ])("names no cause for a text that names none: %s", (text) => {
+    expect(kb.reader.read(text).causes).toEqual([]);
+  });
+
+  it("ranks causes with scores between 0 and 1, best first", () => {
+    const causes = kb.reader.read("Rejected: BTN mismatch and address mismatch").causes;
+    expect(causes.map((c) => c.cause.id).sort()).toEqual(["incorrect-billing-telephone-number-btn", "rejection-for-mismatch-information"]);
+    for (const c of causes) expect(c.score).toBeGreaterThan(0.6);
+    for (const c of causes) expect(c.score).toBeLessThanOrEqual(1);
+    expect(causes[0]!.score).toBeGreaterThanOrEqual(causes[1]!.score);
+  });
+});
+
+describe("reading a customer's story", () => {
+  it.each([
+    ["I put a PO box as our address on the port form", "rejection-for-mismatch-information"],
+    ["I never answered the text message the carrier sent to approve it", "rejection-for-sms-not-answered"],
+    ["we already cancelled the service with the old company", "disconnected-inactive-numbers"],
+    ["I'm moving my number away from voip.ms and the new carrier wants a PIN", "port-out-rejection-for-pin"],
+  ])("%s → %s", (story, id) => {
+    const reading = kb.reader.read(story);
+    expect(reading.kind).toBe("story");
+    expect(reading.causes[0]?.cause.id).toBe(id);
+  });
+
+  it("a story naming no cause is rejection talk with no cause", () => {
+    const reading = kb.reader.read("my port was rejected, what now?");
+    expect(reading).toMatchObject({ rejection: true, kind: "story", causes: [] });
+  });
+});
+
+describe("rejection talk", () => {
+  it.each(["Mi portabilidad fue rechazada, ¿qué hago?", "mon transfert de numéro a été refusé", "😡😡😡 my port failed", "the port didn't go through", "Jeopardy on my order"])(
+    "%s is about a rejected port",
+    (text) => {
+      expect(kb.reader.read(text).rejection).toBe(true);
+    },
+  );
+
+  it.each(["how much does a port cost?", "I want to talk to a human", "what is a CSR"])("%s is not", (text) => {
+    expect(kb.reader.read(text).rejection).toBe(false);
+  });
+});
+
+describe("recognizeNotice", () => {
+  it("gives the causes with the pattern or story that matched, from the knowledge or from bare causes", () => {
+    const found = recognizeNotice(kb, "Rejected - BTN mismatch");
+    expect(found[0]).toMatchObject({ cause: { id: "incorrect-billing-telephone-number-btn" }, pattern: "BTN mismatch" });
+    expect(recognizeNotice(kb.causes, "Rejected - BTN mismatch")[0]?.cause.id).toBe("incorrect-billing-telephone-number-btn");
+  });
+
+  it("a reader over no causes names none", () => {
+    expect(compileRejectionReader([]).read("BTN mismatch").causes).toEqual([]);
+  });
+});
+
+describe("the patterns and stories in the knowledge base", () => {
+  it("every pattern holds a word that tells its cause apart (not only words most causes use)", () => {
+    const reader = compileRejectionReader(kb.causes, base.vocabulary);
+    for (const cause of kb.causes) {
+      for (const pattern of cause.diagnosis.notice_patterns) {
+        const found = reader.read(`Rejected - ${pattern}`).causes.map((c) => c.cause.id);
+        expect(found, `${cause.id}: "${pattern}"`).toContain(cause.id);
+        expect(found.length, `${cause.id}: "${pattern}" names ${found.join(", ")}`).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  it("no story example or pattern copies or nearly copies a line of a diagnosis evaluation set", () => {
+    const root = projectRoot();
+    const sets = [join(root, "..", "shared", "eval", "diagnosis-dev.jsonl"), ...readdirSync(join(root, "eval")).filter((f) => /diagnosis.*\.jsonl$/.test(f)).map((f) => join(root, "eval", f))];
+    const words = (text: string) => new Set(tokenize(text).map(stem));
+    const lines = sets.flatMap((file) => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => words((JSON.parse(l) as { text: string }).text)));
+    expect(lines.length).toBeGreaterThan(20);
+    const copies: string[] = [];
+    for (const cause of kb.causes) {
+      for (const example of [...cause.diagnosis.stories, ...cause.diagnosis.notice_patterns]) {
+        const own = words(example);
+        for (const line of lines) {
+          const shared = [...own].filter((w) => line.has(w)).length;
+          if (shared / (own.size + line.size - shared) >= 0.5) copies.push(`${cause.id}: "${example}"`);
+        }
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+});
