@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the answer engine beside two baselines on the same questions (accuracy and per-query
- * latency), its latency and memory with the knowledge base replicated 10x and 100x, and the sweeps behind
- * its weights and thresholds. Runs in well under a minute.
+ * latency), its latency and memory with the knowledge base replicated 10x and 100x, the sweeps behind
+ * its weights and thresholds, redaction on adversarial inputs, and /api/messages turns per second beside a bare
+ * botbuilder echo bot. Runs in about a minute.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,6 +16,8 @@ import { loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../src/paths.js";
 import { fuseDefaultEngine, miniSearchEngine } from "./baselines.js";
+import { benchTurns } from "./http-turns.js";
+import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
 
 v8.setFlagsFromString("--expose-gc");
@@ -136,6 +139,10 @@ async function main(): Promise<void> {
 
   console.log();
   benchRender(kb);
+  console.log();
+  benchRedaction();
+  console.log();
+  await benchTurns(kb);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

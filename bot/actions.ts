@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Language } from "../src/answer/result.js";
 import { Id } from "../src/knowledge/schema.js";
-
+import { FLOW_IDS } from "./dialogs/flows.js";
 
 /** Words that work at any point of a conversation. */
 export const Command = z.enum(["help", "menu", "start-over", "cancel", "handoff", "ask"]);
@@ -25,8 +25,8 @@ export const Action = z.discriminatedUnion("action", [
     score: z.number().min(0).max(1).optional(),
     language: Language.optional(),
   }),
-  /** Start a guided flow (a sub-dialog registered under that id). */
-  z.object({ action: z.literal("start"), flow: Id }),
+  /** Start a guided flow (a sub-dialog registered under that id); any other name is not a button of this bot. */
+  z.object({ action: z.literal("start"), flow: z.enum(FLOW_IDS) }),
   z.object({ action: z.literal("command"), command: Command }),
   /** "Did this help?" on an answer; `question` is already masked. */
   z.object({

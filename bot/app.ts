@@ -3,7 +3,7 @@ import type { Dialog } from "botbuilder-dialogs";
 import type { Server } from "restify";
 import { createAnswerEngine, type AnswerEngine } from "../src/answer/engine.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
-import { appendFeedback } from "../src/feedback/store.js";
+import { FeedbackLog } from "../src/feedback/feedback-log.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
@@ -68,14 +68,25 @@ export interface AppOptions {
   agents?: AgentConfig;
 }
 
-/** The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0. */
+/**
+ * The whole bot behind its HTTP server, not yet listening: index.ts listens on PORT, tests on port 0.
+ * Feedback goes to a background writer: recording it never waits for, or fails with, the file.
+ */
 export function createApp({ config, kb, feedbackFile, log, agents = loadAgentConfig({}) }: AppOptions): Server {
+  const feedback = new FeedbackLog({ file: feedbackFile, onProblem: (message) => log.warn(message) });
   const engine = createAnswerEngine(kb);
   const usage = new EntryUsage(kb);
   const extension = new SearchExtension(kb, engine, usage);
-  const { bot, conversationState } = createBot({ kb, log, engine, extension, agentChannels: new Set(agents.AGENT_CHANNELS), recordFeedback: (record) => appendFeedback(feedbackFile, record) });
-  const adapter = createAdapter(config, conversationState, log);
-  const server = createServer({ adapter, bot, log, requireAuthorization: !isLocalMode(config) });
+  const { bot, conversationState } = createBot({
+    kb,
+    log,
+    engine,
+    extension,
+    agentChannels: new Set(agents.AGENT_CHANNELS),
+    recordFeedback: async (record) => feedback.record(record),
+  });
+  const { adapter, issuers } = createAdapter(config, conversationState, log);
+  const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
   registerSearchApi(server, { kb, search: engine, keys: agents.SEARCH_API_KEYS, log });
   registerSlack(server, { settings: slackSettings(agents), bot, conversationState, kb, search: engine, usage, log });
   return server;

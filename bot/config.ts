@@ -16,6 +16,11 @@ export const BotConfig = z
     MicrosoftAppTenantId: optional,
     KNOWLEDGE_DIR: optional,
     FEEDBACK_LOG: optional,
+    /** The interface to listen on: 127.0.0.1 in local mode, every interface otherwise, unless set. */
+    HOST: optional,
+    /** Where the Bot Framework's signing keys are published (sovereign clouds set these; tests use a local one). */
+    ToBotFromChannelOpenIdMetadataUrl: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    ToBotFromEmulatorOpenIdMetadataUrl: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
@@ -39,4 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): BotConfig {
 /** Local mode: no app id, so no authentication; for the Playground and the emulator only. */
 export function isLocalMode(config: BotConfig): boolean {
   return config.MicrosoftAppId === undefined;
+}
+
+/** Local mode is for this machine only, so it listens on the loopback interface unless HOST says otherwise. */
+export function listenHost(config: BotConfig): string {
+  return config.HOST ?? (isLocalMode(config) ? "127.0.0.1" : "0.0.0.0");
 }

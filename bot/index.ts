@@ -4,7 +4,7 @@ import { feedbackFile } from "../src/feedback/store.js";
 import { knowledgeDir } from "../src/paths.js";
 import { loadAgentConfig } from "./agent-config.js";
 import { createApp } from "./app.js";
-import { ConfigError, isLocalMode, loadConfig } from "./config.js";
+import { ConfigError, isLocalMode, listenHost, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 
 const LOCAL_MODE_WARNING = [
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   log.info(`knowledge base: ${kb.entries.length} entries from ${dir}`);
   if (isLocalMode(config)) process.stderr.write(`${LOCAL_MODE_WARNING}\n`);
   const server = createApp({ config, kb, feedbackFile: feedbackFile(process.env), log, agents });
-  server.listen(config.PORT, () => {
+  server.listen(config.PORT, listenHost(config), () => {
     log.info(`porting bot listening on ${server.url}/api/messages`);
   });
 }

@@ -1,4 +1,4 @@
-import { redact } from "../privacy/redact.js";
+import { PLACEHOLDER, redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
 import type { SearchIndex } from "./search-index.js";
 import { detectLanguage } from "./language.js";
@@ -21,9 +21,6 @@ export interface ParsedQuestion {
   /** Whether the question names porting (port, transfer, carrier, rejection, a porting acronym). */
   porting: boolean;
 }
-
-/** Placeholders redact() leaves: they say nothing about the topic, so they are not matched. */
-const PLACEHOLDER = /\[(?:email|imei|phone|account|pin|number)\]/g;
 
 /** Unknown words this short are more likely typos ("tak", "grp") than topics the knowledge base lacks... */
 const MIN_UNKNOWN_LENGTH = 4;

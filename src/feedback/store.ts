@@ -1,16 +1,11 @@
-import { appendFile, mkdir, readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { projectRoot } from "../paths.js";
 import { FeedbackRecord } from "./record.js";
 
 /** `FEEDBACK_LOG` names the JSON-lines file; by default feedback/feedback.jsonl in the project. */
 export function feedbackFile(env: NodeJS.ProcessEnv = process.env): string {
   return env.FEEDBACK_LOG ? resolve(env.FEEDBACK_LOG) : join(projectRoot(), "feedback", "feedback.jsonl");
-}
-
-export async function appendFeedback(file: string, record: FeedbackRecord): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${JSON.stringify(FeedbackRecord.parse(record))}\n`, "utf8");
 }
 
 export interface FeedbackRead {

@@ -1,57 +1,14 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { AddressInfo } from "node:net";
-import type { Server } from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../bot/app.js";
-import { loadConfig } from "../../bot/config.js";
-import { createLogger } from "../../bot/log.js";
 import { readFeedback } from "../../src/feedback/store.js";
-import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { realKnowledge } from "./harness.js";
-
-interface Running {
-  url: string;
-  server: Server;
-  logs: string[];
-  feedbackFile: string;
-}
-
-async function start(kb: KnowledgeBase, env: NodeJS.ProcessEnv = {}): Promise<Running> {
-  const logs: string[] = [];
-  const feedbackFile = join(mkdtempSync(join(tmpdir(), "porting-bot-")), "feedback.jsonl");
-  const server = createApp({ config: loadConfig(env), kb, feedbackFile, log: createLogger((line) => logs.push(line)) });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, server, logs, feedbackFile };
-}
-
-function activity(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: "message",
-    channelId: "webchat",
-    serviceUrl: "http://127.0.0.1:9/unused",
-    conversation: { id: `conversation-${Math.random()}` },
-    from: { id: "user-1", name: "Customer" },
-    recipient: { id: "bot-1", name: "Porting help" },
-    deliveryMode: "expectReplies",
-    ...fields,
-  };
-}
-
-async function post(url: string, body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
-  const res = await fetch(`${url}/api/messages`, { method: "POST", body, headers });
-  const text = await res.text();
-  return { status: res.status, text, json: () => JSON.parse(text) as { activities: Array<Record<string, any>> } };
-}
+import { activity, post, start, type Running } from "./http.js";
 
 describe("the HTTP server (local mode)", () => {
   let app: Running;
   beforeAll(async () => {
     app = await start(await realKnowledge());
   });
-  afterAll(() => app.server.close());
+  afterAll(() => app.close());
 
   it("answers /healthz", async () => {
     const res = await fetch(`${app.url}/healthz`);
@@ -79,6 +36,7 @@ describe("the HTTP server (local mode)", () => {
   it("records a fallback in the feedback file", async () => {
     const res = await post(app.url, JSON.stringify(activity({ text: "What is the weather on Mars, call me on 514 555 0199" })));
     expect(res.status).toBe(200);
+    await expect.poll(async () => (await readFeedback(app.feedbackFile)).records.length).toBe(1);
     const { records } = await readFeedback(app.feedbackFile);
     expect(records).toEqual([expect.objectContaining({ status: "fallback", channel: "webchat", entry: null })]);
     expect(records[0]!.question).not.toContain("555");
@@ -113,10 +71,10 @@ describe("the HTTP server (local mode)", () => {
     expect(res.status).toBe(413);
   });
 
-  it("rejects a text longer than the bot reads with 400", async () => {
+  it("answers a text longer than the bot reads politely, quoting its beginning", async () => {
     const res = await post(app.url, JSON.stringify(activity({ text: "port ".repeat(5000) })));
-    expect(res.status).toBe(400);
-    expect(res.text).toContain("text");
+    expect(res.status).toBe(200);
+    expect(res.json().activities[0]!.text).toMatch(/^Sorry, that message is too long for me: .* The first part was: "port port port/);
   });
 
   it("rejects a body that is not JSON with 415", async () => {
@@ -137,7 +95,7 @@ describe("the HTTP server with an app id", () => {
   beforeAll(async () => {
     app = await start(await realKnowledge(), { MicrosoftAppId: "00000000-0000-0000-0000-000000000001", MicrosoftAppPassword: "not-a-real-secret" });
   });
-  afterAll(() => app.server.close());
+  afterAll(() => app.close());
 
   it("answers 401 to a request without a token", async () => {
     const res = await post(app.url, JSON.stringify(activity({ text: "how long does a port take" })));
@@ -158,11 +116,11 @@ describe("the HTTP server with an app id", () => {
     expect(res.status).toBe(401);
   });
 
-  it("still checks the body of a request that carries a token (the adapter then checks the token)", async () => {
+  it("checks the token before the body: a malformed body with a bad token gets 401", async () => {
     const { type: _type, ...rest } = activity({ text: "hello" });
     const res = await post(app.url, JSON.stringify(rest), { "content-type": "application/json", authorization: "Bearer not.a.jwt" });
-    expect(res.status).toBe(400);
-    expect(res.text).toContain("type");
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain("type");
   });
 
   it("answers 401 to a request with a token that is not a Bot Framework token", async () => {

@@ -28,7 +28,8 @@ function startBot(env: NodeJS.ProcessEnv, until?: string): Promise<Exit> {
   });
 }
 
-describe("start-up", () => {
+// Each case starts the bot in a child process that compiles its TypeScript on the fly: seconds, more on a busy machine.
+describe("start-up", { timeout: 90_000 }, () => {
   it("fails fast with the loader's messages when the knowledge base is invalid", async () => {
     const { code, stderr } = await startBot({ KNOWLEDGE_DIR: join(root, "test/fixtures/kb/bad/missing-field") });
     expect(code).toBe(1);

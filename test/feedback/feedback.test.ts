@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { feedbackRecord, type FeedbackRecord } from "../../src/feedback/record.js";
-import { appendFeedback, feedbackFile, readFeedback } from "../../src/feedback/store.js";
+import { FeedbackLog } from "../../src/feedback/feedback-log.js";
+import { feedbackFile, readFeedback } from "../../src/feedback/store.js";
 import { summarizeFeedback } from "../../src/feedback/summary.js";
 import { projectRoot } from "../../src/paths.js";
 
@@ -34,8 +35,10 @@ describe("the feedback log", () => {
 
   it("appends one JSON object a line, creating the folder, and reads them back", async () => {
     const file = tmpFile();
-    await appendFeedback(file, record({ entry: "a" }));
-    await appendFeedback(file, record({ entry: "b", status: "helpful" }));
+    const log = new FeedbackLog({ file });
+    log.record(record({ entry: "a" }));
+    log.record(record({ entry: "b", status: "helpful" }));
+    await log.close();
     expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(2);
     const { records, problems } = await readFeedback(file);
     expect(records.map((r) => [r.entry, r.status])).toEqual([["a", "unhelpful"], ["b", "helpful"]]);
