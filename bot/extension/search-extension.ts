@@ -1,4 +1,5 @@
-import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionQuery, type MessagingExtensionResponse } from "botbuilder";
+import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResponse } from "botbuilder";
+import { z } from "zod";
 import type { SearchEngine } from "../../src/answer/engine.js";
 import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
 import { agentAnswer, firstLine } from "../../src/render/agent-answer.js";
@@ -12,6 +13,13 @@ export const SEARCH_PARAMETER = "searchQuery";
 
 const MAX_RESULTS = 10;
 const MAX_QUERY = 500;
+
+/** The parts of a composeExtension/query the extension reads. */
+const Query = z.object({
+  commandId: z.string().max(100),
+  parameters: z.array(z.looseObject({ name: z.string().max(100), value: z.unknown() })).max(20).default([]),
+  queryOptions: z.looseObject({ count: z.number().int().optional() }).optional(),
+});
 
 /**
  * The Teams search message extension: what an agent types in the compose box is searched like an agent's
@@ -29,11 +37,14 @@ export class SearchExtension {
     this.resolve = resolveKbLink(kb);
   }
 
-  query(query: MessagingExtensionQuery): MessagingExtensionResponse {
-    if (query.commandId !== SEARCH_COMMAND) return { composeExtension: { type: "message", text: "This command is not known to the porting bot." } };
-    const typed = query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value;
+  /** `value` is the invoke's value: outside input, checked before use. */
+  query(value: unknown): MessagingExtensionResponse {
+    const parsed = Query.safeParse(value);
+    if (!parsed.success || parsed.data.commandId !== SEARCH_COMMAND) return { composeExtension: { type: "message", text: "This command is not known to the porting bot." } };
+    const query = parsed.data;
+    const typed = query.parameters.find((p) => p.name === SEARCH_PARAMETER)?.value;
     const text = typeof typed === "string" ? typed.trim().slice(0, MAX_QUERY) : "";
-    const count = Math.min(MAX_RESULTS, Math.max(1, Number(query.queryOptions?.count) || MAX_RESULTS));
+    const count = Math.min(MAX_RESULTS, Math.max(1, query.queryOptions?.count ?? MAX_RESULTS));
     const entries = text
       ? this.engine.search(text, { audience: "agent", limit: count }).map((hit) => this.kb.byId.get(hit.id)!)
       : this.usage.mostUsed(count);

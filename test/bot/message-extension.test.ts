@@ -87,6 +87,11 @@ describe("the Teams search message extension, through the HTTP server", () => {
     expect(none.body.composeExtension.text).toContain("No porting answer");
     const unknown = await post(invoke("composeExtension/query", { ...query("fees"), commandId: "other" }));
     expect(unknown.body.composeExtension.type).toBe("message");
+    for (const value of [undefined, "text", { commandId: SEARCH_COMMAND, parameters: "x" }]) {
+      const malformed = await post(invoke("composeExtension/query", value));
+      expect(malformed.status).toBe(200);
+      expect(malformed.body.composeExtension.type).toBe("message");
+    }
   });
 });
 
