@@ -16,6 +16,14 @@ export const BotConfig = z
     MicrosoftAppTenantId: optional,
     KNOWLEDGE_DIR: optional,
     FEEDBACK_LOG: optional,
+    /** redis:// or rediss:// (TLS); without it, state stays in this process's memory. */
+    REDIS_URL: optional.pipe(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional()),
+    /** How long a conversation's state is kept after its last change. */
+    STATE_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+    /** Without Redis: the most conversations kept in memory; the least recently used go first. */
+    MEMORY_STATE_MAX: z.coerce.number().int().min(1).default(10_000),
+    /** Turns on POST /admin/reload for callers sending it as a Bearer token. */
+    ADMIN_API_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** The interface to listen on: 127.0.0.1 in local mode, every interface otherwise, unless set. */
     HOST: optional,
     /** Where the Bot Framework's signing keys are published (sovereign clouds set these; tests use a local one). */

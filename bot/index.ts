@@ -1,11 +1,14 @@
 import "dotenv/config";
-import { loadKnowledgeBase, KnowledgeBaseError } from "../src/knowledge/loader.js";
+import { KnowledgeBaseError } from "../src/knowledge/loader.js";
 import { feedbackFile } from "../src/feedback/store.js";
 import { knowledgeDir } from "../src/paths.js";
 import { loadAgentConfig } from "./agent-config.js";
-import { createApp } from "./app.js";
+import { createService } from "./app.js";
 import { ConfigError, isLocalMode, listenHost, loadConfig } from "./config.js";
+import { LiveKnowledge } from "./live-knowledge.js";
 import { createLogger } from "./log.js";
+import { BotMetrics } from "./metrics.js";
+import { createStateStore } from "./storage.js";
 
 const LOCAL_MODE_WARNING = [
   "*****************************************************************************",
@@ -15,18 +18,49 @@ const LOCAL_MODE_WARNING = [
   "*****************************************************************************",
 ].join("\n");
 
+/** How long a stop waits for running turns before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const log = createLogger();
   const config = loadConfig(process.env);
   const agents = loadAgentConfig(process.env);
   const dir = knowledgeDir(process.env);
-  const kb = await loadKnowledgeBase(dir);
-  log.info(`knowledge base: ${kb.entries.length} entries from ${dir}`);
+  const knowledge = await LiveKnowledge.load(dir, log);
+  log.info(`knowledge base: ${knowledge.latest().kb.entries.length} entries from ${dir}`);
   if (isLocalMode(config)) process.stderr.write(`${LOCAL_MODE_WARNING}\n`);
-  const server = createApp({ config, kb, feedbackFile: feedbackFile(process.env), log, agents });
-  server.listen(config.PORT, listenHost(config), () => {
-    log.info(`porting bot listening on ${server.url}/api/messages`);
+  const metrics = new BotMetrics();
+  const state = createStateStore(config, { log, onConflict: () => metrics.storageConflicts.inc() });
+  log.info(state.kind === "redis" ? "conversation state: Redis (shared by every instance)" : "conversation state: this process's memory (one instance only)");
+  const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env, agents });
+  const stopWatching = knowledge.watch();
+  service.server.listen(config.PORT, listenHost(config), () => {
+    log.info(`porting bot listening on ${service.server.url}/api/messages; web chat on ${service.server.url}/`);
   });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing running turns, then stopping`);
+    stopWatching();
+    setTimeout(() => {
+      log.error(`turns still running after ${SHUTDOWN_GRACE_MS / 1000} s: stopping anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    service.shutdown().then(
+      () => {
+        log.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error(`stopping failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -23,7 +23,7 @@ function bullets(title: string, lines: string[]): string {
  * for a quote, and what the customer must do after the port (the approval SMS). The timeline, conditions, what is
  * not included, the assumptions and the sources are details, behind a toggle in cards.
  */
-export function estimateCard(estimate: Estimate): Reply {
+export function estimateCard(estimate: Estimate, advice?: { title: string; url: string }): Reply {
   const { fees, timeline } = estimate;
   const details: Block[] = [];
   if (timeline) details.push({ kind: "markdown", text: bullets("Timeline", timeline.steps.map(stepText)) });
@@ -55,9 +55,23 @@ export function estimateCard(estimate: Estimate): Reply {
       // Whom to ask for a quote is no detail: without it a quoted estimate has no next step.
       ...quoted.map((l): Block => ({ kind: "note", text: `${l.label}: ${l.conditions}` })),
       ...(actions.length ? [{ kind: "markdown" as const, text: actions.map((a) => `- ${a}`).join("\n") }] : []),
+      ...(advice ? [{ kind: "markdown" as const, text: `**Porting many numbers?** Read [${advice.title}](${advice.url}) before you submit.` }] : []),
     ],
     details,
     groups: [{ choices: [{ ...startFlow("estimate"), label: "Another estimate" }, HANDOFF] }],
+    data: { estimate: estimateData(estimate) },
+  };
+}
+
+/** The estimate's figures as data: what was priced, the total (null when a quote is needed) and the completion date. */
+export function estimateData(estimate: Estimate): Record<string, unknown> {
+  const { input, fees, timeline } = estimate;
+  return {
+    input,
+    total: fees.total.excludesQuotes ? null : fees.total.amount,
+    currency: fees.total.currency,
+    completion: timeline?.completion ?? null,
+    lines: fees.lines.map((l) => ({ event: l.event, ...(l.kind ? { kind: l.kind } : {}), quantity: l.quantity, amount: l.amount ?? null, source: l.source.entryId })),
   };
 }
 
@@ -70,6 +84,8 @@ export function questionChoices(question: Question): Choice[] {
       return [say("United States", "US"), say("Canada"), say("Another country", "another country")];
     case "submitted":
       return [say("Today", "today"), say("Tomorrow", "tomorrow"), say("Next Monday", "next monday")];
+    case "place":
+      return [say(`${question.name} (${question.regionCountry === "US" ? "US state" : "Canadian province"})`, `${question.name}, ${question.regionCountry === "US" ? "US" : "Canada"}`), say(`${question.country} (the country)`, `${question.country} the country`)];
     default:
       return [];
   }
@@ -79,6 +95,7 @@ const QUESTION_TEXT: Record<Exclude<Question["field"], "done" | "count">, string
   kind: "Which kind of number do you want to port?",
   country: "Where are the numbers from?",
   "country-name": "Which country are the numbers from?",
+  place: "Which one do you mean?",
   submitted: "When will you submit the port request?",
 };
 

@@ -30,13 +30,20 @@ export function renderReply(reply: Reply, channelId: string | undefined, resolve
 
 export type SendReply = (context: TurnContext, reply: Reply) => Promise<void>;
 
+/** Where a turn keeps what the bot understood of the message, sent with every reply of that turn. */
+export const UNDERSTOOD = Symbol("porting-bot understood");
+
 /**
  * Every reply of the bot goes through here: rendered for the channel (links between entries resolve to the entry's
  * wiki section), sent, and its choices remembered for what the user types or clicks next.
  */
 export function createReplySender(resolve: ResolveLink, shown: ShownChoices): SendReply {
   return async (context, reply) => {
-    await context.sendActivity(renderReply(reply, context.activity.channelId, resolve));
+    const understood = context.turnState.get(UNDERSTOOD) as unknown;
+    const rendered = renderReply(reply, context.activity.channelId, resolve);
+    // Beside what the rendering put there (Slack's Block Kit message).
+    const channelData = { ...(rendered.channelData as Record<string, unknown> | undefined), ...(understood === undefined ? {} : { understood }), ...reply.data };
+    await context.sendActivity({ ...rendered, ...(Object.keys(channelData).length ? { channelData } : {}) });
     await shown.remember(context, reply);
   };
 }

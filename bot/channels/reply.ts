@@ -34,6 +34,8 @@ export interface Reply {
    * Block Kit, left out of plain text so that the reply stays short.
    */
   details?: Block[];
+  /** The result as data, sent in the activity's channelData: an answer's id, an estimate's figures, ranked causes. */
+  data?: Record<string, unknown>;
 }
 
 /** A button that sends `text` as if the user had typed it. */

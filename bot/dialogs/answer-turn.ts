@@ -31,12 +31,13 @@ export function ask(services: BotServices, text: string, context: TurnContext): 
 /** The answer card of an `answered` result. */
 export function answerReply(services: BotServices, flows: Flows, result: AskResult, context: TurnContext): Reply {
   const entry = services.kb.byId.get(result.answer!.id)!;
-  return entryReply(services, flows, context, entry, {
+  const card = entryReply(services, flows, context, entry, {
     question: result.masked,
     score: result.confidence,
     language: result.language,
     ...(result.translation ? { translation: result.translation } : {}),
   });
+  return { ...card, data: { status: result.status, answer: { id: entry.id, confidence: result.confidence } } };
 }
 
 /** One entry as the turn's audience sees it: the customer's answer card, or an agent's canned answer. */

@@ -2,6 +2,7 @@ import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { DiagnosisState, nextStep, reply, startDiagnosis, type Step } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import type { Outcome } from "../../src/diagnosis/outcome.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
 import type { BotServices } from "../services.js";
 import { flowsOf } from "./interruptions.js";
@@ -46,13 +47,18 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
   protected show(step: Step, intro: string | undefined, context: TurnContext): Shown {
     switch (step.kind) {
       case "handoff":
-        return { last: handoffReply(step.handoff), result: { handoff: step.handoff } };
+        return { last: { ...handoffReply(step.handoff), data: { diagnosis: { handoff: true } } }, result: { handoff: step.handoff } };
       case "done":
         return { last: doneReply(flowsOf(context)), result: { outcome: step.outcome } };
       case "outcome":
-        return { ask: outcomeReply(step.outcome, step) };
+        return { ask: { ...outcomeReply(step.outcome, step), data: { diagnosis: { causes: rankedCauses(step.outcome) } } } };
       default:
         return { ask: stepReply(step, intro) };
     }
   }
+}
+
+/** The outcome's causes as data, most likely first. */
+function rankedCauses(outcome: Outcome): Array<{ id: string; probability: number }> {
+  return outcome.causes.map((c) => ({ id: c.id, probability: c.probability }));
 }

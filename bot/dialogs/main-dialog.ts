@@ -4,8 +4,6 @@ import { translationUrl } from "../../src/answer/language.js";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import type { Action, Command } from "../actions.js";
 import type { Reply } from "../channels/reply.js";
-import { isCustomerEntry } from "../../src/knowledge/audience.js";
-import { answerCard } from "../cards/answer-card.js";
 import { clarifyCard } from "../cards/clarify-card.js";
 import { fallbackCard } from "../cards/fallback-card.js";
 import { handoffCard } from "../cards/handoff-card.js";
@@ -14,14 +12,25 @@ import { HANDOFF } from "../cards/menu.js";
 import { readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
-import { isAcknowledgement } from "./acknowledgements.js";
-import { commandIn } from "./commands.js";
-import { FLOW_LABELS, flowFor, type FlowId, type FlowOptions } from "./flows.js";
+import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
+import { flowOf, readingOf } from "./reading.js";
+import type { Intent } from "../../src/reading/read.js";
 import { provideServices } from "./interruptions.js";
 
 export const MAIN_DIALOG = "main";
 
 const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
+
+/** Intents that are commands, whatever else is going on; a bare greeting opens the menu again. */
+const COMMANDS: Partial<Record<Intent, Command>> = {
+  person: "handoff",
+  cancel: "cancel",
+  menu: "menu",
+  greeting: "menu",
+  help: "help",
+  "start-over": "start-over",
+  ask: "ask",
+};
 
 /**
  * Routes every message: global commands first, then a running flow (sub-dialog), then a click or a typed choice,
@@ -75,14 +84,15 @@ export class MainDialog extends ComponentDialog {
     // bare "Yes", "No" or "That's it" (an old "Did this help?" or a finished flow) is only acknowledged: it is not a
     // question, and its answer's identity is gone, so it is neither answered nor logged.
     const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, await this.services.shown.get(inner.context))?.action);
-    const command = picked?.action === "command" ? picked.command : commandIn(input.text);
+    const reading = readingOf(inner.context, this.services, picked?.action === "say" ? picked.text : input.text);
+    const command = picked?.action === "command" ? picked.command : COMMANDS[reading.intent];
     if (command) {
       await this.command(inner, command);
     } else if (picked && picked.action !== "say" && picked.action !== "command") {
       await this.act(inner, picked);
     } else if (inFlow) {
       await inner.continueDialog();
-    } else if (!picked && isAcknowledgement(input.text)) {
+    } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
       await this.show(inner, menuCard(this.flows, NOTED));
     } else {
       await this.route(inner, picked?.action === "say" ? picked.text : input.text);
@@ -182,7 +192,7 @@ export class MainDialog extends ComponentDialog {
       await this.show(inner, askCard(this.services.kb));
       return;
     }
-    const flow = flowFor(text);
+    const flow = flowOf(readingOf(inner.context, this.services, text));
     if (flow && this.flows.has(flow)) {
       await inner.beginDialog(flow, { text } satisfies FlowOptions);
       return;
@@ -193,11 +203,11 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, answerReply(this.services, this.flows, result, inner.context));
         return;
       case "clarify":
-        await this.show(inner, clarifyCard(result.alternatives, result.masked, result.language));
+        await this.show(inner, { ...clarifyCard(result.alternatives, result.masked, result.language), data: { status: "clarify", alternatives: result.alternatives.map((a) => a.id) } });
         return;
       case "fallback":
         await recordFallback(this.services, inner.context, result);
-        await this.show(inner, fallbackCard(this.services.kb, this.flows));
+        await this.show(inner, { ...fallbackCard(this.services.kb, this.flows), data: { status: "fallback", answer: null } });
         return;
     }
   }

@@ -1,11 +1,19 @@
 import type { TurnContext } from "botbuilder";
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs";
 import type { z } from "zod";
-import type { Reply } from "../channels/reply.js";
-import { readInput } from "../input.js";
+import type { Reading } from "../../src/reading/read.js";
+import { choicesOf, type Reply } from "../channels/reply.js";
+import { menuCard } from "../cards/welcome-card.js";
+import { readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import type { FlowOptions } from "./flows.js";
-import { answerAside } from "./interruptions.js";
+import { answerAside, flowsOf } from "./interruptions.js";
+import { flowOf, readingOf } from "./reading.js";
+
+/** Times an unclear reply is asked again, with its buttons, before the flow offers a way out. */
+export const MAX_REASKS = 2;
+
+const STUCK = "Sorry, I still can't read that, so I stopped here. Pick one of these, ask a question, or talk to a person:";
 
 /** What a step shows: a question, the flow then waits for the reply; or the last reply, ending the flow with `result`. */
 export type Shown = { ask: Reply } | { last: Reply; result: unknown };
@@ -20,6 +28,8 @@ export interface Answered<State> {
 /** What a flow keeps in its dialog instance between turns. */
 interface Saved {
   state?: unknown;
+  /** Unclear replies in a row. */
+  misses?: number;
 }
 
 /**
@@ -45,20 +55,20 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
 
   protected abstract knowledge(): Knowledge;
   /** The first state, from the text that started the flow if any, and what to say before the first step. */
-  protected abstract start(knowledge: Knowledge, opening: string | undefined): { state: State; intro?: string };
+  protected abstract start(knowledge: Knowledge, opening: string | undefined, context: TurnContext): { state: State; intro?: string };
   protected abstract next(knowledge: Knowledge, state: State): Step;
-  protected abstract answer(knowledge: Knowledge, state: State, text: string): Answered<State>;
+  protected abstract answer(knowledge: Knowledge, state: State, text: string, reading: Reading): Answered<State>;
   /** The step as a reply; `intro` leads a question. */
   protected abstract show(step: Step, intro: string | undefined, context: TurnContext): Shown;
 
-  /** Whether a reply that is no answer is worth asking the engine about. */
-  protected mayBeQuestion(text: string): boolean {
-    return text !== "";
+  /** Whether a reply that is no answer is worth asking the engine about: a message read as a porting question. */
+  protected mayBeQuestion(text: string, reading: Reading): boolean {
+    return text !== "" && reading.intent === "question";
   }
 
   override async beginDialog(dc: DialogContext, options?: FlowOptions): Promise<DialogTurnResult> {
     const knowledge = this.knowledge();
-    const { state, intro } = this.start(knowledge, options?.text);
+    const { state, intro } = this.start(knowledge, options?.text, dc.context);
     return this.step(dc, knowledge, state, intro);
   }
 
@@ -67,12 +77,30 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const saved = this.schema.safeParse((dc.activeDialog!.state as Saved).state);
     if (!saved.success) {
       this.services.log.warn(`${this.topic} state unreadable, starting again: ${saved.error.issues.map((i) => i.path.join(".")).join(", ")}`);
-      return this.step(dc, knowledge, this.start(knowledge, undefined).state, `Sorry, I lost track of your ${this.topic}. Let's start again.`);
+      return this.step(dc, knowledge, this.start(knowledge, undefined, dc.context).state, `Sorry, I lost track of your ${this.topic}. Let's start again.`);
     }
     const { text } = readInput(dc.context);
-    const answered = this.answer(knowledge, saved.data, text);
-    if (answered.understood) return this.step(dc, knowledge, answered.state);
-    if (this.mayBeQuestion(text) && (await answerAside(dc, text))) return this.step(dc, knowledge, saved.data, this.back());
+    const reading = readingOf(dc.context, this.services, text);
+    const instance = dc.activeDialog!.state as Saved;
+    const current = this.show(this.next(knowledge, saved.data), undefined, dc.context);
+    const choices = "ask" in current ? choicesOf(current.ask) : [];
+    // "ok", "thanks" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was.
+    const social = reading.intent === "acknowledgement" || reading.intent === "thanks" || reading.intent === "greeting";
+    if (social && !resolveChoice(text, choices)) return this.step(dc, knowledge, saved.data, this.back());
+    const answered = this.answer(knowledge, saved.data, text, reading);
+    if (answered.understood) {
+      instance.misses = 0;
+      return this.step(dc, knowledge, answered.state);
+    }
+    const flow = flowOf(reading);
+    if (flow && flow !== this.id && dc.findDialog(flow)) return dc.replaceDialog(flow, { text } satisfies FlowOptions);
+    if (this.mayBeQuestion(text, reading) && (await answerAside(dc, text))) return this.step(dc, knowledge, saved.data, this.back());
+    instance.misses = (instance.misses ?? 0) + 1;
+    if (instance.misses > MAX_REASKS) {
+      // The menu ends with the way to reach a person.
+      await this.services.send(dc.context, menuCard(flowsOf(dc.context), STUCK));
+      return dc.endDialog();
+    }
     return this.step(dc, knowledge, answered.state, answered.missed);
   }
 

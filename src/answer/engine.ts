@@ -1,11 +1,15 @@
 import { isCustomerEntry } from "../knowledge/audience.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
-import { decide, THRESHOLDS, type Thresholds } from "./decide.js";
-import { buildIndex } from "./search-index.js";
+import { redact } from "../privacy/redact.js";
+import { trainClassifier } from "./classifier.js";
+import { ANSWER_MODEL, decide, enoughWords, inScope, THRESHOLDS, type AnswerModel, type Evidence, type Thresholds } from "./decide.js";
+import { answerGroups, topicsOf } from "./groups.js";
+import { buildIndex, idfOf } from "./search-index.js";
 import { translationUrl } from "./language.js";
-import { rankEntries, SETTINGS, type MatchSettings, type Scored } from "./match.js";
+import { createRanker, SETTINGS, type MatchSettings, type Scored } from "./match.js";
 import { questionWords } from "./intent.js";
-import { normalize } from "./normalize.js";
+import { normalize, tokenize } from "./normalize.js";
+import { toTerms } from "./analyze.js";
 import { parseQuestion } from "./parse.js";
 import type { Alternative, AskResult, MatchSummary } from "./result.js";
 
@@ -51,32 +55,20 @@ const GLOSSARY_OUTSIDE_DEFINITIONS = 0.7;
 export interface EngineSettings {
   match: MatchSettings;
   thresholds: Thresholds;
-}
-
-function sectionKey(article: string, section: string): string {
-  return `${article}\u0000${section}`;
+  model: AnswerModel;
+  /** How many answers the engine remembers (by audience and normalised question); 0 remembers none. */
+  cacheSize: number;
 }
 
 /**
- * Each entry's topic: its wiki section, followed through renames, so an archived entry shares the topic
- * of the current entry that now holds its section ("...can I get a special price for it?" became
- * "...what is the best way to proceed?"). Returns the topics and each topic's current imported entry.
+ * Repeated questions ("how long does a port take") then cost a lookup. Each remembered answer is a few
+ * hundred bytes, so a thousand is well under a megabyte.
  */
-function topicsOf(entries: Entry[]): { topics: string[]; current: Map<string, number> } {
-  const current = new Map<string, number>();
-  const renamedTo = new Map<string, string>();
-  entries.forEach((e, i) => {
-    if (e.status !== "current" || e.origin !== "import") return;
-    const own = sectionKey(e.source.article, e.source.section ?? e.id);
-    current.set(own, i);
-    for (const { heading } of e.source.history) if (heading) renamedTo.set(sectionKey(e.source.article, heading), own);
-  });
-  const topics = entries.map((e) => {
-    const own = sectionKey(e.source.article, e.source.section ?? e.id);
-    return e.status === "archived" ? (renamedTo.get(own) ?? own) : own;
-  });
-  return { topics, current };
-}
+const CACHE_SIZE = 1000;
+
+export const DEFAULT_SETTINGS: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS, model: ANSWER_MODEL, cacheSize: CACHE_SIZE };
+
+const NO_EVIDENCE: Evidence = { score: 0, lead: 0, agree: false, classifier: 0, rareCoverage: 0, unique: false, porting: false };
 
 /**
  * Agents see archived entries, but today's text answers: where an archived entry outranks every current
@@ -103,6 +95,7 @@ function currentFirst(ranked: Scored[], entries: Entry[], topics: string[], curr
   return out;
 }
 
+
 function summary(entry: Entry): MatchSummary {
   const { article, section, url } = entry.source;
   return { id: entry.id, title: entry.title, type: entry.type, source: { article, section, url } };
@@ -112,62 +105,147 @@ function round(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
 
-/** Builds the index once; each question then costs a parse, a ranking and a decision. */
-export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = { match: SETTINGS, thresholds: THRESHOLDS }): AnswerEngine & SearchEngine {
-  const index = buildIndex(kb);
-  const { topics, current } = topicsOf(index.entries);
-  const forCustomers = index.entries.map(isCustomerEntry);
-  const forCustomer = (i: number) => forCustomers[i]!;
-  const glossary = index.entries.map((e) => e.type === "glossary");
-  const titleAsks = index.entries.map((e) => new Set(questionWords(normalize(e.title))));
-  const forAgent = () => true;
+/** A word used by at most this share of the entries is a rare word, which the answer should hold. */
+const RARE_SHARE = 0.05;
 
-  const rank = (question: string, options: AskOptions) => {
-    const parsed = parseQuestion(question, index);
-    const allowed = options.audience === "agent" ? forAgent : forCustomer;
-    const scored = rankEntries(index, parsed.terms, allowed, settings.match)
-      .map((r) => (parsed.definition || !glossary[r.entry] ? r : { ...r, score: r.score * GLOSSARY_OUTSIDE_DEFINITIONS }))
-      .map((r) => (parsed.asks.some((w) => titleAsks[r.entry]!.has(w)) ? { ...r, score: Math.min(1, r.score * SAME_QUESTION_WORD) } : r))
-      .sort((a, b) => b.score - a.score || a.entry - b.entry);
-    const ranked = currentFirst(scored, index.entries, topics, current);
-    const known = parsed.terms.filter((t) => index.postings.has(t));
-    const rarest = known.reduce<string | undefined>((best, t) => (best === undefined || index.idf.get(t)! > index.idf.get(best)! ? t : best), undefined);
-    const decision = decide(
-      ranked.map((r) => ({ score: r.score, coverage: r.coverage, topic: topics[r.entry]! })),
-      {
-        porting: parsed.porting,
-        knownTerms: known.length,
-        definition: parsed.namesDefinition,
-        hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
-      },
-      settings.thresholds,
-    );
-    return { parsed, ranked, decision };
+/** What decided a question, for measuring the decision (`npm run bench`). */
+export interface Assessment {
+  result: AskResult;
+  /** Evidence for the first answer group; absent when nothing was in scope. */
+  evidence?: Evidence;
+  /** Whether the rules let the question be answered at all (not refused, enough words). */
+  answerable: boolean;
+  /** Ids of the entries in the first answer group. */
+  firstGroup: string[];
+}
+
+export interface MeasuredEngine extends AnswerEngine {
+  assess(question: string, options?: AskOptions): Assessment;
+}
+
+/** Builds the index, the fuse.js index and the classifier once; each question then costs a parse, a ranking and a decision. */
+export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = DEFAULT_SETTINGS): MeasuredEngine & SearchEngine {
+  const index = buildIndex(kb);
+  const rank = createRanker(index, settings.match);
+  const { topics, current } = topicsOf(index.entries);
+  const groups = answerGroups(index.entries);
+  const members = Array.from({ length: groups.count }, () => [] as number[]);
+  groups.groupOf.forEach((g, i) => members[g]!.push(i));
+  const classifier = trainClassifier(
+    index.terms.map((t) => t.phrasings.map((p) => p.terms)),
+    groups.groupOf,
+  );
+  const forCustomers = index.entries.map(isCustomerEntry);
+  const glossary = index.entries.map((e) => e.type === "glossary");
+  /** A glossary entry's own names (term and aliases, not its expansion) as terms. */
+  const glossaryNames = index.entries.map((e) =>
+    e.glossary ? new Set([e.glossary.term, ...e.glossary.aliases].flatMap((name) => toTerms(tokenize(name), "en", index.synonyms))) : new Set<string>(),
+  );
+  const titleAsks = index.entries.map((e) => new Set(questionWords(normalize(e.title))));
+  const rareIdf = idfOf(index.entries.length, Math.max(1, Math.floor(index.entries.length * RARE_SHARE)));
+  const cache = new Map<string, AskResult>();
+
+  /** The entry shown for a group: its declared main entry when the asker may see it, else its best-ranked member. */
+  const shownFor = (best: number, allowed: (i: number) => boolean) => {
+    const main = groups.main[groups.groupOf[best]!];
+    return main !== undefined && allowed(main) ? main : best;
   };
 
-  return {
-    ask(question, options = {}) {
-      const { parsed, ranked, decision } = rank(question, options);
-      const top = ranked[0];
-      const answer = decision.status === "answered" && top ? index.entries[top.entry]! : undefined;
-      const rest = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
-      const alternatives: Alternative[] = rest.map((r) => ({ ...summary(index.entries[r.entry]!), score: round(r.score) }));
-      const shownEntry = answer ?? (decision.status === "clarify" && top ? index.entries[top.entry] : undefined);
-      const translation = shownEntry ? translationUrl(kb.articles, shownEntry, parsed.language) : undefined;
-      return {
-        status: decision.status,
-        confidence: round(top?.score ?? 0),
-        answer: answer ? summary(answer) : null,
-        alternatives,
-        masked: parsed.masked,
-        language: parsed.language,
-        ...(translation ? { translation } : {}),
+  /** The assessment of a question, with the ranking and decision behind it. */
+  function judge(question: string, options: AskOptions = {}) {
+    const parsed = parseQuestion(question, index);
+    const agent = options.audience === "agent";
+    const allowed = agent ? () => true : (i: number) => forCustomers[i]!;
+    const opinion = classifier.classify(parsed.terms, allowed);
+    const share = settings.match.classifier;
+    const scored = rank(parsed.terms, allowed)
+      .map((r) => (parsed.definition || !glossary[r.entry] ? r : { ...r, score: r.score * GLOSSARY_OUTSIDE_DEFINITIONS }))
+      .map((r) => (parsed.asks.some((w) => titleAsks[r.entry]!.has(w)) ? { ...r, score: Math.min(1, r.score * SAME_QUESTION_WORD) } : r))
+      .map((r) => ({ ...r, score: (1 - share) * r.score + share * (opinion?.probability(groups.groupOf[r.entry]!) ?? 0) }))
+      .sort((a, b) => b.score - a.score || a.entry - b.entry);
+    // One candidate per answer group: entries answering the same question never compete with each other.
+    // Agents also get an archived version beside today's answer, labelled by its title.
+    const seenGroups = new Set<string>();
+    const ranked = currentFirst(scored, index.entries, topics, current).filter((r) => {
+      const key = index.entries[r.entry]!.status === "archived" ? `archived ${r.entry}` : String(groups.groupOf[r.entry]);
+      if (seenGroups.has(key)) return false;
+      seenGroups.add(key);
+      return true;
+    });
+    const known = parsed.terms.filter((t) => index.postings.has(t));
+    const rarest = known.reduce<string | undefined>((best, t) => (best === undefined || index.idf.get(t)! > index.idf.get(best)! ? t : best), undefined);
+    const signals = {
+      porting: parsed.porting,
+      knownTerms: known.length,
+      definition: parsed.namesDefinition,
+      hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
+      definesTopTerm: parsed.namesDefinition && ranked[0] !== undefined && parsed.terms.some((t) => glossaryNames[ranked[0]!.entry]!.has(t)),
+    };
+    const top = ranked[0];
+    const topGroup = top ? groups.groupOf[top.entry]! : -1;
+    let evidence: Evidence | undefined;
+    if (top) {
+      const inGroup = (i: number) => groups.groupOf[i] === topGroup;
+      const holds = (t: string) => members[topGroup]!.some((i) => allowed(i) && index.terms[i]!.all.has(t));
+      const rare = known.filter((t) => index.idf.get(t)! >= rareIdf);
+      evidence = {
+        score: top.score,
+        lead: top.score - (ranked.find((r) => groups.groupOf[r.entry] !== topGroup)?.score ?? 0),
+        agree: opinion?.best === topGroup,
+        classifier: opinion?.probability(topGroup) ?? 0,
+        rareCoverage: rare.length === 0 ? 1 : rare.filter(holds).length / rare.length,
+        porting: parsed.porting,
+        unique: known.some((t) => {
+          const seen = index.postings.get(t)!.filter(allowed);
+          return seen.length > 0 && seen.every(inGroup);
+        }),
       };
+    }
+    const decision = decide(ranked, signals, evidence ?? NO_EVIDENCE, settings.thresholds, settings.model);
+    const answerable = inScope(top, signals, settings.thresholds) && enoughWords(signals);
+    const answer = decision.status === "answered" && top ? index.entries[shownFor(top.entry, allowed)]! : undefined;
+    const offered = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
+    const alternatives: Alternative[] = offered.map((r) => ({ ...summary(index.entries[shownFor(r.entry, allowed)]!), score: round(r.score) }));
+    const shownEntry = answer ?? (decision.status === "clarify" && top ? index.entries[shownFor(top.entry, allowed)] : undefined);
+    const translation = shownEntry ? translationUrl(kb.articles, shownEntry, parsed.language) : undefined;
+    const result: AskResult = {
+      status: decision.status,
+      confidence: round(top?.score ?? 0),
+      answer: answer ? summary(answer) : null,
+      alternatives,
+      masked: parsed.masked,
+      language: parsed.language,
+      ...(translation ? { translation } : {}),
+    };
+    const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };
+    return { assessment, ranked, decision, allowed };
+  }
+
+  function assess(question: string, options: AskOptions = {}): Assessment {
+    return judge(question, options).assessment;
+  }
+
+  return {
+    assess,
+    ask(question, options = {}) {
+      const masked = redact(question);
+      const key = `${options.audience ?? "customer"}\u0000${normalize(masked)}`;
+      const hit = cache.get(key);
+      if (hit) {
+        // Most recently used last, so the oldest is the first to go.
+        cache.delete(key);
+        cache.set(key, hit);
+        return { ...hit, masked };
+      }
+      const { result } = assess(question, options);
+      if (settings.cacheSize > 0) cache.set(key, result);
+      if (cache.size > settings.cacheSize) cache.delete(cache.keys().next().value!);
+      return { ...result, masked };
     },
     search(question, options) {
-      const { ranked, decision } = rank(question, options);
+      const { ranked, decision, allowed } = judge(question, options);
       if (decision.status === "fallback") return [];
-      return ranked.slice(0, options.limit).map((r) => ({ ...summary(index.entries[r.entry]!), score: round(r.score) }));
+      return ranked.slice(0, options.limit).map((r) => ({ ...summary(index.entries[shownFor(r.entry, allowed)]!), score: round(r.score) }));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { AnswerEngine } from "./engine.js";
+import { answerGroups } from "./groups.js";
 import type { AskResult, AskStatus } from "./result.js";
 
 /** One line of an evaluation set (`../shared/eval/dev.jsonl`); an empty `expected` means out of scope. */
@@ -28,6 +29,8 @@ export interface EvalReport {
   wrongConfident: number;
   /** Share of in-scope questions answered with a right entry. */
   answeredRight: number;
+  /** Share of in-scope questions asked back ("which of these?") with a right entry first. */
+  askedBackRight: number;
   /** Share of out-of-scope questions refused with status fallback. */
   refused: number;
   statuses: Record<AskStatus, number>;
@@ -46,19 +49,34 @@ function share(count: number, of: number): number {
   return of === 0 ? 0 : count / of;
 }
 
+/**
+ * Which entries answer each wiki section: its own, the glossary entries pointing back to it, and every entry of
+ * their answer group (the engine shows a group's main entry for all of them). An article's overview is keyed by
+ * the article's title.
+ */
+export function answersBySection(kb: KnowledgeBase): Map<string, string[]> {
+  const groups = answerGroups(kb.entries);
+  const members = new Map<number, string[]>();
+  kb.entries.forEach((e, i) => {
+    const g = groups.groupOf[i]!;
+    if (e.status === "current") members.set(g, [...(members.get(g) ?? []), e.id]);
+  });
+  const idsBySection = new Map<string, string[]>();
+  kb.entries.forEach((e, i) => {
+    if (e.status !== "current") return;
+    const key = `${e.source.article}\u0000${e.source.section ?? e.source.article}`;
+    idsBySection.set(key, [...new Set([...(idsBySection.get(key) ?? []), ...members.get(groups.groupOf[i]!)!])]);
+  });
+  return idsBySection;
+}
+
 /** Scores the engine on the cases as a customer would ask them. */
 export function evaluate(engine: AnswerEngine, kb: KnowledgeBase, cases: EvalCase[]): EvalReport {
-  // Glossary entries point back to the section defining their term, so a section can have several entries.
-  const idsBySection = new Map<string, string[]>();
-  for (const e of kb.entries) {
-    if (e.status !== "current" || !e.source.section) continue;
-    const key = `${e.source.article}\u0000${e.source.section}`;
-    idsBySection.set(key, [...(idsBySection.get(key) ?? []), e.id]);
-  }
+  const idsBySection = answersBySection(kb);
   const unknownSections = new Set<string>();
   const statuses: Record<AskStatus, number> = { answered: 0, clarify: 0, fallback: 0 };
   const misses: Miss[] = [];
-  let inScope = 0, top1 = 0, top3 = 0, rr = 0, wrong = 0, right = 0, refused = 0;
+  let inScope = 0, top1 = 0, top3 = 0, rr = 0, wrong = 0, right = 0, askedBack = 0, refused = 0;
 
   for (const c of cases) {
     const result = engine.ask(c.question);
@@ -83,6 +101,7 @@ export function evaluate(engine: AnswerEngine, kb: KnowledgeBase, cases: EvalCas
       if (rank === 0) right += 1;
       else wrong += 1;
     }
+    if (result.status === "clarify" && rank === 0) askedBack += 1;
     if (rank !== 0 || result.status !== "answered") misses.push({ question: c.question, expected, status: result.status, got: ranked });
   }
   const outOfScope = cases.length - inScope;
@@ -95,6 +114,7 @@ export function evaluate(engine: AnswerEngine, kb: KnowledgeBase, cases: EvalCas
     mrr: share(rr, inScope),
     wrongConfident: share(wrong, inScope),
     answeredRight: share(right, inScope),
+    askedBackRight: share(askedBack, inScope),
     refused: share(refused, outOfScope),
     statuses,
     misses,

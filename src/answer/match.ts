@@ -30,6 +30,8 @@ export interface MatchSettings {
    * made of such words, but long questions carry some of them around a porting topic.
    */
   unknown: number;
+  /** Share of an answer group's score from the classifier trained on alternate questions vs the ranking above. */
+  classifier: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export const SETTINGS: MatchSettings = {
   shortlist: 6,
   fuseTerms: 8,
   unknown: 1,
+  classifier: 0.1,
 };
 
 interface Lexical {
@@ -112,24 +115,34 @@ export function fuseQuery(terms: string[]): string {
   return terms.map((t) => `~${t}~`).join(" ");
 }
 
+export type Ranker = (terms: string[], allowed: (entry: number) => boolean) => Scored[];
+
 /**
  * Ranks entries for a question's terms: a lexical pass over every entry sharing a term, then fuse.js
- * (term-level fuzzy matching, weighted by field) re-scores the best few.
+ * (term-level fuzzy matching, weighted by field) re-scores the best few. Each entry's fuse.js index is built
+ * here, once: searching one index over the whole base would cost every question a pass over every entry.
  */
-export function rankEntries(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings = SETTINGS): Scored[] {
-  const lexical = lexicalScores(index, terms, allowed, settings);
-  const shortlist = lexical.slice(0, settings.shortlist);
-  const fuzzy = new Map<number, number>();
-  if (settings.fuse > 0 && shortlist.length > 0) {
-    const fuse = new Fuse(shortlist.map((s) => index.fuseDocs[s.entry]!), fuseOptions(settings));
-    const rarest = [...terms].sort((a, b) => (index.idf.get(b) ?? Infinity) - (index.idf.get(a) ?? Infinity)).slice(0, settings.fuseTerms);
-    for (const r of fuse.search(fuseQuery(rarest))) fuzzy.set(shortlist[r.refIndex]!.entry, 1 - (r.score ?? 1));
-  }
-  return shortlist
-    .map((s) => ({
-      entry: s.entry,
-      coverage: s.coverage,
-      score: (1 - settings.fuse) * s.lexical + settings.fuse * (fuzzy.get(s.entry) ?? 0),
-    }))
-    .sort((a, b) => b.score - a.score || a.entry - b.entry);
+export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
+  const options = fuseOptions(settings);
+  const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => new Fuse([doc], options)) : [];
+  return (terms, allowed) => {
+    const lexical = lexicalScores(index, terms, allowed, settings);
+    const shortlist = lexical.slice(0, settings.shortlist);
+    const fuzzy = new Map<number, number>();
+    if (fuses.length > 0 && shortlist.length > 0) {
+      const rarest = [...terms].sort((a, b) => (index.idf.get(b) ?? Infinity) - (index.idf.get(a) ?? Infinity)).slice(0, settings.fuseTerms);
+      const query = fuseQuery(rarest);
+      for (const s of shortlist) {
+        const hit = fuses[s.entry]!.search(query)[0];
+        if (hit) fuzzy.set(s.entry, 1 - (hit.score ?? 1));
+      }
+    }
+    return shortlist
+      .map((s) => ({
+        entry: s.entry,
+        coverage: s.coverage,
+        score: (1 - settings.fuse) * s.lexical + settings.fuse * (fuzzy.get(s.entry) ?? 0),
+      }))
+      .sort((a, b) => b.score - a.score || a.entry - b.entry);
+  };
 }

@@ -22,6 +22,15 @@ export interface ParsedQuestion {
   porting: boolean;
 }
 
+/**
+ * Placeholders redact() leaves, with the words labelling the value given ("my PIN is [pin]", "number: [phone]"):
+ * a customer giving a PIN is not asking about PINs, so neither is matched.
+ */
+const GIVEN_VALUE = new RegExp(
+  String.raw`(?:\b(?:my|the|pin|code|number|phone|cell|account|imei|e-?mail|password|is|no)\b[\s#:.=]*){0,4}` + PLACEHOLDER.source,
+  "gi",
+);
+
 /** Unknown words this short are more likely typos ("tak", "grp") than topics the knowledge base lacks... */
 const MIN_UNKNOWN_LENGTH = 4;
 /** ...unless written in capitals: "API", "SIP", "IP" are acronyms, and name topics the knowledge base lacks. */
@@ -34,7 +43,7 @@ function acronymsOf(text: string): Set<string> {
 /** Question text -> masked text, language and terms (spelling corrected towards the knowledge base's words). */
 export function parseQuestion(question: string, index: SearchIndex): ParsedQuestion {
   const masked = redact(question);
-  const normalized = normalize(masked.replace(PLACEHOLDER, " "));
+  const normalized = normalize(masked.replace(GIVEN_VALUE, " "));
   const tokens = normalized ? normalized.split(" ") : [];
   const language = detectLanguage(masked, tokens);
   const acronyms = acronymsOf(masked);

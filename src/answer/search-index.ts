@@ -19,6 +19,8 @@ export interface Phrasing {
 /** One entry's text as terms, field by field. */
 export interface EntryTerms {
   fields: Record<Field, Set<string>>;
+  /** Every term of every field. */
+  all: Set<string>;
   phrasings: Phrasing[];
 }
 
@@ -93,7 +95,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   });
   const idf = new Map([...postings].map(([term, list]) => [term, idfOf(kb.entries.length, list.length)]));
   const weigh = (terms: string[]) => terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
-  const terms = analyzed.map(({ fields, phrasings }) => ({ fields, phrasings: phrasings.map((p) => ({ terms: p, weight: weigh(p) })) }));
+  const terms = analyzed.map(({ fields, phrasings }) => ({ fields, all: new Set(FIELDS.flatMap((f) => [...fields[f]])), phrasings: phrasings.map((p) => ({ terms: p, weight: weigh(p) })) }));
   const wrap = (terms: Iterable<string>) => [...terms].map((t) => `~${t}~`).join(" ");
   const fuseDocs = analyzed.map(({ fields, questions }) => ({
     title: wrap(fields.title),

@@ -1,9 +1,19 @@
+import { words as english } from "popular-english-words";
+
 /** Corrects a misspelt word to the nearest word the knowledge base uses. */
 export type Speller = (word: string) => string;
 
 /** Shorter words are left alone: at three letters, one edit reaches too many other words. */
 const MIN_LENGTH = 4;
 const CACHE_LIMIT = 5000;
+
+/**
+ * The most common English words (by Wikipedia frequency) are words, not typos: "reset" stays "reset" rather
+ * than becoming a knowledge-base word one edit away. Below this rank the list holds common misspellings too
+ * ("prot", "wat", "teh" rank from 18,000 on), which must still be corrected.
+ */
+const COMMON_ENGLISH = 15000;
+let commonEnglish: Set<string> | undefined;
 
 /** Edits allowed for a word of this length: one up to six letters, two from seven. */
 function allowedEdits(length: number): number {
@@ -54,8 +64,10 @@ export function createSpeller(frequency: Map<string, number>): Speller {
     byFirstLetter.set(word[0]!, list);
   }
   const cache = new Map<string, string>();
+  commonEnglish ??= new Set(english.getMostPopular(COMMON_ENGLISH));
+  const words = commonEnglish;
   return (word) => {
-    if (word.length < MIN_LENGTH || frequency.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_LENGTH || frequency.has(word) || words.has(word) || /\d/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const limit = allowedEdits(word.length);

@@ -8,12 +8,17 @@ import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
 import { defaultDiagnosisSets, diagnosisEvalText, isDiagnosisSet } from "./eval-diagnosis.js";
+import { printEstimateReports } from "./eval-estimates.js";
 
 /**
- * The shared development set, the project's own harder set, and a held-out set that no setting is tuned
- * on (it checks that changes made for the other two generalise), relative to the project folder.
+ * The shared development set, the project's own harder set and first held-out set (the answer decision is
+ * fitted on these three), a held-out set written before the decision was tuned, and the sealed held-out set
+ * written outside the team, relative to the project folder.
  */
-export const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "eval/hard.jsonl", "eval/holdout.jsonl"];
+/** Questions nobody on the team reads: only its figures are printed, never its misses, and it may be absent. */
+const SEALED_SET = "eval/heldout/answers.jsonl";
+
+export const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "eval/hard.jsonl", "eval/holdout.jsonl", "eval/answers-heldout-2.jsonl", SEALED_SET];
 
 const Flags = z.object({
   misses: z.boolean().default(false),
@@ -38,7 +43,7 @@ export function formatReport(name: string, r: EvalReport, withMisses: boolean): 
   const lines = [
     `${name}: ${r.cases} questions (${r.inScope} in scope, ${r.outOfScope} out of scope)`,
     `  top-1 ${r.top1.toFixed(3)}   top-3 ${r.top3.toFixed(3)}   MRR ${r.mrr.toFixed(3)}`,
-    `  wrong-confident ${pct(r.wrongConfident)} of in-scope   answered right ${pct(r.answeredRight)}   out-of-scope refused ${pct(r.refused)}`,
+    `  answered right ${pct(r.answeredRight)}   wrong ${pct(r.wrongConfident)}   asked back, right first ${pct(r.askedBackRight)}   out-of-scope refused ${pct(r.refused)}`,
     `  statuses: answered ${r.statuses.answered}, clarify ${r.statuses.clarify}, fallback ${r.statuses.fallback}`,
   ];
   for (const s of r.unknownSections) lines.push(`  warning: no current entry for expected section "${s}"`);
@@ -58,26 +63,32 @@ export const run: Command = async (args, io) => {
   const files = flags.files.length ? flags.files.map((f) => resolve(f)) : DEFAULT_SETS.map((f) => join(root, f));
   const kb = await loadKnowledgeBase(knowledgeDir(io.env));
   const engine = createAnswerEngine(kb);
+  const sealed = join(root, SEALED_SET);
   for (const file of files) {
     if (isDiagnosisSet(file)) {
       print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
       continue;
     }
+    const name = relative(root, file) || file;
     let text: string;
     try {
       text = await readFile(file, "utf8");
     } catch {
+      if (file === sealed && !flags.files.length) {
+        print(io.stdout, `${name}: not present, skipped`);
+        continue;
+      }
       throw new UsageError(`cannot read evaluation set ${file}`);
     }
-    const name = relative(root, file) || file;
     let cases;
     try {
       cases = parseEvalSet(text, name);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses));
+    print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses && resolve(file) !== sealed));
   }
   if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+  if (!flags.files.length) await printEstimateReports(io.stdout, kb, flags.misses);
   return EXIT.ok;
 };

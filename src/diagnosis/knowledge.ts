@@ -1,3 +1,4 @@
+import { buildIndex } from "../answer/search-index.js";
 import type { Check, Diagnosis, Duration, Entry, Fee, KnowledgeBase, Rule } from "../knowledge/schema.js";
 import { emailsIn, lnpContact } from "../knowledge/contact.js";
 import { durationsFor, feesFor, ruleFor, type Located } from "../knowledge/facts.js";
@@ -64,7 +65,7 @@ const readers = new WeakMap<KnowledgeBase, RejectionReader>();
 function readerFor(kb: KnowledgeBase, causes: Cause[]): RejectionReader {
   let reader = readers.get(kb);
   if (!reader) {
-    reader = compileRejectionReader(causes, kb.vocabulary);
+    reader = compileRejectionReader(causes, kb.vocabulary, buildIndex(kb).speller);
     readers.set(kb, reader);
   }
   return reader;

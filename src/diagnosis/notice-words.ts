@@ -9,6 +9,8 @@ const RULES: Array<[RegExp, string]> = [
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
   [/\b(account|order|telephone|billing|reference|confirmation|ticket) (?:no|nbr|num|nr)\b/g, "$1 number"],
+  // The account number is one thing to tell apart from the account and from the other numbers a port names.
+  [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
   [/\b(?:svc|srvc)\b/g, "service"],
   [/\b(?:cust|subscriber|end user|enduser)\b/g, "customer"],

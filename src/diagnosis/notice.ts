@@ -1,5 +1,6 @@
 import { detectLanguage } from "../answer/language.js";
 import { normalize, stem } from "../answer/normalize.js";
+import type { Speller } from "../answer/spelling.js";
 import { STOPWORDS } from "../answer/stopwords.js";
 import { compileSynonyms, type Synonyms } from "../answer/vocabulary.js";
 import type { Direction, Vocabulary } from "../knowledge/schema.js";
@@ -15,7 +16,10 @@ import { rewriteNoticeWords } from "./notice-words.js";
  * contractions and abbreviations do not matter: "ACCT # invalid" reads as "invalid account number".
  *
  * A notice pattern names its cause when every one of its terms is in the text. A story example points to its cause
- * by how much of it (rare terms weighing more) the text covers. A text that names no cause gets none.
+ * by how much of it the text covers, rare terms and the words of the cause's own statement, patterns and questions
+ * (its subject) weighing more, through at least two telling words, one of them naming that subject; "rejected"
+ * alone is never evidence. With a speller, a customer's typos are corrected first. A text that names no cause gets
+ * none.
  */
 
 export type TextKind = "notice" | "story";
@@ -48,8 +52,16 @@ export interface RejectionReader {
 export const STORY_MIN = 0.5;
 /** ...and share at least this much weight with the text: a few common words ("port", "number") are not enough. */
 export const STORY_EVIDENCE = 2;
+/** ...through at least this many of its terms: one rare word ("BTN" in "what is a BTN") names no story. */
+export const STORY_TERMS = 2;
 /** A notice in carrier wording that matched no pattern needs a closer story example. */
 export const NOTICE_STORY_MIN = 0.7;
+/** Words more than this share of the causes use ("port", "number", "carrier") do not count towards STORY_TERMS. */
+const COMMON_SPREAD = 0.6;
+/** A story example must also share one word of its cause's subject that at most this share of the causes use. */
+const SUBJECT_SPREAD = 0.3;
+/** A story example's terms that name the cause's subject weigh this many times more than its other words. */
+const SUBJECT_BOOST = 2;
 /** A cause the text's direction rules out keeps this share of its score: the cue may be wrong. */
 const OTHER_DIRECTION = 0.5;
 /** A pattern match whose terms are all inside a longer match for another cause ("disconnect" in "disconnect order"). */
@@ -69,6 +81,8 @@ interface CompiledCause {
   cause: Cause;
   patterns: Compiled[];
   stories: Compiled[];
+  /** The terms of the cause's own statement, notice patterns and questions: its subject ("address", "BTN", "order"). */
+  subject: Set<string>;
 }
 
 interface Analysed {
@@ -76,9 +90,15 @@ interface Analysed {
   terms: Set<string>;
 }
 
-function analyser(synonyms: Synonyms) {
+/** Words the shorthand rules write: known words, never corrected as typos. */
+const REWRITTEN = new Set(["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation"]);
+
+function analyser(synonyms: Synonyms, speller?: Speller) {
+  // Shorthand first ("acct" is no typo of "act"), then spelling ("acount"), then shorthand again ("account number").
+  const spell = (normalized: string) =>
+    speller ? rewriteNoticeWords(normalized.split(" ").map((w) => (REWRITTEN.has(w) ? w : speller(w))).join(" ")) : normalized;
   return (text: string): Analysed => {
-    const normalized = rewriteNoticeWords(normalize(text));
+    const normalized = spell(rewriteNoticeWords(normalize(text)));
     const tokens = normalized ? normalized.split(" ") : [];
     const language = detectLanguage(text, tokens);
     const terms = synonyms
@@ -100,13 +120,17 @@ const evidence = (shared: number) => 1 - Math.exp(-shared / 3);
 
 const isSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((t) => b.has(t));
 
-export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary = { synonyms: [] }): RejectionReader {
-  const analyse = analyser(compileSynonyms(vocabulary));
+/** `speller` corrects a customer's typos towards the knowledge base's words ("acount", "diffrent"). */
+export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary = { synonyms: [] }, speller?: Speller): RejectionReader {
+  const analyse = analyser(compileSynonyms(vocabulary), speller);
   const compile = (text: string): Compiled => ({ text, terms: analyse(text).terms });
   const compiled: CompiledCause[] = causes.map((cause) => ({
     cause,
     patterns: cause.diagnosis.notice_patterns.map(compile).filter((p) => p.terms.size > 0),
     stories: cause.diagnosis.stories.map(compile).filter((s) => s.terms.size > 0),
+    subject: new Set(
+      [cause.diagnosis.cause, ...cause.diagnosis.notice_patterns, ...cause.diagnosis.questions.map((q) => q.text)].flatMap((x) => [...analyse(x).terms]),
+    ),
   }));
 
   // Inverse document frequency over causes: a term few causes use ("hunt", "sms") says more than "account", and
@@ -118,6 +142,7 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
   }
   const idf = (t: string) => Math.log(compiled.length / (df.get(t) ?? compiled.length));
   const weight = (terms: Iterable<string>) => sum(terms, idf);
+  const distinctive = (t: string) => (df.get(t) ?? compiled.length) <= SUBJECT_SPREAD * compiled.length;
 
   function read(text: string, context: CaseContext = {}): RejectionReading {
     const { normalized, terms } = analyse(text);
@@ -130,13 +155,23 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
       const patterns = c.patterns.filter((p) => [...p.terms].every((t) => terms.has(t)));
       const matchedTerms = new Set(patterns.flatMap((p) => [...p.terms]));
       const patternScore = patterns.length ? 0.6 + 0.4 * evidence(weight(matchedTerms)) : 0;
+      // Coverage weighs the words naming the cause's subject more, so "copied the address off the invoice" is
+      // closer to "the address on my invoice" than to "copied the account number off my bill".
+      const subjectWeight = (ts: Iterable<string>) => sum(ts, (t) => idf(t) * (c.subject.has(t) ? SUBJECT_BOOST : 1));
       const story = c.stories
         .map((s) => {
-          const shared = weight([...s.terms].filter((t) => terms.has(t)));
-          const coverage = shared / (weight(s.terms) || 1);
-          return { s, shared, coverage, score: 0.9 * coverage * evidence(shared) };
+          // "Rejected" says that the port failed, never why: it is no evidence for one cause.
+          const common = [...s.terms].filter((t) => terms.has(t) && idf(t) > 0 && t !== REJECT_TERM);
+          const count = common.filter((t) => (df.get(t) ?? compiled.length) <= COMMON_SPREAD * compiled.length).length;
+          const shared = weight(common);
+          const telling = subjectWeight(common);
+          const coverage = telling / (subjectWeight(s.terms) || 1);
+          const onSubject = common.some((t) => c.subject.has(t) && distinctive(t));
+          return { s, shared, count, onSubject, coverage, score: 0.9 * coverage * evidence(telling) };
         })
-        .filter((s) => s.coverage >= (kind === "story" ? STORY_MIN : NOTICE_STORY_MIN) && s.shared >= STORY_EVIDENCE)
+        .filter(
+          (s) => s.coverage >= (kind === "story" ? STORY_MIN : NOTICE_STORY_MIN) && s.shared >= STORY_EVIDENCE && s.count >= STORY_TERMS && s.onSubject,
+        )
         .sort((a, b) => b.score - a.score)[0];
       const storyScore = story?.score ?? 0;
       if (!patternScore && !storyScore) continue;

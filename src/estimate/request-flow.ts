@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { NumberKind } from "../knowledge/schema.js";
 import { dateInZone, PORTING_TIME_ZONE, type IsoDate } from "../calendar/dates.js";
+import type { Facts } from "../reading/read.js";
 import { noSubmissionDate } from "./estimate.js";
 import { orderKinds } from "./fees.js";
-import { CountText, CountryText, EstimateDraft, SubmissionDate, parseEstimateInput, parseField, type EstimateInput, type FieldProblem } from "./input.js";
-import { missingFields, parseDateText, parseEstimateText } from "./parse-text.js";
+import { Count, CountText, CountryText, EstimateDraft, SubmissionDate, parseEstimateInput, parseField, totalNumbers, type EstimateInput, type FieldProblem } from "./input.js";
 
 /**
- * An estimate request completed one answer at a time: what the first message said, then only what is missing
- * (kinds and counts, country, submission date), each answer validated with the input schema.
+ * An estimate request completed one answer at a time: the facts of the first message, then only what is missing
+ * (kinds and counts, country, submission date). Every reply is read by the same reader as the first message, so a
+ * reply may answer the question and add other facts at once ("TX, submitting friday").
  */
 export const RequestState = z.object({
   draft: EstimateDraft,
@@ -22,12 +23,15 @@ export const RequestState = z.object({
   askCountryName: z.boolean(),
   /** A count the customer gave without a kind ("4 numbers"): the kind picked next gets it. */
   pendingCount: z.number().int().positive().optional(),
+  /** A name that is a state and a country (Georgia): which one is asked. */
+  shared: z.object({ name: z.string(), regionCountry: z.enum(["US", "CA"]), country: z.string() }).optional(),
 });
 export type RequestState = z.infer<typeof RequestState>;
 
 export type Question =
   | { field: "kind"; kinds: NumberKind[]; /** At least one kind is counted: "that's all" is a valid answer. */ canFinish: boolean }
   | { field: "count"; kind: NumberKind }
+  | { field: "place"; name: string; regionCountry: "US" | "CA"; country: string }
   | { field: "country" }
   | { field: "country-name" }
   | { field: "submitted" }
@@ -39,15 +43,9 @@ export interface Answered {
   problem?: FieldProblem;
 }
 
-/** Words the kind question understands, and the reply that ends the list of kinds. */
-export const KIND_ANSWERS: Record<NumberKind, RegExp> = {
-  local: /^(?:local|landlines?|geographic(?:al)?)(?: numbers?)?$/,
-  wireless: /^(?:wireless|cell(?:ular)?|cell ?phones?|mobiles?)(?: \(cell\))?(?: numbers?)?$/,
-  "toll-free": /^toll[ -]?free(?: numbers?)?$|^tfn?$/,
-  fax: /^e?fax(?:es)?(?: numbers?)?$/,
-};
-export const NO_MORE_KINDS = /^(?:that'?s all|that is all|no|none|nope|done|no more|nothing else)$/;
-export const ANOTHER_COUNTRY = /^(?:another|other|a different) country$/;
+/** The replies that end the list of kinds, and the button that asks for another country's name. */
+const NO_MORE_KINDS = new Set(["thats all", "that is all", "no", "none", "nope", "done", "no more", "nothing else", "thats it"]);
+const ANOTHER_COUNTRY = new Set(["another country", "other country", "a different country", "another"]);
 
 /** Today's date as already read on a clock, or the instant now, read in the order's time zone. */
 export type Today = IsoDate | Date;
@@ -56,26 +54,82 @@ function todayOf(state: RequestState, now: Today): IsoDate {
   return typeof now === "string" ? now : dateInZone(now, state.draft.timeZone ?? PORTING_TIME_ZONE);
 }
 
-function clean(text: string): string {
-  return text.trim().toLowerCase().replace(/[.!]+$/, "").replace(/\s+/g, " ");
+function said(text: string): string {
+  return text.trim().toLowerCase().replace(/['’]/g, "").replace(/[.!]+$/, "").replace(/\s+/g, " ");
 }
 
-/** `timeZone`: the customer's, when the channel tells it; relative days in the request are read in it. */
-export function startRequest(text: string | undefined, now: Today, timeZone?: string): { state: RequestState; problems: FieldProblem[] } {
+/**
+ * Counts the reader read, checked with the input's Count schema ("-2 fax numbers", or a phone number typed as a
+ * count); a kind whose count fails is reported and its count asked.
+ */
+function checkedNumbers(facts: Facts, problems: FieldProblem[]): { numbers: Partial<Record<NumberKind, number>>; bad: NumberKind[] } {
+  const numbers: Partial<Record<NumberKind, number>> = {};
+  const bad: NumberKind[] = [];
+  for (const kind of NumberKind.options) {
+    const count = facts.numbers[kind];
+    if (count === undefined) continue;
+    const checked = Count.safeParse(count);
+    if (checked.success) {
+      if (checked.data > 0) numbers[kind] = checked.data;
+    } else {
+      problems.push({ field: kind, message: checked.error.issues[0]!.message });
+      bad.push(kind);
+    }
+  }
+  return { numbers, bad };
+}
+
+/** The facts of a message added to the state; `explicitOnly` leaves out kinds counted as one only by the singular. */
+function merge(state: RequestState, facts: Facts, problems: FieldProblem[], explicitOnly: boolean): RequestState {
+  const { numbers, bad } = checkedNumbers(facts, problems);
+  const uncounted = [...facts.uncounted, ...bad];
+  if (explicitOnly) {
+    for (const kind of facts.defaulted) {
+      delete numbers[kind];
+      uncounted.push(kind);
+    }
+  }
+  const draft = { ...state.draft };
+  if (orderKinds(numbers).length) draft.numbers = { ...draft.numbers, ...numbers };
+  if (facts.country) {
+    delete draft.place;
+    draft.country = facts.country;
+    if (facts.place) draft.place = facts.place;
+  }
+  if (facts.submitted) draft.submitted = facts.submitted;
+  if (facts.expedite) draft.expedite = true;
+  if (facts.cancel) draft.cancel = true;
+  if (facts.rejections) draft.rejections = facts.rejections;
+  const next: RequestState = {
+    ...state,
+    draft,
+    uncounted: [...new Set([...state.uncounted, ...uncounted])].filter((k) => draft.numbers?.[k] === undefined),
+  };
+  if (facts.country) delete next.shared;
+  else if (facts.ambiguousPlace) next.shared = { name: facts.ambiguousPlace.name, regionCountry: facts.ambiguousPlace.regionCountry, country: facts.ambiguousPlace.country };
+  if (facts.count && orderKinds(numbers).length === 0) {
+    const [kind] = next.uncounted;
+    if (kind) return { ...next, uncounted: next.uncounted.slice(1), draft: { ...draft, numbers: { ...draft.numbers, [kind]: facts.count } } };
+    next.pendingCount = facts.count;
+  }
+  return next;
+}
+
+/** The first state, from the facts of the message that asked (none when a button started it). */
+export function startRequest(facts: Facts | undefined, timeZone?: string): { state: RequestState; problems: FieldProblem[] } {
   const empty: RequestState = { draft: timeZone ? { timeZone } : {}, uncounted: [], kindsDone: false, needsDate: true, askCountryName: false };
-  if (!text?.trim()) return { state: empty, problems: [] };
-  const parsed = parseEstimateText(text, todayOf(empty, now));
-  const badCounts = parsed.problems.map((p) => NumberKind.safeParse(p.field)).flatMap((k) => (k.success ? [k.data] : []));
+  if (!facts) return { state: empty, problems: [] };
+  const problems: FieldProblem[] = [];
+  const state = merge(empty, facts, problems, false);
+  const wants = facts.wants.fees || facts.wants.dates ? facts.wants : { fees: true, dates: true };
   return {
     state: {
-      draft: { ...empty.draft, ...parsed.draft },
-      uncounted: [...new Set([...parsed.uncounted, ...badCounts])],
-      kindsDone: orderKinds(parsed.draft.numbers ?? {}).length > 0 || parsed.uncounted.length > 0,
-      needsDate: parsed.wants.dates || parsed.problems.some((p) => p.field === "submitted"),
-      askCountryName: false,
-      ...(parsed.count ? { pendingCount: parsed.count } : {}),
+      ...state,
+      kindsDone: orderKinds(state.draft.numbers ?? {}).length > 0 || state.uncounted.length > 0,
+      // A fee question needs no date (today is used); a cancellation is priced, not dated.
+      needsDate: wants.dates && !facts.cancel,
     },
-    problems: parsed.problems,
+    problems,
   };
 }
 
@@ -88,61 +142,79 @@ export function nextQuestion(state: RequestState, now: Today): Question {
     return { field: "kind", kinds: remaining.length ? remaining : NumberKind.options, canFinish: counted.length > 0 };
   }
   if (state.askCountryName) return { field: "country-name" };
-  const missing = missingFields(state.draft, [], state.needsDate);
-  if (missing.includes("country")) return { field: "country" };
-  if (missing.includes("submitted")) return { field: "submitted" };
+  if (!state.draft.country && state.shared) return { field: "place", ...state.shared };
+  if (!state.draft.country) return { field: "country" };
+  if (state.needsDate && !state.draft.submitted) return { field: "submitted" };
   const input = parseEstimateInput({ ...state.draft, submitted: state.draft.submitted ?? todayOf(state, now) });
   return { field: "done", input, context: state.draft.submitted ? [] : [noSubmissionDate(input.timeZone)] };
 }
 
-function withNumbers(state: RequestState, kind: NumberKind, count: number): RequestState {
-  return { ...state, draft: { ...state.draft, numbers: { ...state.draft.numbers, [kind]: count } }, uncounted: state.uncounted.filter((k) => k !== kind) };
+function filled(before: RequestState, after: RequestState): boolean {
+  return JSON.stringify(before) !== JSON.stringify(after);
 }
 
-/** Applies one reply to the question the state is at. */
-export function answerQuestion(state: RequestState, text: string, now: Today): Answered {
+/**
+ * Applies one reply, read by the reader (`facts`), to the question the state is at. A reply the reader found
+ * nothing in is checked against the question's own schema, so the customer is told what was wrong.
+ */
+export function answerQuestion(state: RequestState, text: string, facts: Facts, now: Today): Answered {
   const today = todayOf(state, now);
   const question = nextQuestion(state, today);
-  const said = clean(text);
+  const reply = said(text);
+  const problems: FieldProblem[] = [];
   switch (question.field) {
     case "kind": {
-      if (question.canFinish && NO_MORE_KINDS.test(said)) return { state: { ...state, kindsDone: true }, understood: true };
-      const kind = NumberKind.options.find((k) => KIND_ANSWERS[k].test(said));
-      if (kind && state.pendingCount) {
-        const { pendingCount, ...rest } = state;
-        return { state: { ...withNumbers(rest, kind, pendingCount), kindsDone: true }, understood: true };
+      if (question.canFinish && NO_MORE_KINDS.has(reply)) return { state: { ...state, kindsDone: true }, understood: true };
+      const merged = merge(state, facts, problems, true);
+      const pending = state.pendingCount;
+      const [picked] = merged.uncounted.filter((k) => !state.uncounted.includes(k));
+      if (pending && picked) {
+        const { pendingCount: _p, ...rest } = merged;
+        return { state: { ...rest, kindsDone: true, uncounted: rest.uncounted.filter((k) => k !== picked), draft: { ...rest.draft, numbers: { ...rest.draft.numbers, [picked]: pending } } }, understood: true };
       }
-      if (kind) return { state: { ...state, uncounted: [...state.uncounted, kind] }, understood: true };
-      // "3 fax numbers" answers the kind and the count at once.
-      const parsed = parseEstimateText(text, today);
-      const numbers = parsed.draft.numbers ?? {};
-      if (orderKinds(numbers).length === 0 && parsed.uncounted.length === 0) {
-        return { state, understood: false, problem: { field: "kind", message: "pick local, wireless, toll-free or fax" } };
-      }
-      return { state: { ...state, draft: { ...state.draft, numbers: { ...state.draft.numbers, ...numbers } }, uncounted: [...state.uncounted, ...parsed.uncounted] }, understood: true };
+      if (filled(state, merged)) return { state: merged, understood: true, ...(problems[0] ? { problem: problems[0] } : {}) };
+      return { state, understood: false, problem: problems[0] ?? { field: "kind", message: "pick local, wireless, toll-free or fax" } };
     }
     case "count": {
-      const count = parseField(CountText, text);
-      if (!count.ok) return { state, understood: false, problem: { field: question.kind, message: count.message } };
-      return { state: withNumbers(state, question.kind, count.value), understood: true };
+      const count = facts.count ?? (facts.defaulted.includes(question.kind) ? undefined : facts.numbers[question.kind]);
+      if (count !== undefined) {
+        const checked = Count.safeParse(count);
+        if (!checked.success) return { state, understood: false, problem: { field: question.kind, message: checked.error.issues[0]!.message } };
+        const merged = merge(state, { ...facts, count: undefined, numbers: {}, uncounted: [], defaulted: [] }, problems, true);
+        return { state: { ...merged, uncounted: merged.uncounted.filter((k) => k !== question.kind), draft: { ...merged.draft, numbers: { ...merged.draft.numbers, [question.kind]: checked.data } } }, understood: true };
+      }
+      const typed = parseField(CountText, text);
+      if (typed.ok) return { state: { ...state, uncounted: state.uncounted.filter((k) => k !== question.kind), draft: { ...state.draft, numbers: { ...state.draft.numbers, [question.kind]: typed.value } } }, understood: true };
+      return { state, understood: false, problem: { field: question.kind, message: typed.message } };
     }
+    case "place":
     case "country":
     case "country-name": {
-      if (question.field === "country" && ANOTHER_COUNTRY.test(said)) return { state: { ...state, askCountryName: true }, understood: true };
+      if (question.field === "country" && ANOTHER_COUNTRY.has(reply)) return { state: { ...state, askCountryName: true }, understood: true };
+      const merged = merge(state, facts, problems, true);
+      if (merged.draft.country) return { state: { ...merged, askCountryName: false }, understood: true };
+      if (merged.shared && !state.shared) return { state: merged, understood: true };
       const country = parseField(CountryText, text);
-      if (!country.ok) return { state, understood: false, problem: { field: "country", message: country.message } };
-      const { place: _place, ...draft } = state.draft;
+      if (!country.ok) return { state: filled(state, merged) ? merged : state, understood: filled(state, merged), problem: { field: "country", message: country.message } };
+      const { place: _place, ...draft } = merged.draft;
       return {
-        state: { ...state, askCountryName: false, draft: { ...draft, country: country.value.country, ...(country.value.place ? { place: country.value.place } : {}) } },
+        state: { ...merged, askCountryName: false, draft: { ...draft, country: country.value.country, ...(country.value.place ? { place: country.value.place } : {}) } },
         understood: true,
       };
     }
     case "submitted": {
-      const date = parseField(SubmissionDate, parseDateText(text, today) ?? text);
-      if (!date.ok) return { state, understood: false, problem: { field: "submitted", message: date.message } };
-      return { state: { ...state, draft: { ...state.draft, submitted: date.value } }, understood: true };
+      const merged = merge(state, facts, problems, true);
+      if (merged.draft.submitted) return { state: merged, understood: true };
+      const date = parseField(SubmissionDate, text);
+      if (!date.ok) return { state: filled(state, merged) ? merged : state, understood: filled(state, merged), problem: { field: "submitted", message: date.message } };
+      return { state: { ...merged, draft: { ...merged.draft, submitted: date.value } }, understood: true };
     }
     case "done":
       return { state, understood: true };
   }
+}
+
+/** How many numbers the order has so far. */
+export function orderSize(state: RequestState): number {
+  return totalNumbers(state.draft.numbers);
 }

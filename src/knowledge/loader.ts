@@ -1,8 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
+import { access, readdir, readFile } from "node:fs/promises";
 import { join, relative, basename } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
-import { Articles, Frontmatter, Vocabulary, type Entry, type KnowledgeBase } from "./schema.js";
+import { Articles, Frontmatter, IntentsFile, NumberKindsFile, PlacesFile, Vocabulary, type Entry, type KnowledgeBase, type ReadingData } from "./schema.js";
 import { readEntryFile } from "./entry-file.js";
 import { kbLinkIds } from "../render/tokens.js";
 
@@ -75,11 +75,24 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   }
   const articles = await readYaml(dir, "articles.yaml", Articles, problems, { articles: [] });
   const vocabulary = await readYaml(dir, "vocabulary.yaml", Vocabulary, problems, { synonyms: [] });
+  const reading = await readReading(dir, problems);
   if (files.length === 0) problems.push(`${dir}: no entries found`);
   problems.push(...crossCheck(entries));
   if (problems.length) throw new KnowledgeBaseError(problems);
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { entries, byId, articles: articles.articles, vocabulary };
+  return { entries, byId, articles: articles.articles, vocabulary, ...(reading ? { reading } : {}) };
+}
+
+const READING_FILES = ["intents.yaml", "places.yaml", "number-kinds.yaml"];
+
+/** The reader's three files: all of them, or none (a folder of entries only, as test fixtures have). */
+async function readReading(dir: string, problems: string[]): Promise<ReadingData | undefined> {
+  const present = await Promise.all(READING_FILES.map((name) => access(join(dir, name)).then(() => true, () => false)));
+  if (!present.some(Boolean)) return undefined;
+  const intents = await readYaml(dir, "intents.yaml", IntentsFile, problems, undefined);
+  const places = await readYaml(dir, "places.yaml", PlacesFile, problems, undefined);
+  const kinds = await readYaml(dir, "number-kinds.yaml", NumberKindsFile, problems, undefined);
+  return intents && places && kinds ? { intents, places, kinds } : undefined;
 }
 
 function crossCheck(entries: Entry[]): string[] {
@@ -116,6 +129,26 @@ function crossCheck(entries: Entry[]): string[] {
         else factIds.set(`q:${q.id}`, e.file);
       }
     }
+  }
+  problems.push(...checkAnswerGroups(entries, seen));
+  return problems;
+}
+
+/** Each entry is in at most one answer group, whose main entry lists the others among its related entries. */
+function checkAnswerGroups(entries: Entry[], ids: Map<string, string>): string[] {
+  const problems: string[] = [];
+  const groupOf = new Map<string, string>();
+  for (const e of entries) if (e.same_question_as.length) groupOf.set(e.id, e.file);
+  for (const e of entries) {
+    e.same_question_as.forEach((id, i) => {
+      const field = `${e.file}: same_question_as.${i}`;
+      if (!ids.has(id)) return problems.push(`${field}: no entry has id '${id}'`);
+      if (id === e.id) return problems.push(`${field}: an entry cannot be in its own group twice`);
+      const other = groupOf.get(id);
+      if (other) return problems.push(`${field}: '${id}' is already in the answer group of ${other}`);
+      groupOf.set(id, e.file);
+      if (!e.related.includes(id)) problems.push(`${field}: '${id}' must also be in related, so the answer shows it`);
+    });
   }
   return problems;
 }

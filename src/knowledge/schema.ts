@@ -229,6 +229,11 @@ export const Frontmatter = z
     questions: z.array(z.string().min(1)).default([]),
     tags: z.array(z.string().min(1)).default([]),
     related: z.array(Id).default([]),
+    /**
+     * Other entries answering the same customer question: with this entry they form one answer group, which
+     * never competes with itself for the answer; this entry (the group's main) is shown and the others are its related.
+     */
+    same_question_as: z.array(Id).default([]),
     links: z.array(Link).default([]),
     source: Source,
     fees: z.array(Fee).default([]),
@@ -310,4 +315,89 @@ export interface KnowledgeBase {
   byId: Map<string, Entry>;
   articles: Article[];
   vocabulary: Vocabulary;
+  /** How messages are read; absent in a knowledge folder without the reading files (test fixtures). */
+  reading?: ReadingData;
+}
+
+/** Example phrases of one language: English, French, Spanish. */
+const PhrasesByLanguage = z
+  .object({ en: z.array(z.string().min(1)).default([]), fr: z.array(z.string().min(1)).default([]), es: z.array(z.string().min(1)).default([]) })
+  .strict();
+
+/** What a message can ask for besides a porting question for the answer engine. */
+export const IntentId = z.enum(["person", "cancel", "menu", "help", "start-over", "ask", "greeting", "thanks", "acknowledgement", "diagnosis", "checklist", "estimate"]);
+
+/** `intents.yaml`: example phrases of each intent, and the cue words the reader reads facts with. */
+export const IntentsFile = z
+  .object({
+    fillers: PhrasesByLanguage,
+    intents: z.array(z.object({ id: IntentId, match: z.enum(["whole", "cue"]), examples: PhrasesByLanguage }).strict()).min(1),
+    wants: z.object({ fees: z.array(z.string().min(1)).min(1), dates: z.array(z.string().min(1)).min(1) }).strict(),
+    options: z
+      .object({
+        expedite: z.array(z.string().min(1)).min(1),
+        not_expedite: z.array(z.string().min(1)).default([]),
+        cancel_words: z.array(z.string().min(1)).min(1),
+        cancel_objects: z.array(z.string().min(1)).min(1),
+        not_cancel_objects: z.array(z.string().min(1)).default([]),
+        reject_words: z.array(z.string().min(1)).min(1),
+        hypothetical: z.array(z.string().min(1)).min(1),
+        negation: z.array(z.string().min(1)).min(1),
+      })
+      .strict(),
+    past: z.array(z.string().min(1)).default([]),
+    /** Words that make a question about the customer's own port ("my", "our"). */
+    own: z.array(z.string().min(1)).min(1),
+    /** Words of a carrier's rejection notice ("LSR reject", "Jeopardy"): a pasted notice goes to the diagnosis. */
+    notice_markers: z.array(z.string().min(1)).min(1),
+    direction: z.object({ in: z.array(z.string().min(1)).min(1), out: z.array(z.string().min(1)).min(1) }).strict(),
+    date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
+  })
+  .strict();
+
+/** `places.yaml`: country names, and the states and provinces with their abbreviations and major cities. */
+export const PlacesFile = z
+  .object({
+    countries: z.object({ US: z.array(z.string().min(1)).min(1), CA: z.array(z.string().min(1)).min(1) }).strict(),
+    regions: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            abbr: z.string().regex(/^[A-Z]{2}$/, "must be two capital letters"),
+            country: z.enum(["US", "CA"]),
+            /** The same name is a country too (Georgia). */
+            also_country: z.string().min(1).optional(),
+            aliases: z.array(z.string().min(1)).default([]),
+            cities: z.array(z.string().min(1)).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** `number-kinds.yaml`: customers' words for each kind of number, and counts written in words. */
+export const NumberKindsFile = z
+  .object({
+    kinds: z.record(NumberKind, z.array(z.string().min(1)).min(1)),
+    number_words: z.array(z.string().min(1)).min(1),
+    counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
+    count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
+    times: z.record(z.string().min(1), z.number().int().positive()).default({}),
+    /** From this many numbers an estimate points to the entry with the advice for porting many numbers. */
+    bulk: z.object({ from: z.number().int().positive(), entry: Id }).strict().optional(),
+  })
+  .strict();
+
+export type IntentId = z.infer<typeof IntentId>;
+export type IntentsFile = z.infer<typeof IntentsFile>;
+export type PlacesFile = z.infer<typeof PlacesFile>;
+export type NumberKindsFile = z.infer<typeof NumberKindsFile>;
+
+/** What the reader reads messages with: `intents.yaml`, `places.yaml`, `number-kinds.yaml`. */
+export interface ReadingData {
+  intents: IntentsFile;
+  places: PlacesFile;
+  kinds: NumberKindsFile;
 }

@@ -66,11 +66,13 @@ export interface TestBotOptions {
   channelId?: string;
   conversation?: Partial<ConversationAccount>;
   storage?: Storage;
+  /** The bot's clock; NOW unless given. */
+  now?: Date;
 }
 
 /** The bot exactly as bot/app.ts builds it (`createBot`), on a TestAdapter, its clock at NOW. */
 export function testBot(options: TestBotOptions, feedback: FeedbackRecord[] = [], logs: string[] = []): TestBot {
-  const { kb, engine, channelId = "webchat", conversation = {}, storage = new MemoryStorage() } = options;
+  const { kb, engine, channelId = "webchat", conversation = {}, storage = new MemoryStorage(), now = NOW } = options;
   const log = createLogger((line) => logs.push(line));
   const { bot, conversationState } = createBot({
     kb,
@@ -79,7 +81,7 @@ export function testBot(options: TestBotOptions, feedback: FeedbackRecord[] = []
       feedback.push(record);
     },
     storage,
-    now: () => NOW,
+    now: () => now,
     ...(engine ? { engine } : {}),
   });
   const adapter = new TestAdapter((context) => bot.run(context), {

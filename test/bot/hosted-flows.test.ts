@@ -93,7 +93,7 @@ describe("the main dialog hosting the flows", () => {
   it("an older card's 'Yes' that the flow's step does not take is re-asked, not logged as a fallback", async () => {
     const { b, first } = await inDiagnosis();
     const replies = await b.send("Yes");
-    expect(allText(replies)).toContain("Sorry, I didn't get that");
+    expect(allText(replies)).toContain("Back to your diagnosis:");
     expect(allLabels(replies)).toEqual(allLabels(first));
     expect(b.feedback).toEqual([]);
   });

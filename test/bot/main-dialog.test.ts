@@ -419,7 +419,7 @@ describe("turn errors", () => {
         },
       },
     });
-    const [sorry] = await b.send("my number is 514-555-0199, how long does a port take");
+    const [sorry] = await b.send("my number is 514-555-0199, what is a BTN");
     expect(sorry!.text).toContain("something went wrong");
     expect(b.logs.join("\n")).toContain("index broken while reading my number is [phone]");
     expect(b.logs.join("\n")).not.toContain("555-0199");

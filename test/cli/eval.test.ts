@@ -36,13 +36,12 @@ afterAll(async () => {
 });
 
 describe("porting-bot eval", () => {
-  it("prints top-1, top-3, MRR, wrong-confident and out-of-scope refused for each set", async () => {
+  it("prints top-1, top-3, MRR, answered right, wrong, asked back with the right entry first and out-of-scope refused for each set", async () => {
     const { code, out } = await runEval([join(dir, "set.jsonl")]);
     expect(code).toBe(EXIT.ok);
     expect(out).toContain("4 questions (3 in scope, 1 out of scope)");
     expect(out).toContain("top-1 0.667   top-3 0.667   MRR 0.667");
-    expect(out).toContain("wrong-confident 33.3% of in-scope");
-    expect(out).toContain("out-of-scope refused 100.0%");
+    expect(out).toMatch(/answered right 66\.7% {3}wrong 33\.3% {3}asked back, right first 0\.0% {3}out-of-scope refused 100\.0%/);
     expect(out).not.toContain("misses");
   });
 

@@ -64,6 +64,11 @@ describe("reading a carrier's notice", () => {
     "System outage at the losing carrier, please resend tomorrow",
     "what is a BTN",
     "how long does a port take?",
+    "the old company never told me anything",
+    "I got a text from you saying the port is scheduled",
+    "I need to port my fax line",
+    "my new carrier says the port is rejected, please help",
+    "the port to Verizon was rejected twice",
   ])("names no cause for a text that names none: %s", (text) => {
     expect(kb.reader.read(text).causes).toEqual([]);
   });
@@ -83,10 +88,24 @@ describe("reading a customer's story", () => {
     ["I never answered the text message the carrier sent to approve it", "rejection-for-sms-not-answered"],
     ["we already cancelled the service with the old company", "disconnected-inactive-numbers"],
     ["I'm moving my number away from voip.ms and the new carrier wants a PIN", "port-out-rejection-for-pin"],
+    ["I copied the address straight from the bill, not from the service record", "rejection-for-mismatch-information"],
+    ["we're keeping our DSL with the phone company and moving only the voice line", "partial-port"],
+    ["I called off the port with my old provider", "more-recent-authorization"],
+    ["the acount numbr on my bil isnt what the reseler has", "account-number-reseller-mismatch"],
   ])("%s → %s", (story, id) => {
     const reading = kb.reader.read(story);
     expect(reading.kind).toBe("story");
     expect(reading.causes[0]?.cause.id).toBe(id);
+  });
+
+  it("corrects a customer's typos only with the knowledge base's speller", () => {
+    expect(kb.reader.read("the acount numbr on my bil isnt what the reseler has").causes[0]?.cause.id).toBe("account-number-reseller-mismatch");
+    expect(compileRejectionReader(kb.causes, base.vocabulary).read("the acount numbr on my bil isnt what the reseler has").causes).toEqual([]);
+  });
+
+  it("a story example does not point to its cause through one rare word or through 'rejected' alone", () => {
+    expect(kb.reader.read("I have a question about my BTN").causes).toEqual([]);
+    expect(kb.reader.read("my new mobile carrier rejected the port").causes).toEqual([]);
   });
 
   it("a story naming no cause is rejection talk with no cause", () => {

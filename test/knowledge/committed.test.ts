@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stem, tokenize } from "../../src/answer/normalize.js";
 import { splitArticle } from "../../src/importer/sections.js";
@@ -48,6 +48,17 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  */
 const NEAR = 0.75;
 
+/**
+ * Story examples and notice patterns are short, and one is written for each way of telling a cause, so half of
+ * the words of an example and an evaluation line in common (an example with one word changed) is already a copy.
+ */
+const DIAGNOSIS_NEAR = 0.5;
+/**
+ * A notice pattern this long is wording; a shorter one ("BTN mismatch", "more recent authorization") is the
+ * cause's own term, which a question about that cause naturally repeats.
+ */
+const PATTERN_WORDING = 5;
+
 describe("committed knowledge base", () => {
   it("has no alternate question that copies or nearly copies an evaluation question", () => {
     const evalLines = EVAL_SETS.flatMap((file) =>
@@ -71,6 +82,33 @@ describe("committed knowledge base", () => {
             const kind = normalized === line.normalized ? "exact" : `near ${similarity.toFixed(2)}`;
             copies.push(`${entry.file}: "${question}" ~ ${line.file}: "${line.question}" (${kind})`);
           }
+        }
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+
+  it("has no diagnosis story example or notice pattern that copies or nearly copies a line of an evaluation set", () => {
+    const evalLines = EVAL_SETS.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((line) => line.trim().length > 0)
+        .map((line) => {
+          const row = JSON.parse(line) as { question?: string; text?: string };
+          const text = row.question ?? row.text ?? "";
+          return { file: relative(projectRoot(), file), normalized: tokenize(text).join(" "), words: wordSet(text) };
+        }),
+    );
+    const copies: string[] = [];
+    for (const entry of kb.entries) {
+      const patterns = (entry.diagnosis?.notice_patterns ?? []).filter((p) => tokenize(p).length >= PATTERN_WORDING);
+      for (const example of [...(entry.diagnosis?.stories ?? []), ...patterns]) {
+        const normalized = tokenize(example).join(" ");
+        const words = wordSet(example);
+        for (const line of evalLines) {
+          const similarity = jaccard(words, line.words);
+          // The evaluation line itself is left out of the message: held-out sets must not be read to write examples.
+          if (normalized === line.normalized || similarity >= DIAGNOSIS_NEAR) copies.push(`${entry.file}: "${example}" ~ a line of ${line.file} (${similarity.toFixed(2)})`);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeQuestion } from "../../bot/dialogs/question-shape.js";
+import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 
 describe("looksLikeQuestion", () => {
   it.each([

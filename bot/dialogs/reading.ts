@@ -1,0 +1,52 @@
+import type { TurnContext } from "botbuilder";
+import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
+import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { recognizeNotice } from "../../src/diagnosis/notice.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { createReader, type Reader, type Reading } from "../../src/reading/read.js";
+import { UNDERSTOOD } from "../channels/render.js";
+import type { BotServices } from "../services.js";
+import type { FlowId } from "./flows.js";
+
+/** The reader over the knowledge's reading files; a pasted notice is also recognised by the causes it names. */
+export function createBotReader(kb: KnowledgeBase, now: () => Date): Reader {
+  if (!kb.reading) throw new Error("the knowledge base has no intents.yaml, places.yaml and number-kinds.yaml: the bot cannot read messages");
+  const causes = diagnosisKnowledge(kb, dateInZone(now(), PORTING_TIME_ZONE)).causes;
+  return createReader(kb.reading, { namesRejectionCause: (text) => recognizeNotice(causes, text).length > 0 });
+}
+
+const READINGS = Symbol("porting-bot readings");
+
+/** The reading of a text on this turn (read once), remembered as what the bot understood for the turn's replies. */
+export function readingOf(context: TurnContext, services: BotServices, text: string): Reading {
+  let cache = context.turnState.get(READINGS) as Map<string, Reading> | undefined;
+  if (!cache) context.turnState.set(READINGS, (cache = new Map()));
+  let reading = cache.get(text);
+  if (!reading) {
+    reading = services.reader.read(text, { today: dateInZone(services.now(), PORTING_TIME_ZONE) });
+    cache.set(text, reading);
+  }
+  context.turnState.set(UNDERSTOOD, understood(reading));
+  return reading;
+}
+
+/** What the bot understood, as sent in channelData: the intent and the facts stated, nothing the customer typed. */
+function understood(reading: Reading): Record<string, unknown> {
+  const { wants, defaulted: _d, ...facts } = reading.facts;
+  const stated = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v !== null && Object.keys(v).length === 0)));
+  return { intent: reading.intent, language: reading.language, ...(reading.notice ? { notice: true } : {}), facts: stated, wants };
+}
+
+/** The flow a reading asks for, if any. */
+export function flowOf(reading: Reading): FlowId | undefined {
+  switch (reading.intent) {
+    case "diagnosis":
+      return "diagnose";
+    case "checklist":
+      return "checklist";
+    case "estimate":
+      return "estimate";
+    default:
+      return undefined;
+  }
+}

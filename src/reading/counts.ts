@@ -1,0 +1,177 @@
+import type { NumberKind, NumberKindsFile } from "../knowledge/schema.js";
+import { sameWord, words, type Token } from "./text.js";
+
+export interface CountModel {
+  kinds: Array<{ kind: NumberKind; words: string[] }>;
+  numberWords: string[][];
+  counts: Map<string, number>;
+  phrases: Array<{ words: string[]; count: number }>;
+  times: Array<{ words: string[]; count: number }>;
+}
+
+export function countModel(file: NumberKindsFile): CountModel {
+  const byLength = <T extends { words: string[] }>(list: T[]) => list.sort((a, b) => b.words.length - a.words.length);
+  return {
+    kinds: byLength(Object.entries(file.kinds).flatMap(([kind, phrases]) => phrases.map((p) => ({ kind: kind as NumberKind, words: words(p) })))),
+    numberWords: file.number_words.map(words).sort((a, b) => b.length - a.length),
+    counts: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table))),
+    phrases: byLength(Object.entries(file.count_phrases).map(([p, count]) => ({ words: words(p), count }))),
+    times: byLength(Object.entries(file.times).map(([p, count]) => ({ words: words(p), count }))),
+  };
+}
+
+/** A 3-digit number read as an area code, not a count ("my 514 number", "three 504 numbers"). */
+export type IsAreaCode = (tokens: Token[], index: number) => boolean;
+
+export interface CountFacts {
+  numbers: Partial<Record<NumberKind, number>>;
+  /** Kinds named without a count, in the plural ("my fax numbers"): their count is asked. */
+  uncounted: NumberKind[];
+  /** A count said with no kind ("4 numbers", or "five" alone). */
+  count?: number;
+  /** Kinds counted as one only because they were named in the singular ("a fax line", "local"). */
+  defaulted: NumberKind[];
+  /** Token indexes that were read as counts or kinds. */
+  used: Set<number>;
+}
+
+function matchesAt(tokens: Token[], at: number, phrase: string[], typos = true): boolean {
+  // Kinds and counts are short everyday words ("fixe", "file"): only words of 5 letters or more tolerate a typo.
+  return phrase.every((w, k) => tokens[at + k] !== undefined && sameWord(tokens[at + k]!.word, w, false, typos && w.length >= 5));
+}
+
+/** "DID" is a kind only when written in capitals or the plural: the verb "did" is not. */
+function kindWordOk(token: Token, phrase: string[]): boolean {
+  return !(phrase.length === 1 && phrase[0] === "did") || token.raw === "DID";
+}
+
+/** The count that ends right before `end` (exclusive): a digit, a word or a phrase; its start and value. */
+function countEndingAt(model: CountModel, tokens: Token[], end: number, isAreaCode: IsAreaCode): { start: number; count: number } | undefined {
+  for (const phrase of model.phrases) {
+    const start = end - phrase.words.length;
+    if (start >= 0 && matchesAt(tokens, start, phrase.words)) return { start, count: phrase.count };
+  }
+  const token = tokens[end - 1];
+  if (!token) return undefined;
+  if (/^\d+$/.test(token.word) && !isAreaCode(tokens, end - 1)) return { start: end - 1, count: Number(token.word) };
+  if (/^-\d+$/.test(token.word)) return { start: end - 1, count: Number(token.word) };
+  const word = model.counts.get(token.word);
+  return word === undefined ? undefined : { start: end - 1, count: word };
+}
+
+/** The count before a kind: right before it, or with up to three words between ("2 more toll free", "3 numéros de fax"). */
+function countBefore(model: CountModel, tokens: Token[], start: number, used: Set<number>, isAreaCode: IsAreaCode): { start: number; count: number } | undefined {
+  for (let end = start; end >= Math.max(0, start - 3); end--) {
+    // Skipping the word at `end`: not one already read, and no punctuation between it and the kind.
+    if (end < start && (used.has(end) || tokens[end + 1]!.afterBreak)) break;
+    const found = countEndingAt(model, tokens, end, isAreaCode);
+    if (found && ![...Array(end - found.start).keys()].some((k) => used.has(found.start + k))) return found;
+  }
+  return undefined;
+}
+
+/** A kind mention starting at `i`, the longest phrase first. */
+function kindAt(model: CountModel, tokens: Token[], i: number): { kind: NumberKind; end: number } | undefined {
+  // Words as written first: "faxes" is a fax, though one letter from the French "fixes".
+  for (const typos of [false, true]) {
+    for (const k of model.kinds) if (matchesAt(tokens, i, k.words, typos) && kindWordOk(tokens[i]!, k.words)) return { kind: k.kind, end: i + k.words.length };
+  }
+  return undefined;
+}
+
+function numberWordAt(model: CountModel, tokens: Token[], i: number): number | undefined {
+  const phrase = model.numberWords.find((w) => matchesAt(tokens, i, w));
+  return phrase ? i + phrase.length : undefined;
+}
+
+const PLURAL = /s$/;
+/** Words ending in "s" that are no plural. */
+const SINGULAR = new Set(["frais", "gratis"]);
+
+/**
+ * Kinds of number and their counts: "half a dozen DIDs and one e-fax", "our 1-800 line", "three 504 numbers (two
+ * landlines, one cell)". A kind said once in the singular ("a fax line", "my cell") is one number.
+ */
+export function readCounts(model: CountModel, tokens: Token[], isAreaCode: IsAreaCode): CountFacts {
+  const numbers: Partial<Record<NumberKind, number>> = {};
+  const uncounted: NumberKind[] = [];
+  const defaulted: NumberKind[] = [];
+  const used = new Set<number>();
+  const mentions: Array<{ kind: NumberKind; start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; ) {
+    const found = kindAt(model, tokens, i);
+    if (!found) {
+      i++;
+      continue;
+    }
+    // "888 toll free", "toll free number": one mention of one kind.
+    let end = found.end;
+    for (let next = kindAt(model, tokens, end); next && next.kind === found.kind; next = kindAt(model, tokens, end)) end = next.end;
+    const after = numberWordAt(model, tokens, end);
+    mentions.push({ kind: found.kind, start: i, end: after ?? end });
+    i = after ?? end;
+  }
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) used.add(i);
+  for (const m of mentions) {
+    const last = tokens[m.end - 1]!.word;
+    const plural = PLURAL.test(last) && !SINGULAR.has(last);
+    const found = countBefore(model, tokens, m.start, used, isAreaCode);
+    // "my fax numbers", "our cells": a word worth one before a plural is a possessive, not a count.
+    const count = found && !(plural && found.count === 1 && !/\d/.test(tokens[found.start]!.word)) ? found : undefined;
+    if (count) {
+      for (let i = count.start; i < m.start; i++) used.add(i);
+      numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count;
+      continue;
+    }
+    if (numbers[m.kind] !== undefined) continue;
+    if (plural) {
+      if (!uncounted.includes(m.kind)) uncounted.push(m.kind);
+    } else {
+      numbers[m.kind] = 1;
+      defaulted.push(m.kind);
+    }
+  }
+  const facts: CountFacts = { numbers, uncounted: uncounted.filter((k) => numbers[k] === undefined), defaulted, used };
+  const counted = Object.keys(numbers).length > 0;
+  if (mentions.length === 0 || (!counted && facts.uncounted.length === 1)) {
+    const count = countWithoutKind(model, tokens, isAreaCode);
+    if (count !== undefined && mentions.length === 0) facts.count = count;
+    else if (count !== undefined) {
+      numbers[facts.uncounted[0]!] = count;
+      facts.uncounted = [];
+    }
+  }
+  return facts;
+}
+
+/** "port 4 numbers", "two lines", or a reply that is only a count ("five", "a dozen", "12"). */
+function countWithoutKind(model: CountModel, tokens: Token[], isAreaCode: IsAreaCode): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const end = numberWordAt(model, tokens, i);
+    if (end === undefined) continue;
+    const count = countBefore(model, tokens, i, new Set(), isAreaCode);
+    const plural = PLURAL.test(tokens[end - 1]!.word);
+    if (count && count.count > 0 && !(plural && count.count === 1 && !/\d/.test(tokens[count.start]!.word))) return count.count;
+  }
+  const only = countEndingAt(model, tokens, tokens.length, isAreaCode);
+  if (only && only.start === 0) return only.count;
+  return undefined;
+}
+
+/** "twice", "two times", "once": how many times, when said right after `at`. */
+export function timesAfter(model: CountModel, tokens: Token[], at: number, window = 4): number | undefined {
+  for (let i = at; i < Math.min(tokens.length, at + window); i++) {
+    for (const t of model.times) if (matchesAt(tokens, i, t.words)) return t.count;
+    if (tokens[i + 1] && /^(?:times?|fois|veces)$/.test(tokens[i + 1]!.word)) {
+      const n = /^\d+$/.test(tokens[i]!.word) ? Number(tokens[i]!.word) : model.counts.get(tokens[i]!.word);
+      if (n !== undefined) return n;
+    }
+  }
+  return undefined;
+}
+
+/** "2 rejections", "two resubmissions": a count right before `at`. */
+export function countRightBefore(model: CountModel, tokens: Token[], at: number): number | undefined {
+  const found = countEndingAt(model, tokens, at, () => false);
+  return found && found.start >= at - 2 ? found.count : undefined;
+}

@@ -1,0 +1,82 @@
+// One locale each rather than the package's index, which loads every language chrono knows (seconds at start-up).
+import * as en from "chrono-node/en";
+import * as es from "chrono-node/es";
+import * as fr from "chrono-node/fr";
+import { addDays, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
+import type { Language } from "../answer/result.js";
+import { findPhrase, tokenize } from "./text.js";
+
+const PARSERS: Record<Language, typeof en.casual> = { en: en.casual, fr: fr.casual, es: es.casual };
+
+/** "the 25th", "le 14", "el 3": a day of the month, with an optional weekday before it ("Monday the 25th"). */
+const DAY_OF_MONTH = /\b(?:(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function isoOf(year: number, month: number, day: number): IsoDate | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCDate() === day ? `${year}-${pad(month)}-${pad(day)}` : undefined;
+}
+
+/** The next (or, in the past, the last) date with this day of the month, and this weekday when one is named. */
+function dayOfMonth(today: IsoDate, day: number, weekday: string | undefined, past: boolean): IsoDate | undefined {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  for (let k = 0; k < 24; k++) {
+    const offset = past ? -k : k;
+    const month = ((m - 1 + offset) % 12 + 12) % 12 + 1;
+    const year = y + Math.floor((m - 1 + offset) / 12);
+    const date = isoOf(year, month, day);
+    if (!date || (past ? date > today : date < today)) continue;
+    if (weekday && weekdayIndex(weekdayOf(date)) !== weekdayIndex(fullWeekday(weekday))) continue;
+    return date;
+  }
+  return undefined;
+}
+
+function fullWeekday(short: string): string {
+  const names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+  return names.find((n) => n.startsWith(short.toLowerCase().slice(0, 3)))!;
+}
+
+export interface DateReading {
+  date: IsoDate;
+  /** The words the date was read from. */
+  text: string;
+}
+
+/** Whether the words just before a date, or the date's own words, speak of the past ("submitted on", "last"). */
+function saidInPast(text: string, index: number, length: number, past: string[][]): boolean {
+  const before = tokenize(text.slice(0, index)).slice(-5);
+  const own = tokenize(text.slice(index, index + length));
+  return past.some((cue) => findPhrase([...before, ...own], cue, { typos: false }) !== undefined);
+}
+
+/**
+ * The first date a message names, relative to `today` (already read on the right clock): "next monday", "5/20",
+ * "tomorrow", "in two days", "Monday the 25th", "on the 1st". Dates are read forwards ("friday" is the coming one)
+ * unless the words around them speak of the past ("we submitted it last friday", "went in on Monday").
+ */
+export function readDate(text: string, today: IsoDate, language: Language, past: string[][]): DateReading | undefined {
+  const day = DAY_OF_MONTH.exec(text);
+  if (day) {
+    const date = dayOfMonth(today, Number(day[2]), day[1], saidInPast(text, day.index, day[0].length, past));
+    if (date) return { date, text: day[0] };
+  }
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
+  for (const parser of language === "en" ? [PARSERS.en] : [PARSERS[language], PARSERS.en]) {
+    const dated = (forwardDate: boolean) => parser.parse(text, reference, { forwardDate }).find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
+    let result = dated(true);
+    if (!result) continue;
+    // "in two days", "tomorrow", "next week" point forwards whatever the verb around them.
+    const inPast = !/^(?:in|within|tomorrow|next|dans|demain|prochain|en|manana|próximo|proximo)\b/i.test(result.text.trim()) && saidInPast(text, result.index, result.text.length, past);
+    if (inPast) result = dated(false) ?? result;
+    const date = result.start.date();
+    const iso = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    // A day named in the past is never later than today ("went in on Friday" said on a Thursday is last week's).
+    return { date: inPast && iso > today ? addDays(iso, -7) : iso, text: result.text };
+  }
+  return undefined;
+}

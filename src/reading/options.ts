@@ -1,0 +1,85 @@
+import type { IntentsFile } from "../knowledge/schema.js";
+import { countRightBefore, timesAfter, type CountModel } from "./counts.js";
+import { findPhrase, sameWord, words, type Token } from "./text.js";
+
+export interface OptionModel {
+  expedite: string[][];
+  notExpedite: string[][];
+  cancelWords: string[];
+  cancelObjects: string[][];
+  notCancelObjects: string[][];
+  rejectWords: string[];
+  hypothetical: string[][];
+  negation: string[][];
+}
+
+export function optionModel(file: IntentsFile): OptionModel {
+  const o = file.options;
+  return {
+    expedite: o.expedite.map(words),
+    notExpedite: o.not_expedite.map(words),
+    cancelWords: o.cancel_words.flatMap(words),
+    cancelObjects: o.cancel_objects.map(words),
+    notCancelObjects: o.not_cancel_objects.map(words),
+    rejectWords: o.reject_words.flatMap(words),
+    hypothetical: o.hypothetical.map(words),
+    negation: o.negation.map(words),
+  };
+}
+
+export interface OptionFacts {
+  expedite?: boolean;
+  rejections?: number;
+  cancel?: boolean;
+}
+
+function within(tokens: Token[], from: number, to: number, phrases: string[][]): boolean {
+  const slice = tokens.slice(Math.max(0, from), Math.max(0, to));
+  return phrases.some((p) => findPhrase(slice, p) !== undefined);
+}
+
+/** Where the clause of the word at `at` starts: after the last punctuation, at most 12 words back. */
+function clauseStart(tokens: Token[], at: number): number {
+  let start = at;
+  while (start > Math.max(0, at - 12) && !tokens[start]!.afterBreak) start--;
+  return start;
+}
+
+/** Positions of words that are one of the stems ("cancel" → "cancelling", "cancellation"). */
+function positions(tokens: Token[], stems: string[]): number[] {
+  return tokens.flatMap((t, i) => (stems.some((s) => sameWord(t.word, s, true)) ? [i] : []));
+}
+
+/**
+ * What an estimate prices beyond the port: an expedite ("rush", "asap", not "no rush"), expected rejections ("if it
+ * gets rejected twice", not "so it doesn't get rejected" or "my last port was rejected"), and cancelling the port
+ * itself (not "I'll cancel my Bell account after").
+ */
+export function readOptions(model: OptionModel, counts: CountModel, tokens: Token[]): OptionFacts {
+  const facts: OptionFacts = {};
+  for (const phrase of model.expedite) {
+    const found = findPhrase(tokens, phrase, { gap: 1, stems: true });
+    if (!found) continue;
+    const denied = model.notExpedite.some((p) => findPhrase(tokens, p, { gap: 1 }) !== undefined) || within(tokens, found.start - 3, found.start, model.negation);
+    if (!denied) facts.expedite = true;
+    break;
+  }
+  let rejections = 0;
+  for (const at of positions(tokens, model.rejectWords)) {
+    if (within(tokens, at - 4, at, model.negation)) continue;
+    const before = countRightBefore(counts, tokens, at);
+    const explicit = before !== undefined && (before > 1 || /^\d+$/.test(tokens[at - 1]?.word ?? "")) ? before : undefined;
+    if (within(tokens, clauseStart(tokens, at), at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, at + 1) ?? explicit ?? 1);
+    else if (explicit !== undefined) rejections = Math.max(rejections, explicit);
+  }
+  if (rejections > 0) facts.rejections = rejections;
+  for (const at of positions(tokens, model.cancelWords)) {
+    if (within(tokens, at - 3, at, model.negation)) continue;
+    if (within(tokens, at + 1, at + 5, model.notCancelObjects)) continue;
+    if (within(tokens, at + 1, at + 4, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
+      facts.cancel = true;
+      break;
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,178 @@
+import { parsePhoneNumber, getRegionCodeForCountryCode } from "awesome-phonenumber";
+import type { Country, PlacesFile } from "../knowledge/schema.js";
+import { resolveCountry } from "../estimate/country.js";
+import { editDistance, words, type Token } from "./text.js";
+
+export interface PlaceFacts {
+  country?: Country;
+  /** A country outside the home markets, by its English name ("Spain"). */
+  place?: string;
+  /** The state or province named ("Ontario"). */
+  region?: string;
+  /** A name that is a state and a country (Georgia) with nothing else to decide it: the customer is asked. */
+  ambiguous?: { name: string; region: string; regionCountry: "US" | "CA"; country: string };
+}
+
+interface Phrase {
+  words: string[];
+  country: "US" | "CA";
+  region?: string;
+  /** A city or abbreviation that settles a name shared with a country. */
+  settles?: boolean;
+  alsoCountry?: string;
+}
+
+export interface PlaceModel {
+  phrases: Phrase[];
+  abbreviations: Map<string, { country: "US" | "CA"; region: string; alsoCountry?: string }>;
+}
+
+export function placeModel(file: PlacesFile): PlaceModel {
+  const phrases: Phrase[] = [];
+  for (const [country, names] of Object.entries(file.countries) as Array<["US" | "CA", string[]]>) for (const n of names) phrases.push({ words: words(n), country });
+  const abbreviations = new Map<string, { country: "US" | "CA"; region: string; alsoCountry?: string }>();
+  for (const r of file.regions) {
+    const also = r.also_country ? { alsoCountry: r.also_country } : {};
+    for (const n of [r.name, ...r.aliases]) phrases.push({ words: words(n), country: r.country, region: r.name, ...also });
+    for (const c of r.cities) phrases.push({ words: words(c), country: r.country, region: r.name, settles: true });
+    abbreviations.set(r.abbr, { country: r.country, region: r.name, ...also });
+  }
+  phrases.sort((a, b) => b.words.length - a.words.length || b.words.join(" ").length - a.words.join(" ").length);
+  return { phrases, abbreviations };
+}
+
+/** Two-letter codes that are also everyday words: read as a place only right after a capitalised name or a comma. */
+const WORDLIKE = new Set(["IN", "OR", "ME", "OK", "HI", "ID", "DE", "LA", "CO", "PA", "MA", "AL", "ON", "NE", "MO", "OH", "SD", "NU", "PE", "SC", "NT"]);
+/** Country names that are everyday words too. */
+const NOT_COUNTRIES = new Set(["chad", "jordan", "turkey", "guinea", "niger", "reunion", "georgia", "man", "other", "us", "ca", "can", "intl", "international"]);
+/** Words near "Georgia" that say which one is meant. */
+const COUNTRY_SIDE = new Set(["country", "tbilisi", "republic", "batumi", "kutaisi"]);
+const STATE_SIDE = new Set(["state", "atlanta", "ga"]);
+/** Words before a 3-digit number that make it an area code: "my 514 number", "with 404 numbers", "three 504 numbers". */
+const AREA_CODE_LEAD = new Set(["my", "our", "a", "the", "with", "their", "his", "her", "its", "this", "that", "mon", "notre", "mi", "nuestro", "un", "una", "une", "el", "le", "code", "area", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dos", "tres", "deux", "trois"]);
+
+function wordMatch(typed: string, expected: string): boolean {
+  if (typed === expected) return true;
+  // Place names are often ordinary words ("Reno", "rent"): only long ones tolerate a typo.
+  return expected.length >= 6 && typed.length >= 6 && editDistance(typed, expected, 1) <= 1;
+}
+
+/** The NANP region of a 3-digit area code ("416" → "CA", "212" → "US", "876" → "JM"), from libphonenumber's data. */
+export function areaCodeRegion(code: string): string | undefined {
+  if (!/^[2-9]\d\d$/.test(code)) return undefined;
+  const parsed = parsePhoneNumber(`+1${code}2345678`);
+  if (!parsed.valid || parsed.type === "toll-free" || !parsed.regionCode) return undefined;
+  return parsed.regionCode;
+}
+
+export function isAreaCodeAt(tokens: Token[], i: number, text: string): boolean {
+  const token = tokens[i]!;
+  if (!areaCodeRegion(token.word)) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (text[token.at - 1] === "(") return true;
+  if (after && /^\d{3}$/.test(after.word) && tokens[i + 2] && /^\d{4}$/.test(tokens[i + 2]!.word)) return true;
+  if (after && (after.word === "area" || after.word === "code")) return true;
+  return before !== undefined && AREA_CODE_LEAD.has(before.word);
+}
+
+function regionCountry(regionCode: string): { country: Country; place?: string } {
+  if (regionCode === "US") return { country: "US" };
+  if (regionCode === "CA") return { country: "CA" };
+  const place = new Intl.DisplayNames(["en"], { type: "region" }).of(regionCode);
+  return { country: "INTL", ...(place ? { place } : {}) };
+}
+
+interface Hit {
+  country: Country;
+  place?: string;
+  region?: string;
+  alsoCountry?: string;
+  settles?: boolean;
+  weight: number;
+}
+
+/**
+ * Where the numbers are, from what the message names: a country, a state or province (name, abbreviation, major
+ * city), an area code, or a "+NN" calling code. The country named most wins; Georgia is read from the words around it.
+ */
+export function readPlace(model: PlaceModel, tokens: Token[], text: string): PlaceFacts {
+  const hits: Hit[] = [];
+  const used = new Set<number>();
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  const shouting = letters.length > 0 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6;
+  const alone = tokens.length === 1;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && wordMatch(tokens[i + k]!.word, w)));
+    if (phrase) {
+      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: 1 });
+      for (let k = 0; k < phrase.words.length; k++) used.add(i + k);
+      i += phrase.words.length - 1;
+      continue;
+    }
+    const token = tokens[i]!;
+    const upper = token.raw.toUpperCase() === token.raw;
+    const abbr = model.abbreviations.get(token.raw.toUpperCase());
+    if (abbr && /^[A-Za-z]{2}$/.test(token.raw)) {
+      const prev = tokens[i - 1];
+      const wordlike = WORDLIKE.has(token.raw.toUpperCase());
+      const placed = (prev !== undefined && /^\p{Lu}/u.test(prev.raw)) || token.afterBreak;
+      const ok = alone ? upper || !wordlike : upper && !shouting && (!wordlike || placed);
+      if (ok) {
+        // "CA" is California beside a US place, Canada otherwise.
+        if (token.raw.toUpperCase() === "CA") hits.push({ country: "CA", weight: 0.5 });
+        else hits.push({ country: abbr.country, region: abbr.region, settles: true, weight: 1 });
+        used.add(i);
+        continue;
+      }
+    }
+    if ((token.raw === "US" || token.raw === "USA") && !shouting) {
+      hits.push({ country: "US", weight: 1 });
+      continue;
+    }
+    if (/^\d{1,3}$/.test(token.word) && text[token.at - 1] === "+" && token.word !== "1") {
+      const region = getRegionCodeForCountryCode(Number(token.word));
+      if (region && region !== "ZZ") hits.push({ ...regionCountry(region), weight: 1, settles: true });
+      continue;
+    }
+    if (/^\d{3}$/.test(token.word) && isAreaCodeAt(tokens, i, text)) {
+      hits.push({ ...regionCountry(areaCodeRegion(token.word)!), weight: 1, settles: true });
+    }
+  }
+  for (let n = 3; n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if ([...Array(n).keys()].some((k) => used.has(i + k))) continue;
+      const name = tokens.slice(i, i + n).map((t) => t.word).join(" ");
+      if (name.length < 4 && !(n === 1 && name === "uk")) continue;
+      if (NOT_COUNTRIES.has(name)) continue;
+      const choice = resolveCountry(name);
+      if (!choice || choice.country !== "INTL" || !choice.place) continue;
+      hits.push({ country: "INTL", place: choice.place, weight: 1 });
+      for (let k = 0; k < n; k++) used.add(i + k);
+    }
+  }
+  return decide(hits, tokens);
+}
+
+function decide(hits: Hit[], tokens: Token[]): PlaceFacts {
+  if (hits.length === 0) return {};
+  const said = new Set(tokens.map((t) => t.word));
+  const shared = hits.find((h) => h.alsoCountry);
+  const others = hits.filter((h) => !h.alsoCountry);
+  if (shared) {
+    const sameRegion = others.some((h) => h.region === shared.region) || others.some((h) => h.country === shared.country) || [...said].some((w) => STATE_SIDE.has(w));
+    const countrySide = [...said].some((w) => COUNTRY_SIDE.has(w)) || others.some((h) => h.place === shared.alsoCountry);
+    if (countrySide && !sameRegion) return { country: "INTL", place: shared.alsoCountry! };
+    if (!sameRegion && others.length === 0) {
+      return { ambiguous: { name: shared.region!, region: shared.region!, regionCountry: shared.country as "US" | "CA", country: shared.alsoCountry! } };
+    }
+    if (!sameRegion) return decide(others, tokens);
+  }
+  const score = new Map<Country, number>();
+  for (const h of hits) score.set(h.country, (score.get(h.country) ?? 0) + h.weight);
+  const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const first = hits.find((h) => h.country === best)!;
+  const region = hits.find((h) => h.country === best && h.region)?.region;
+  return { country: best, ...(best === "INTL" && first.place ? { place: hits.find((h) => h.place)?.place ?? first.place } : {}), ...(region ? { region } : {}) };
+}

@@ -1,0 +1,167 @@
+import type { IntentId, NumberKind, ReadingData, Country } from "../knowledge/schema.js";
+import type { IsoDate } from "../calendar/dates.js";
+import { detectLanguage } from "../answer/language.js";
+import type { Language } from "../answer/result.js";
+import { countModel, readCounts, type CountModel } from "./counts.js";
+import { readDate } from "./dates.js";
+import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
+import { optionModel, readOptions, type OptionModel } from "./options.js";
+import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
+import { looksLikeQuestion } from "./question-shape.js";
+import { findPhrase, tokenize, words } from "./text.js";
+
+/** What a message asks for: one of the knowledge's intents, or a porting question for the answer engine. */
+export type Intent = IntentId | "question";
+
+/** What a message states about a port, in the estimate's terms. */
+export interface Facts {
+  numbers: Partial<Record<NumberKind, number>>;
+  /** Kinds named without a count ("my fax numbers"). */
+  uncounted: NumberKind[];
+  /** A count with no kind ("4 numbers", or a reply of only "five"). */
+  count?: number;
+  /** Kinds counted as one only because they were named in the singular ("a fax line", or "local" alone). */
+  defaulted: NumberKind[];
+  country?: Country;
+  /** A country outside the home markets, by its English name. */
+  place?: string;
+  /** The state or province named. */
+  region?: string;
+  ambiguousPlace?: PlaceFacts["ambiguous"];
+  submitted?: IsoDate;
+  direction?: "in" | "out";
+  expedite?: boolean;
+  rejections?: number;
+  cancel?: boolean;
+  /** Whether it asks about money, dates, or both. */
+  wants: { fees: boolean; dates: boolean };
+}
+
+export interface Reading {
+  intent: Intent;
+  language: Language;
+  facts: Facts;
+  /** The message is a pasted rejection notice: the diagnosis reads its causes. */
+  notice: boolean;
+}
+
+export interface ReadOptions {
+  /** Today on the clock the message's dates are read with (the customer's or the porting department's). */
+  today: IsoDate;
+}
+
+export interface Reader {
+  read(text: string, options: ReadOptions): Reading;
+}
+
+export interface ReaderOptions {
+  /** Whether the text names a known rejection cause in notice words (src/diagnosis/notice.ts). */
+  namesRejectionCause?: (text: string) => boolean;
+}
+
+interface Model {
+  intents: IntentModel;
+  counts: CountModel;
+  places: PlaceModel;
+  options: OptionModel;
+  fees: string[][];
+  dates: string[][];
+  past: string[][];
+  own: Set<string>;
+  noticeMarkers: string[][];
+  directionIn: string[][];
+  directionOut: string[][];
+  dateWords: Map<string, string>;
+}
+
+function model(data: ReadingData): Model {
+  const i = data.intents;
+  return {
+    intents: intentModel(i),
+    counts: countModel(data.kinds),
+    places: placeModel(data.places),
+    options: optionModel(i),
+    fees: i.wants.fees.map(words),
+    dates: i.wants.dates.map(words),
+    past: i.past.map(words),
+    own: new Set(i.own.flatMap(words)),
+    noticeMarkers: i.notice_markers.map(words),
+    directionIn: i.direction.in.map(words),
+    directionOut: i.direction.out.map(words),
+    dateWords: new Map(Object.entries(i.date_words).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+}
+
+/** Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when). */
+const has = (tokens: ReturnType<typeof tokenize>, phrases: string[][], stems = true) => phrases.some((p) => findPhrase(tokens, p, { gap: 1, stems, typos: false }) !== undefined);
+
+/** The order facts that make a fee or time question an estimate request rather than a question for the engine. */
+function namesAnOrder(facts: Facts): boolean {
+  const total = Object.values(facts.numbers).reduce((a, b) => a + (b ?? 0), 0);
+  const someNumbers = Object.keys(facts.numbers).length > 0 || facts.uncounted.length > 0 || facts.count !== undefined;
+  // A place alone ("how long does a port take in Canada") is a question the FAQ answers; with numbers it is an order.
+  const place = facts.country !== undefined || facts.ambiguousPlace !== undefined;
+  const options = facts.expedite === true || (facts.rejections ?? 0) > 0 || facts.cancel === true;
+  return facts.submitted !== undefined || total >= 2 || (facts.count ?? 0) >= 2 || (someNumbers && (place || options || total < 0));
+}
+
+/**
+ * One reading of a message, for routing and for every flow: what it asks for (learned from `knowledge/intents.yaml`)
+ * and the facts it states (counts, kinds, place, date, direction, options), in English, French or Spanish.
+ */
+export function createReader(data: ReadingData, options: ReaderOptions = {}): Reader {
+  const m = model(data);
+  return {
+    read(text, { today }) {
+      const tokens = tokenize(text);
+      const language = detectLanguage(text, tokens.map((t) => t.word));
+      const datedText = text.replace(/[\p{L}\p{N}]+/gu, (w) => m.dateWords.get(w.toLowerCase()) ?? w);
+      const counts = readCounts(m.counts, tokens, (all, i) => isAreaCodeAt(all, i, text));
+      const place = readPlace(m.places, tokens, text);
+      const date = readDate(datedText, today, language, m.past);
+      const facts: Facts = {
+        numbers: counts.numbers,
+        uncounted: counts.uncounted,
+        defaulted: counts.defaulted,
+        ...(counts.count !== undefined ? { count: counts.count } : {}),
+        ...(place.country ? { country: place.country } : {}),
+        ...(place.place ? { place: place.place } : {}),
+        ...(place.region ? { region: place.region } : {}),
+        ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
+        ...(date ? { submitted: date.date } : {}),
+        ...readOptions(m.options, m.counts, tokens),
+        wants: { fees: has(tokens, m.fees), dates: has(tokens, m.dates) },
+      };
+      const direction = has(tokens, m.directionOut, false) ? "out" : has(tokens, m.directionIn, false) ? "in" : undefined;
+      if (direction) facts.direction = direction;
+
+      const notice = !looksLikeQuestion(text) && !(facts.wants.fees || facts.wants.dates) && isNotice(m, tokens, text, options);
+      // A bare "?" asks for help.
+      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
+      const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
+      return { intent: intentOf(m, tokens, facts, notice, general), language, facts, notice };
+    },
+  };
+}
+
+function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, options: ReaderOptions): boolean {
+  for (const marker of m.noticeMarkers) {
+    const found = findPhrase(tokens, marker, { stems: true });
+    if (found && !guarded(m.intents, tokens, found.start, found.end)) return true;
+  }
+  // Without a notice word, naming a cause is a notice only in a notice's shape ("Account: number invalid"): a remark
+  // such as "my pin is …" names no rejection.
+  return !text.includes("?") && /\S\s*[:\-–—]\s+\S/.test(text) && (options.namesRejectionCause?.(text) ?? false);
+}
+
+/** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
+function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean): Intent {
+  const whole = wholeIntent(m.intents, tokens);
+  if (whole) return whole;
+  const person = cueIntent(m.intents, tokens, ["person"]);
+  if (person) return person;
+  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts)) return "estimate";
+  if (notice) return "diagnosis";
+  if (general) return "question";
+  return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";
+}

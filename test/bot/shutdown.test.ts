@@ -1,0 +1,33 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { say, startChildBot, textOf } from "./instances.js";
+import { startRedis, type RedisProcess } from "./redis-server.js";
+
+let redis: RedisProcess;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(() => redis.stop());
+
+describe("SIGTERM", () => {
+  it("stops accepting connections, finishes the turn in progress, closes Redis and exits 0", async () => {
+    const bot = await startChildBot({ REDIS_URL: redis.url });
+    const client = redis.client();
+    // Another instance holds the conversation, so the turn sent now waits: it is in progress when SIGTERM comes.
+    await client.set("porting-bot:lock:test/held", "other-instance", "PX", 30_000);
+    const turn = say(bot.url, "held", "How long does it take to port a number?");
+    await sleep(500);
+    bot.child.kill("SIGTERM");
+    await sleep(500);
+    await expect(fetch(`${bot.url}/healthz`)).rejects.toThrow();
+    await client.del("porting-bot:lock:test/held");
+    const answered = await turn;
+    expect(answered.status).toBe(200);
+    expect(textOf(answered)).toContain("How long does the port process take?");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain("SIGTERM: finishing running turns, then stopping");
+    expect(bot.output()).toContain('"msg":"stopped"');
+    const clients = String(await client.client("LIST"));
+    expect(clients.trim().split("\n")).toHaveLength(1);
+  }, 120_000);
+});

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Reader } from "../../src/reading/read.js";
+import { realReader } from "./reader.js";
+
+// Sunday
+const SUNDAY = "2026-03-08";
+let reader: Reader;
+beforeAll(async () => {
+  reader = await realReader();
+});
+const facts = (text: string, today = SUNDAY) => reader.read(text, { today }).facts;
+
+describe("counts and kinds", () => {
+  it.each([
+    ["half a dozen DIDs and one e-fax", { local: 6, fax: 1 }],
+    ["a couple of landlines + our 1-800 line", { local: 2, "toll-free": 1 }],
+    ["a dozen cell numbers", { wireless: 12 }],
+    ["five toll frees", { "toll-free": 5 }],
+    ["three 504 numbers (two landlines, one cell)", { local: 2, wireless: 1 }],
+    ["one 888 toll free plus two landlines", { "toll-free": 1, local: 2 }],
+    ["my 514 number (landline)", { local: 1 }],
+    ["3 numéros de fax", { fax: 3 }],
+    ["dos números móviles", { wireless: 2 }],
+    ["twelve DIDs + 2 faxes", { local: 12, fax: 2 }],
+  ])("'%s' is %j", (text, numbers) => {
+    expect(facts(text).numbers).toEqual(numbers);
+  });
+
+  it("asks the count of a plural kind said without one, and keeps a count said without a kind", () => {
+    expect(facts("how much for my fax numbers")).toMatchObject({ numbers: {}, uncounted: ["fax"] });
+    expect(facts("port 4 numbers").count).toBe(4);
+    expect(facts("why did my port fail").numbers).toEqual({});
+  });
+});
+
+describe("places", () => {
+  it.each([
+    ["Phoenix, Arizona", "US", "Arizona"],
+    ["2 DIDs in Minneapolis MN", "US", "Minnesota"],
+    ["Ontario, Canada", "CA", "Ontario"],
+    ["TX", "US", "Texas"],
+    ["from the states", "US", undefined],
+    ["our clinic in Charlottetown, PEI", "CA", "Prince Edward Island"],
+    ["St. John's, Newfoundland", "CA", "Newfoundland and Labrador"],
+    ["5 landlines with 404 numbers in Georgia", "US", "Georgia"],
+  ])("'%s' is in %s (%s)", (text, country, region) => {
+    const read = facts(text);
+    expect(read.country).toBe(country);
+    expect(read.region).toBe(region);
+  });
+
+  it("reads area codes from the numbering plan's data and calling codes as countries", () => {
+    expect(facts("our e-fax number has a 317 area code").country).toBe("US");
+    expect(facts("my 416 number").country).toBe("CA");
+    expect(facts("my cell from Spain (+34)")).toMatchObject({ country: "INTL", place: "Spain" });
+    expect(facts("I have 250 DIDs").country).toBeUndefined();
+  });
+
+  it("asks which Georgia when nothing says, and reads the country from its context", () => {
+    expect(facts("2 landlines in Georgia").ambiguousPlace).toMatchObject({ name: "Georgia", country: "Georgia" });
+    expect(facts("one cell from Georgia the country (Tbilisi)")).toMatchObject({ country: "INTL", place: "Georgia" });
+    expect(facts("2 DIDs in Atlanta, Georgia").country).toBe("US");
+  });
+
+  it("does not read everyday words as places", () => {
+    expect(facts("ok").country).toBeUndefined();
+    expect(facts("can you port it in a day or two").country).toBeUndefined();
+    expect(facts("how much for a mobile number").country).toBeUndefined();
+  });
+});
+
+describe("dates relative to the clock", () => {
+  it.each([
+    ["submitted last friday", "2026-03-06"],
+    ["we sent it in on Friday", "2026-03-06"],
+    ["submitting friday", "2026-03-13"],
+    ["Monday the 25th", "2026-05-25"],
+    ["5/20", "2026-05-20"],
+    ["tmrw", "2026-03-09"],
+    ["on the 1st", "2026-04-01"],
+    ["in two days", "2026-03-10"],
+    ["fee and timeline if submitted in two days", "2026-03-10"],
+    ["next monday", "2026-03-09"],
+    ["je soumets lundi", "2026-03-09"],
+    ["el viernes", "2026-03-13"],
+  ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
+    expect(facts(text).submitted).toBe(date);
+  });
+});
+
+describe("options and what is no option", () => {
+  it.each([
+    ["rush please", { expedite: true }],
+    ["need it asap", { expedite: true }],
+    ["no rush on our side", {}],
+    ["if it gets rejected twice", { rejections: 2 }],
+    ["the fee if a port of 2 fax lines in Ohio gets rejected once", { rejections: 1 }],
+    ["if we need to resubmit once after a rejection", { rejections: 1 }],
+    ["so my port doesn't get rejected", {}],
+    ["our last port was rejected because of a typo", {}],
+    ["we're cancelling the port", { cancel: true }],
+    ["what's the cancellation charge", { cancel: true }],
+    ["I'll cancel my Bell account after", {}],
+    ["should I cancel my old service myself", {}],
+  ])("'%s' prices %j", (text, options) => {
+    const read = facts(text);
+    expect({ ...(read.expedite ? { expedite: true } : {}), ...(read.rejections ? { rejections: read.rejections } : {}), ...(read.cancel ? { cancel: true } : {}) }).toEqual(options);
+  });
+
+  it("reads the port's direction", () => {
+    expect(facts("I want to port out my number").direction).toBe("out");
+    expect(facts("bring over my number from Rogers").direction).toBe("in");
+  });
+});

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Reader } from "../../src/reading/read.js";
+import { realReader } from "./reader.js";
+
+const TODAY = "2026-03-05";
+let reader: Reader;
+beforeAll(async () => {
+  reader = await realReader();
+});
+const intent = (text: string) => reader.read(text, { today: TODAY }).intent;
+
+describe("what a message asks for", () => {
+  it.each([
+    ["My port was rejected", "diagnosis"],
+    ["why was my port rejected?", "diagnosis"],
+    ["our port request got rejected again", "diagnosis"],
+    ["Rejected - BTN mismatch", "diagnosis"],
+    ["LSR rejected: address does not match CSR", "diagnosis"],
+    ["LSR reject - PIN invalid", "diagnosis"],
+    ["😡😡😡 my port failed", "diagnosis"],
+    ["my port got rejectd", "diagnosis"],
+    ["Mi portabilidad fue rechazada, ¿qué hago?", "diagnosis"],
+    ["Ma demande de portage a été rejetée", "diagnosis"],
+    ["Diagnose my rejection", "diagnosis"],
+    ["check before I port", "checklist"],
+    ["I'd like to port my number", "checklist"],
+    ["Fees and timing", "estimate"],
+    ["Another estimate", "estimate"],
+    ["Estimate my fees and dates", "estimate"],
+    ["how much to port 3 fax numbers and 2 toll free", "estimate"],
+    ["how long for a canadian cell number", "estimate"],
+    ["how much if my port gets rejected twice and I have 4 toll free US numbers", "estimate"],
+    ["Combien coûte le transfert de 3 numéros de fax au Québec ?", "estimate"],
+    ["¿Cuánto cuesta portar 2 números móviles de Miami?", "estimate"],
+    ["I want to talk to a human", "person"],
+    ["can i speak with a real person pls", "person"],
+    ["je veux parler à un humain", "person"],
+    ["quiero hablar con una persona", "person"],
+    ["agent", "person"],
+  ])("'%s' asks for %s", (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+
+  it.each([
+    "what happens if my port is rejected",
+    "how much does it cost to port a number",
+    "how long does a port take",
+    "how long does it take to port a fax number",
+    "can a port be rejected for the PIN?",
+    "what does check before you port mean in the rejection article",
+    "what should I do so my port doesn't get rejected",
+    "wait, what is a BTN anyway?",
+    "hi, how long does a port take",
+    "how do I cancel my port",
+    "my agent said the port is done",
+  ])("'%s' is a question for the answer engine", (text) => {
+    expect(intent(text)).toBe("question");
+  });
+
+  it.each([
+    ["help", "help"],
+    ["?", "help"],
+    ["MENU", "menu"],
+    ["Hello!", "greeting"],
+    ["Bonjour", "greeting"],
+    ["¡Hola!", "greeting"],
+    ["start over", "start-over"],
+    ["Cancel.", "cancel"],
+    ["pls cancel this", "cancel"],
+    ["never mind", "cancel"],
+    ["cancle", "cancel"],
+    ["forget it", "cancel"],
+    ["annuler", "cancel"],
+    ["Ask a question", "ask"],
+    ["thanks!", "thanks"],
+    ["ok thx", "thanks"],
+    ["muchas gracias", "thanks"],
+    ["ok", "acknowledgement"],
+    ["got it", "acknowledgement"],
+  ])("'%s' is the command or courtesy %s", (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+
+  it("reads a count alone as a count, not as a courtesy", () => {
+    const five = reader.read("five", { today: TODAY });
+    expect(five.intent).toBe("question");
+    expect(five.facts.count).toBe(5);
+  });
+});
