@@ -8,6 +8,9 @@ import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import type { Reader } from "../src/reading/read.js";
 import { resolveKbLink } from "../src/render/markdown.js";
 import { createAdapter } from "./adapter.js";
+import { SearchExtension } from "./extension/search-extension.js";
+import { EntryUsage } from "./extension/usage.js";
+import { loadAgentConfig, slackSettings, type AgentConfig } from "./agent-config.js";
 import { PortingBot } from "./bots/porting-bot.js";
 import { createReplySender } from "./channels/render.js";
 import { isLocalMode, loadConfig, type BotConfig } from "./config.js";
@@ -19,8 +22,10 @@ import type { LiveKnowledge } from "./live-knowledge.js";
 import type { Logger } from "./log.js";
 import { BotMetrics } from "./metrics.js";
 import { registerOperations } from "./operations.js";
+import { registerSearchApi } from "./search-api.js";
 import { createServer } from "./server.js";
-import { fixedKnowledge, observedEngine, type BotServices, type KnowledgeSource } from "./services.js";
+import { registerSlack } from "./slack/app.js";
+import { currentKnowledgeBase, currentSearch, fixedKnowledge, observedEngine, type BotServices, type KnowledgeSource } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { memoryState, type StateStore } from "./storage.js";
 import { turnMiddleware } from "./turn-middleware.js";
@@ -45,6 +50,10 @@ export interface BotOptions {
   /** Memory bounded as bot/config.ts's defaults say, unless given. */
   storage?: Storage;
   now?: () => Date;
+  /** Teams' search message extension; without it the bot answers no extension query. */
+  extension?: SearchExtension;
+  /** Conversations of support agents (AGENT_CHANNELS): they get canned answers, archived entries included. */
+  agentChannels?: ReadonlySet<string>;
 }
 
 export interface BotParts {
@@ -59,7 +68,7 @@ function knowledgeOf({ kb, engine, knowledge }: Pick<BotOptions, "kb" | "engine"
 }
 
 /** The bot and its state, ready for any adapter: the HTTP server's, or a TestAdapter. */
-export function createBot({ log, recordFeedback, storage = memoryState(loadConfig({})).storage, now = () => new Date(), ...rest }: BotOptions): BotParts {
+export function createBot({ log, recordFeedback, storage = memoryState(loadConfig({})).storage, now = () => new Date(), extension, agentChannels = new Set(), ...rest }: BotOptions): BotParts {
   const source = knowledgeOf(rest);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -82,9 +91,10 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
       if (!reader) readers.set(kb, (reader = createBotReader(kb, now)));
       return reader;
     },
+    agentChannels,
   };
   const dialog = new MainDialog(services, flows(services));
-  return { bot: new PortingBot(conversationState, userState, dialog), conversationState };
+  return { bot: new PortingBot(conversationState, userState, dialog, extension), conversationState };
 }
 
 export interface ServiceOptions {
@@ -98,6 +108,8 @@ export interface ServiceOptions {
   log: Logger;
   /** Web chat settings (DIRECTLINE_*, WEBCHAT_*); none set means the defaults. */
   env?: NodeJS.ProcessEnv;
+  /** The agents' tools (search API, Slack app) and agent channels; all off when absent. */
+  agents?: AgentConfig;
 }
 
 /** The running bot, as index.ts and the tests drive it. */
@@ -113,7 +125,7 @@ export interface Service {
 }
 
 /** The whole bot behind its HTTP server: messages, health, readiness, metrics and, with a key, the admin reload. */
-export function createService({ config, knowledge, live, state, metrics = new BotMetrics(), feedbackFile, log, env = {} }: ServiceOptions): Service {
+export function createService({ config, knowledge, live, state, metrics = new BotMetrics(), feedbackFile, log, env = {}, agents = loadAgentConfig({}) }: ServiceOptions): Service {
   const feedback = new FeedbackLog({ file: feedbackFile, onProblem: (message) => log.warn(message) });
   const recordFeedback = async (record: FeedbackRecord) => {
     feedback.record(record);
@@ -121,7 +133,12 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
     const turn = currentTurn();
     if (turn && record.status === "fallback") turn.fellBack = true;
   };
-  const { bot, conversationState } = createBot({ knowledge, log, recordFeedback, storage: state.storage });
+  // The agents' tools read the knowledge at each use, so a reload reaches them as it reaches the dialogs.
+  const kb = currentKnowledgeBase(knowledge);
+  const search = currentSearch(knowledge);
+  const usage = new EntryUsage(kb);
+  const extension = new SearchExtension(kb, search, usage);
+  const { bot, conversationState } = createBot({ knowledge, log, recordFeedback, storage: state.storage, extension, agentChannels: new Set(agents.AGENT_CHANNELS) });
   const { adapter, issuers } = createAdapter(config, conversationState, log);
   adapter.use(turnMiddleware({ lock: state.lock, knowledge, conversationState, metrics, log }));
   metrics.entries.set(knowledge.latest().kb.entries.length);
@@ -131,6 +148,8 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
   });
   const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
   registerWebChat(server, { adapter, bot, storage: state.storage, config, log, env });
+  registerSearchApi(server, { kb, search, keys: agents.SEARCH_API_KEYS, log });
+  registerSlack(server, { settings: slackSettings(agents), bot, conversationState, kb, search, usage, log });
   // Longer than a proxy's idle keep-alive (nginx keeps upstream connections 60 s), so a proxy never sends a request
   // on a connection the bot is closing at that moment.
   server.server.keepAliveTimeout = 65_000;
@@ -166,13 +185,15 @@ export interface AppOptions {
   storage?: Storage;
   /** Web chat settings (DIRECTLINE_*, WEBCHAT_*); none set means the defaults. */
   env?: NodeJS.ProcessEnv;
+  /** The agents' tools (search API, Slack app) and agent channels; all off when absent. */
+  agents?: AgentConfig;
 }
 
 /**
  * The bot with a fixed knowledge base, not yet listening: state in memory unless `storage` is given (tests share one
  * between two instances), web chat settings from `env`.
  */
-export function createApp({ config, kb, feedbackFile, log, storage, env = {} }: AppOptions): Server {
+export function createApp({ config, kb, feedbackFile, log, storage, env = {}, agents }: AppOptions): Server {
   const state = memoryState(config);
-  return createService({ config, knowledge: fixedKnowledge(kb), state: storage ? { ...state, storage } : state, feedbackFile, log, env }).server;
+  return createService({ config, knowledge: fixedKnowledge(kb), state: storage ? { ...state, storage } : state, feedbackFile, log, env, ...(agents ? { agents } : {}) }).server;
 }

@@ -2,6 +2,7 @@ import "dotenv/config";
 import { KnowledgeBaseError } from "../src/knowledge/loader.js";
 import { feedbackFile } from "../src/feedback/store.js";
 import { knowledgeDir } from "../src/paths.js";
+import { loadAgentConfig } from "./agent-config.js";
 import { createService } from "./app.js";
 import { ConfigError, isLocalMode, listenHost, loadConfig } from "./config.js";
 import { LiveKnowledge } from "./live-knowledge.js";
@@ -23,6 +24,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const log = createLogger();
   const config = loadConfig(process.env);
+  const agents = loadAgentConfig(process.env);
   const dir = knowledgeDir(process.env);
   const knowledge = await LiveKnowledge.load(dir, log);
   log.info(`knowledge base: ${knowledge.latest().kb.entries.length} entries from ${dir}`);
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   const metrics = new BotMetrics();
   const state = createStateStore(config, { log, onConflict: () => metrics.storageConflicts.inc() });
   log.info(state.kind === "redis" ? "conversation state: Redis (shared by every instance)" : "conversation state: this process's memory (one instance only)");
-  const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env });
+  const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env, agents });
   const stopWatching = knowledge.watch();
   service.server.listen(config.PORT, listenHost(config), () => {
     log.info(`porting bot listening on ${service.server.url}/api/messages; web chat on ${service.server.url}/`);

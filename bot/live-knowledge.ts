@@ -50,7 +50,7 @@ export class LiveKnowledge implements KnowledgeSource {
     /** The folder's fingerprint taken just before it was last read, valid or not. */
     private seen: string,
   ) {
-    this.knowledge = { kb, engine: createAnswerEngine(kb) };
+    this.knowledge = withEngine(kb);
   }
 
   /** Throws KnowledgeBaseError when the folder is invalid: the bot does not start without valid knowledge. */
@@ -82,7 +82,7 @@ export class LiveKnowledge implements KnowledgeSource {
     try {
       this.seen = await folderFingerprint(this.dir);
       const kb = await loadKnowledgeBase(this.dir);
-      this.knowledge = { kb, engine: createAnswerEngine(kb) };
+      this.knowledge = withEngine(kb);
         result = { status: "reloaded", entries: kb.entries.length };
       this.log.info(`knowledge reloaded: ${kb.entries.length} entries from ${this.dir}`);
     } catch (error) {
@@ -115,4 +115,9 @@ export class LiveKnowledge implements KnowledgeSource {
       clearTimeout(timer);
     };
   }
+}
+
+function withEngine(kb: KnowledgeBase): Knowledge {
+  const engine = createAnswerEngine(kb);
+  return { kb, engine, search: engine };
 }

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
-import { createAnswerEngine, type AnswerEngine } from "../src/answer/engine.js";
+import { createAnswerEngine, type AnswerEngine, type SearchEngine } from "../src/answer/engine.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
@@ -11,6 +11,8 @@ import type { Reader } from "../src/reading/read.js";
 export interface Knowledge {
   readonly kb: KnowledgeBase;
   readonly engine: AnswerEngine;
+  /** Ranked look-ups for agents' tools (search API, Slack, message extension). */
+  readonly search: SearchEngine;
 }
 
 /** Where the bot reads its knowledge at each turn: fixed, or reloaded while it runs (bot/live-knowledge.ts). */
@@ -21,9 +23,38 @@ export interface KnowledgeSource {
   latest(): Knowledge;
 }
 
-export function fixedKnowledge(kb: KnowledgeBase, engine: AnswerEngine = createAnswerEngine(kb)): KnowledgeSource {
-  const knowledge = { kb, engine };
+export function fixedKnowledge(kb: KnowledgeBase, engine?: AnswerEngine): KnowledgeSource {
+  // A given engine (tests script one) answers; the real one is built only if something searches.
+  let real: (AnswerEngine & SearchEngine) | undefined;
+  const built = () => (real ??= createAnswerEngine(kb));
+  const knowledge: Knowledge = { kb, engine: engine ?? built(), search: { search: (question, options) => built().search(question, options) } };
   return { current: () => currentTurn()?.knowledge ?? knowledge, latest: () => knowledge };
+}
+
+/** The knowledge base of the source's current knowledge, read at each use: holders of it see every reload. */
+export function currentKnowledgeBase(source: KnowledgeSource): KnowledgeBase {
+  return {
+    get entries() {
+      return source.current().kb.entries;
+    },
+    get byId() {
+      return source.current().kb.byId;
+    },
+    get articles() {
+      return source.current().kb.articles;
+    },
+    get vocabulary() {
+      return source.current().kb.vocabulary;
+    },
+    get reading() {
+      return source.current().kb.reading;
+    },
+  };
+}
+
+/** Searches the source's current knowledge. */
+export function currentSearch(source: KnowledgeSource): SearchEngine {
+  return { search: (question, options) => source.current().search.search(question, options) };
 }
 
 /**
@@ -41,6 +72,8 @@ export interface BotServices {
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;
   now: () => Date;
+  /** Teams team or channel ids and Slack channel ids of support agents (AGENT_CHANNELS). */
+  agentChannels: ReadonlySet<string>;
   /** Reads every message once: what it asks for and the facts it states. */
   readonly reader: Reader;
 }

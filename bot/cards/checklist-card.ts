@@ -1,5 +1,5 @@
 import type { Checklist, ChecklistStep } from "../../src/diagnosis/checklist.js";
-import { say, type Reply } from "../channels/reply.js";
+import { say, type Block, type Reply } from "../channels/reply.js";
 
 /** One pre-port check: "Check 3 of 9", the question, why it matters, the choices. */
 export function checkStepReply(step: Extract<ChecklistStep, { kind: "context" | "check" }>, intro?: string): Reply {
@@ -14,24 +14,24 @@ export function checkStepReply(step: Extract<ChecklistStep, { kind: "context" | 
   };
 }
 
-/** The finished checklist: each item ok or at risk, with what to do about it. */
+/**
+ * The finished checklist: what is at risk, each with what to do, then the checks that passed named in one line;
+ * the questions themselves were just asked, so they are not repeated.
+ */
 export function checklistReply(checklist: Checklist): Reply {
+  const risky = checklist.items.filter((i) => i.status !== "ok");
+  const fine = checklist.items.filter((i) => i.status === "ok");
   const verdict =
     checklist.atRisk === 0
       ? "Everything checked out: you can submit the port."
       : `${checklist.atRisk} item${checklist.atRisk === 1 ? " is" : "s are"} at risk. Sort ${checklist.atRisk === 1 ? "it" : "them"} out before you submit, or the port may be rejected.`;
-  return {
-    title: "Your pre-port checklist",
-    blocks: [
-      {
-        kind: "table",
-        columns: ["Check", "Status", "What to do"],
-        rows: checklist.items.map((i) => [i.text, i.status === "ok" ? "OK" : "At risk", i.reason ?? "Nothing"]),
-      },
-      { kind: "markdown", text: verdict },
-      ...(checklist.contact && checklist.atRisk > 0 ? [{ kind: "note" as const, text: `Questions about an item? Write to the porting (LNP) department at [${checklist.contact}](mailto:${checklist.contact}).` }] : []),
-    ],
-  };
+  const blocks: Block[] = [{ kind: "markdown", text: `**${verdict}**` }];
+  if (risky.length) blocks.push({ kind: "markdown", text: risky.map((i) => `- **${i.entryTitle}:** ${i.reason ?? "check it with the LNP department"}`).join("\n") });
+  if (fine.length) blocks.push({ kind: "note", text: `OK: ${[...new Set(fine.map((i) => i.entryTitle))].join("; ")}` });
+  if (checklist.contact && checklist.atRisk > 0) {
+    blocks.push({ kind: "note", text: `Questions about an item? Write to the porting (LNP) department at [${checklist.contact}](mailto:${checklist.contact}).` });
+  }
+  return { title: "Your pre-port checklist", blocks };
 }
 
 /** The checklist could not go on: whom to ask, with what was answered so far. */

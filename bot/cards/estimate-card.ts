@@ -3,7 +3,7 @@ import { formatDate } from "../../src/calendar/dates.js";
 import type { FieldProblem } from "../../src/estimate/input.js";
 import type { Question } from "../../src/estimate/request-flow.js";
 import type { NumberKind } from "../../src/knowledge/schema.js";
-import { estimateHeadline, feeConditions, feeLineCells, indicativeText, stepText, totalText } from "../../src/render/estimate-text.js";
+import { estimateHeadline, feeConditions, feeShortLabel, feeShortValue, indicativeText, stepText, totalText } from "../../src/render/estimate-text.js";
 import { say, type Block, type Choice, type Reply } from "../channels/reply.js";
 import { HANDOFF, startFlow } from "./menu.js";
 
@@ -19,44 +19,45 @@ function bullets(title: string, lines: string[]): string {
 }
 
 /**
- * The estimate: fee lines as a table, the total, the timeline, what is not included, the assumptions and the
- * entries it came from. Rendered as an Adaptive Card 1.5 where the channel shows cards, as text elsewhere.
+ * The estimate, short: the total and the completion date first, one line per fee ("Fax numbers × 3"), whom to ask
+ * for a quote, and what the customer must do after the port (the approval SMS). The timeline, conditions, what is
+ * not included, the assumptions and the sources are details, behind a toggle in cards.
  */
 export function estimateCard(estimate: Estimate, advice?: { title: string; url: string }): Reply {
   const { fees, timeline } = estimate;
-  const blocks: Block[] = [
-    {
-      kind: "table",
-      columns: ["Item", "Qty", "Each", "Amount"],
-      rows: fees.lines.map((line) => {
-        const c = feeLineCells(line);
-        return [c.item, c.quantity, c.each, c.amount];
-      }),
-    },
-    {
-      kind: "facts",
-      facts: [
-        { label: "Total", value: totalText(estimate) },
-        { label: "Expected completion", value: timeline ? formatDate(timeline.completion) : "no date: see the assumptions" },
-      ],
-    },
-  ];
-  const conditions = feeConditions(estimate);
-  if (conditions.length) blocks.push({ kind: "note", text: bullets("Conditions", conditions) });
-  if (fees.indicative.length) blocks.push({ kind: "note", text: bullets("For reference only", fees.indicative.map(indicativeText)) });
-  if (timeline) blocks.push({ kind: "markdown", text: bullets("Timeline", timeline.steps.map(stepText)) });
+  const details: Block[] = [];
+  if (timeline) details.push({ kind: "markdown", text: bullets("Timeline", timeline.steps.map(stepText)) });
+  // What the customer must do, or may wait for, after the port (approval SMS, SMS activation, a rejection's reply).
+  const actions = timeline?.steps.filter((step) => step.kind !== "port").map(stepText) ?? [];
+  const quoted = fees.lines.filter((l) => l.amount === undefined && l.conditions);
+  const conditions = feeConditions(estimate).filter((c) => !quoted.some((l) => c === `${l.label}: ${l.conditions}`));
+  if (conditions.length) details.push({ kind: "note", text: bullets("Conditions", conditions) });
+  if (fees.indicative.length) details.push({ kind: "note", text: bullets("For reference only", fees.indicative.map(indicativeText)) });
   if (fees.notes.length) {
-    blocks.push({ kind: "note", text: bullets("Not included", fees.notes.map((n) => `${n.label}${n.conditions ? `: ${n.conditions}` : ""}`)) });
+    details.push({ kind: "note", text: bullets("Not included", fees.notes.map((n) => `${n.label}${n.conditions ? `: ${n.conditions}` : ""}`)) });
   }
-  if (advice) blocks.push({ kind: "markdown", text: `**Porting many numbers?** Read [${advice.title}](${advice.url}) before you submit.` });
-  blocks.push({ kind: "note", text: bullets("Assumptions", estimate.assumptions) });
-  blocks.push({
+  details.push({ kind: "note", text: bullets("Assumptions", estimate.assumptions) });
+  details.push({
     kind: "note",
     text: bullets("Sources", estimate.sources.map((s) => `[${s.title}](${s.url})${s.status === "archived" ? " (archived)" : ""}`)),
   });
   return {
     title: `Estimate: ${estimateHeadline(estimate)}`,
-    blocks,
+    blocks: [
+      {
+        kind: "facts",
+        facts: [
+          { label: "Total", value: totalText(estimate) },
+          { label: "Expected completion", value: timeline ? formatDate(timeline.completion) : "no date: see the details" },
+          ...fees.lines.map((line) => ({ label: feeShortLabel(line), value: feeShortValue(line) })),
+        ],
+      },
+      // Whom to ask for a quote is no detail: without it a quoted estimate has no next step.
+      ...quoted.map((l): Block => ({ kind: "note", text: `${l.label}: ${l.conditions}` })),
+      ...(actions.length ? [{ kind: "markdown" as const, text: actions.map((a) => `- ${a}`).join("\n") }] : []),
+      ...(advice ? [{ kind: "markdown" as const, text: `**Porting many numbers?** Read [${advice.title}](${advice.url}) before you submit.` }] : []),
+    ],
+    details,
     groups: [{ choices: [{ ...startFlow("estimate"), label: "Another estimate" }, HANDOFF] }],
     data: { estimate: estimateData(estimate) },
   };

@@ -8,6 +8,8 @@ export const CARD_VERSION = "1.5";
 /** Channels whose card renderer is known to draw the Table element of Adaptive Cards 1.5; a FactSet shows elsewhere. */
 const TABLE_CHANNELS = new Set(["msteams", "webchat", "directline"]);
 
+const DETAILS = "details";
+
 const NOTE_STYLE: CardElement = { isSubtle: true, size: "Small", spacing: "Medium" };
 
 function block(b: Block, resolve: ResolveLink, tables: boolean): CardElement[] {
@@ -17,7 +19,21 @@ function block(b: Block, resolve: ResolveLink, tables: boolean): CardElement[] {
     case "note":
       return toCardElements(b.text, resolve, { tables, textStyle: NOTE_STYLE });
     case "facts":
-      return [{ type: "FactSet", facts: b.facts.map((f) => ({ title: f.label, value: f.value })) }];
+      // Label and value side by side; the label's column fits the label, so it never breaks mid-word
+      // (a FactSet's title column is narrow in web chat: "Deadli/ne").
+      return [
+        {
+          type: "Container",
+          items: b.facts.map((f) => ({
+            type: "ColumnSet",
+            spacing: "Small",
+            columns: [
+              { type: "Column", width: "auto", items: [textBlock(f.label, { weight: "Bolder", wrap: false })] },
+              { type: "Column", width: "stretch", items: [textBlock(f.value)] },
+            ],
+          })),
+        },
+      ];
     case "table":
       return [cardTable(b.columns, b.rows, { tables })];
   }
@@ -47,6 +63,10 @@ export function adaptiveCard(reply: Reply, resolve: ResolveLink, channelId: stri
   const body: CardElement[] = [];
   if (reply.title) body.push(textBlock(reply.title, { weight: "Bolder", size: "Medium", style: "heading" }));
   body.push(...reply.blocks.flatMap((b) => block(b, resolve, tables)));
+  if (reply.details?.length) {
+    body.push({ type: "ActionSet", actions: [{ type: "Action.ToggleVisibility", title: "Details", targetElements: [DETAILS] }] });
+    body.push({ type: "Container", id: DETAILS, isVisible: false, items: reply.details.flatMap((b) => block(b, resolve, tables)) });
+  }
   for (const group of reply.groups ?? []) {
     if (group.prompt) body.push(textBlock(group.prompt, { weight: "Bolder", spacing: "Medium" }));
     body.push({ type: "ActionSet", actions: group.choices.map((c) => submit(c, teams)) });

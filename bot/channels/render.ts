@@ -4,6 +4,8 @@ import { adaptiveCard } from "./adaptive-card.js";
 import { PLAIN, SLACK, textReply } from "./text.js";
 import type { Reply } from "./reply.js";
 import type { ShownChoices } from "../shown-choices.js";
+import { SLACK_APP_CHANNEL } from "../slack/adapter.js";
+import { replyBlocks } from "../slack/blocks.js";
 
 export type ChannelStyle = "card" | "slack" | "text";
 
@@ -16,6 +18,10 @@ export function channelStyle(channelId: string | undefined): ChannelStyle {
 }
 
 export function renderReply(reply: Reply, channelId: string | undefined, resolve: ResolveLink): Partial<Activity> {
+  if (channelId === SLACK_APP_CHANNEL) {
+    const slack = replyBlocks(reply, resolve);
+    return { type: ActivityTypes.Message, text: slack.text, channelData: { slack } };
+  }
   const style = channelStyle(channelId);
   if (style === "card") return { type: ActivityTypes.Message, attachments: [adaptiveCard(reply, resolve, channelId!)] };
   if (style === "slack") return { type: ActivityTypes.Message, text: textReply(reply, SLACK, resolve), textFormat: "markdown" };
@@ -34,8 +40,10 @@ export const UNDERSTOOD = Symbol("porting-bot understood");
 export function createReplySender(resolve: ResolveLink, shown: ShownChoices): SendReply {
   return async (context, reply) => {
     const understood = context.turnState.get(UNDERSTOOD) as unknown;
-    const channelData = { ...(understood === undefined ? {} : { understood }), ...reply.data };
-    await context.sendActivity({ ...renderReply(reply, context.activity.channelId, resolve), ...(Object.keys(channelData).length ? { channelData } : {}) });
+    const rendered = renderReply(reply, context.activity.channelId, resolve);
+    // Beside what the rendering put there (Slack's Block Kit message).
+    const channelData = { ...(rendered.channelData as Record<string, unknown> | undefined), ...(understood === undefined ? {} : { understood }), ...reply.data };
+    await context.sendActivity({ ...rendered, ...(Object.keys(channelData).length ? { channelData } : {}) });
     await shown.remember(context, reply);
   };
 }

@@ -29,6 +29,11 @@ export interface Reply {
   /** Links shown as "open URL" buttons in cards and as "text: url" lines elsewhere. */
   links?: Array<{ text: string; url: string }>;
   groups?: ChoiceGroup[];
+  /**
+   * What only some readers want (assumptions, sources): behind a "Details" toggle in cards, small print in Slack's
+   * Block Kit, left out of plain text so that the reply stays short.
+   */
+  details?: Block[];
   /** The result as data, sent in the activity's channelData: an answer's id, an estimate's figures, ranked causes. */
   data?: Record<string, unknown>;
 }

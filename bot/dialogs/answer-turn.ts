@@ -2,13 +2,25 @@ import type { TurnContext } from "botbuilder";
 import type { AskResult } from "../../src/answer/result.js";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import { isCustomerEntry } from "../../src/knowledge/audience.js";
-import { answerCard } from "../cards/answer-card.js";
+import type { Entry } from "../../src/knowledge/schema.js";
+import { isAgentConversation } from "../agents.js";
+import { agentAnswerCard } from "../cards/agent-answer-card.js";
+import { answerCard, type AnswerContext } from "../cards/answer-card.js";
 import type { Flows } from "../cards/menu.js";
 import type { Reply } from "../channels/reply.js";
 import type { BotServices } from "../services.js";
 
-/** Asks the engine as a customer; an answer pointing at an entry customers may not see counts as no answer. */
-export function ask(services: BotServices, text: string): AskResult {
+/** Whether the turn comes from a support agents' team or channel (AGENT_CHANNELS). */
+export function isAgentTurn(services: BotServices, context: TurnContext): boolean {
+  return isAgentConversation(context.activity, services.agentChannels);
+}
+
+/**
+ * Asks the engine as a customer, or as an agent in an agents' conversation; for customers, an answer pointing at an
+ * entry they may not see counts as no answer.
+ */
+export function ask(services: BotServices, text: string, context: TurnContext): AskResult {
+  if (isAgentTurn(services, context)) return services.engine.ask(text, { audience: "agent" });
   const result = services.engine.ask(text, { audience: "customer" });
   if (result.status === "answered" && !isCustomerEntry(result.answer ? services.kb.byId.get(result.answer.id) : undefined)) {
     return { ...result, status: "fallback", answer: null };
@@ -17,15 +29,26 @@ export function ask(services: BotServices, text: string): AskResult {
 }
 
 /** The answer card of an `answered` result. */
-export function answerReply(services: BotServices, flows: Flows, result: AskResult): Reply {
+export function answerReply(services: BotServices, flows: Flows, result: AskResult, context: TurnContext): Reply {
   const entry = services.kb.byId.get(result.answer!.id)!;
-  const card = answerCard(entry, services.kb, flows, {
+  const card = entryReply(services, flows, context, entry, {
     question: result.masked,
     score: result.confidence,
     language: result.language,
     ...(result.translation ? { translation: result.translation } : {}),
   });
   return { ...card, data: { status: result.status, answer: { id: entry.id, confidence: result.confidence } } };
+}
+
+/** One entry as the turn's audience sees it: the customer's answer card, or an agent's canned answer. */
+export function entryReply(services: BotServices, flows: Flows, context: TurnContext, entry: Entry, asked: AnswerContext = {}): Reply {
+  if (isAgentTurn(services, context)) return agentAnswerCard(entry, services.kb, asked.question ?? entry.title, asked.score);
+  return answerCard(entry, services.kb, flows, asked);
+}
+
+/** Customers see current customer entries; agents every entry. */
+export function canSee(services: BotServices, context: TurnContext, entry: Entry | undefined): entry is Entry {
+  return isCustomerEntry(entry) || (entry !== undefined && isAgentTurn(services, context));
 }
 
 /** A question the bot had no answer for, logged (masked) for the knowledge curators. */

@@ -20,7 +20,7 @@ import { answerReply, ask, recordFallback } from "./answer-turn.js";
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
   const services = servicesOf(dc);
-  const result = ask(services, text);
+  const result = ask(services, text, dc.context);
   // In a flow most misses are answers the step did not take ("maybe", "the second one"): logging them would bury
   // the questions curators need to see among them, so only a question-shaped miss is logged.
   if (result.status === "fallback" && looksLikeQuestion(text)) await recordFallback(services, dc.context, result);
@@ -30,7 +30,7 @@ export async function answerAside(dc: DialogContext, text: string): Promise<bool
   if (!answered.answer) return false;
   // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an
   // answer's "Yes" would read as an answer to the flow's question.
-  await services.send(dc.context, { ...answerReply(services, flowsOf(dc.context), answered), groups: [] });
+  await services.send(dc.context, { ...answerReply(services, flowsOf(dc.context), answered, dc.context), groups: [] });
   return true;
 }
 

@@ -4,8 +4,6 @@ import { translationUrl } from "../../src/answer/language.js";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import type { Action, Command } from "../actions.js";
 import type { Reply } from "../channels/reply.js";
-import { isCustomerEntry } from "../../src/knowledge/audience.js";
-import { answerCard } from "../cards/answer-card.js";
 import { clarifyCard } from "../cards/clarify-card.js";
 import { fallbackCard } from "../cards/fallback-card.js";
 import { handoffCard } from "../cards/handoff-card.js";
@@ -13,7 +11,7 @@ import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.
 import { HANDOFF } from "../cards/menu.js";
 import { readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
-import { answerReply, ask, recordFallback } from "./answer-turn.js";
+import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
 import { flowOf, readingOf } from "./reading.js";
 import type { Intent } from "../../src/reading/read.js";
@@ -152,14 +150,14 @@ export class MainDialog extends ComponentDialog {
         return;
       case "open": {
         const entry = this.services.kb.byId.get(action.id);
-        if (!isCustomerEntry(entry)) {
+        if (!canSee(this.services, inner.context, entry)) {
           await this.show(inner, fallbackCard(this.services.kb, this.flows));
           return;
         }
         const translation = action.language ? translationUrl(this.services.kb.articles, entry, action.language) : undefined;
         await this.show(
           inner,
-          answerCard(entry, this.services.kb, this.flows, {
+          entryReply(this.services, this.flows, inner.context, entry, {
             ...(action.question ? { question: action.question } : {}),
             ...(action.score === undefined ? {} : { score: action.score }),
             ...(action.language ? { language: action.language } : {}),
@@ -199,10 +197,10 @@ export class MainDialog extends ComponentDialog {
       await inner.beginDialog(flow, { text } satisfies FlowOptions);
       return;
     }
-    const result = ask(this.services, text);
+    const result = ask(this.services, text, inner.context);
     switch (result.status) {
       case "answered":
-        await this.show(inner, answerReply(this.services, this.flows, result));
+        await this.show(inner, answerReply(this.services, this.flows, result, inner.context));
         return;
       case "clarify":
         await this.show(inner, { ...clarifyCard(result.alternatives, result.masked, result.language), data: { status: "clarify", alternatives: result.alternatives.map((a) => a.id) } });

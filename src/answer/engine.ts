@@ -18,8 +18,21 @@ export interface AskOptions {
   audience?: "customer" | "agent";
 }
 
+export interface SearchOptions extends AskOptions {
+  limit: number;
+}
+
 export interface AnswerEngine {
   ask(question: string, options?: AskOptions): AskResult;
+}
+
+/** Ranked entries for a question, for agents' look-ups (search API, message extension, slash command). */
+export interface SearchEngine {
+  /**
+   * Up to `limit` entries ranked for the question, archived ones never above their topic's current entry; none when
+   * the engine would not answer it (not about porting, or nothing close).
+   */
+  search(question: string, options: SearchOptions): Alternative[];
 }
 
 const MAX_ALTERNATIVES = 3;
@@ -111,7 +124,7 @@ export interface MeasuredEngine extends AnswerEngine {
 }
 
 /** Builds the index, the fuse.js index and the classifier once; each question then costs a parse, a ranking and a decision. */
-export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = DEFAULT_SETTINGS): MeasuredEngine {
+export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = DEFAULT_SETTINGS): MeasuredEngine & SearchEngine {
   const index = buildIndex(kb);
   const rank = createRanker(index, settings.match);
   const { topics, current } = topicsOf(index.entries);
@@ -138,7 +151,8 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
     return main !== undefined && allowed(main) ? main : best;
   };
 
-  function assess(question: string, options: AskOptions = {}): Assessment {
+  /** The assessment of a question, with the ranking and decision behind it. */
+  function judge(question: string, options: AskOptions = {}) {
     const parsed = parseQuestion(question, index);
     const agent = options.audience === "agent";
     const allowed = agent ? () => true : (i: number) => forCustomers[i]!;
@@ -203,7 +217,12 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       language: parsed.language,
       ...(translation ? { translation } : {}),
     };
-    return { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };
+    const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };
+    return { assessment, ranked, decision, allowed };
+  }
+
+  function assess(question: string, options: AskOptions = {}): Assessment {
+    return judge(question, options).assessment;
   }
 
   return {
@@ -222,6 +241,11 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       if (settings.cacheSize > 0) cache.set(key, result);
       if (cache.size > settings.cacheSize) cache.delete(cache.keys().next().value!);
       return { ...result, masked };
+    },
+    search(question, options) {
+      const { ranked, decision, allowed } = judge(question, options);
+      if (decision.status === "fallback") return [];
+      return ranked.slice(0, options.limit).map((r) => ({ ...summary(index.entries[shownFor(r.entry, allowed)]!), score: round(r.score) }));
     },
   };
 }

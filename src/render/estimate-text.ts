@@ -35,6 +35,36 @@ export function feeLineCells(line: FeeLine): FeeLineCells {
   };
 }
 
+const KIND_PLURALS: Record<NonNullable<FeeLine["kind"]>, string> = {
+  local: "Local numbers",
+  wireless: "Wireless numbers",
+  "toll-free": "Toll-free numbers",
+  fax: "Fax numbers",
+};
+
+const EVENT_WORDS: Record<FeeLine["event"], string> = {
+  port: "Port",
+  resubmission: "Resubmission",
+  cancellation: "Cancellation",
+  expedite: "Expedite",
+  conversion: "Conversion",
+  "port-away": "Port-away",
+  "losing-carrier": "Losing carrier",
+};
+
+/** A fee line in a few words: "Fax numbers × 3", "Expedite", "Resubmission × 2". */
+export function feeShortLabel(line: FeeLine): string {
+  const what = line.event === "port" && line.kind ? KIND_PLURALS[line.kind] : EVENT_WORDS[line.event];
+  return line.unit === "per-order" ? what : `${what} × ${line.quantity}`;
+}
+
+/** "$45 USD ($15 USD each)", "$250 USD", "quoted by the LNP department" */
+export function feeShortValue(line: FeeLine): string {
+  if (line.amount === undefined || line.unitAmount === undefined) return "quoted by the LNP department";
+  const each = line.quantity > 1 && line.unitAmount > 0 ? ` (${money(line.unitAmount, line.currency)} each)` : "";
+  return `${money(line.amount, line.currency)}${each}`;
+}
+
 export function totalText(estimate: Estimate): string {
   const { amount, currency, excludesQuotes } = estimate.fees.total;
   const priced = estimate.fees.lines.some((l) => l.amount !== undefined);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { SEARCH_COMMAND, SEARCH_PARAMETER } from "../../bot/extension/search-extension.js";
 
 const dir = join(import.meta.dirname, "../../bot/appPackage");
 
@@ -10,6 +11,14 @@ const Manifest = z.object({
   id: z.literal("${{MicrosoftAppId}}"),
   icons: z.object({ color: z.string(), outline: z.string() }),
   bots: z.array(z.object({ botId: z.literal("${{MicrosoftAppId}}"), scopes: z.array(z.string()) })).length(1),
+  composeExtensions: z
+    .array(
+      z.object({
+        botId: z.literal("${{MicrosoftAppId}}"),
+        commands: z.array(z.object({ id: z.string(), type: z.string(), initialRun: z.boolean(), parameters: z.array(z.object({ name: z.string() })) })),
+      }),
+    )
+    .length(1),
 });
 
 function pngSize(file: string): { width: number; height: number } {
@@ -23,6 +32,16 @@ describe("Teams app package", () => {
 
   it("installs the bot in personal chat, group chats and team channels", () => {
     expect(manifest.bots[0]!.scopes.sort()).toEqual(["groupChat", "personal", "team"]);
+  });
+
+  it("uses a current manifest version", () => {
+    expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.22);
+  });
+
+  it("declares the search message extension the bot answers, run as soon as it opens", () => {
+    const [command] = manifest.composeExtensions[0]!.commands;
+    expect(command).toMatchObject({ id: SEARCH_COMMAND, type: "query", initialRun: true });
+    expect(command!.parameters.map((p) => p.name)).toEqual([SEARCH_PARAMETER]);
   });
 
   it("ships the icon sizes Teams requires", () => {

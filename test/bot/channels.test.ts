@@ -35,7 +35,7 @@ describe("channel rendering", () => {
   it("renders an Adaptive Card 1.5 with facts, a table, submit buttons and open-URL links", () => {
     const c = card(renderReply(REPLY, "webchat", resolve));
     expect(c.version).toBe("1.5");
-    expect(c.body.map((e) => e.type)).toEqual(["TextBlock", "TextBlock", "FactSet", "Table", "TextBlock", "TextBlock", "ActionSet", "TextBlock", "ActionSet"]);
+    expect(c.body.map((e) => e.type)).toEqual(["TextBlock", "TextBlock", "Container", "Table", "TextBlock", "TextBlock", "ActionSet", "TextBlock", "ActionSet"]);
     expect(c.body[1]!.text).toBe("See **the [known](https://wiki.example.test/Known) entry** and gone.");
     expect(c.body[3]!.rows).toHaveLength(2);
     expect(c.actions).toEqual([{ type: "Action.OpenUrl", title: "Source", url: "https://wiki.example.test/Fees" }]);

@@ -23,8 +23,11 @@ describe("pre-port checklist dialog", () => {
     let last = "";
     for (const reply of CAREFUL_BUT_FAX.slice(2)) last = textOf(await chat.send(reply));
     expect(last).toContain("Your pre-port checklist");
-    expect(last).toMatch(/Is the address you will give[^\n]*, Status: OK/);
-    expect(last).toMatch(/Are you porting a voice number and a fax number at the same time\?, Status: At risk, What to do: Submit only one port/);
+    expect(last).toMatch(/^OK: Rejection for Mismatch Information \(Name, Address, Company Name\);/m);
+    expect(last).toMatch(/^- Can I port at the same time, one number as a Voice and another as a Fax\?: Submit only one port/m);
+    // The questions were just asked: the result names each item once, by its topic, without the question again.
+    expect(last).not.toContain("Is the address you will give");
+    expect(last).not.toContain("Are you porting a voice number and a fax number at the same time?");
     expect(last).toContain("1 item is at risk");
     expect(last).not.toContain("approval SMS on this number");
   });
@@ -38,7 +41,7 @@ describe("pre-port checklist dialog", () => {
     for (let i = 0; i < 12 && !texts.at(-1)!.includes("Your pre-port checklist"); i++) texts.push(textOf(await chat.send("not sure")));
     const all = texts.join("\n");
     expect(all).toContain("Will you be able to receive the losing carrier's approval SMS");
-    expect(texts.at(-1)).toMatch(/Status: At risk, What to do: Not checked yet\./);
+    expect(texts.at(-1)).toMatch(/^- [^\n]+: Not checked yet\./m);
   });
 
   it("answers a question asked in the middle and goes back to the same check", async () => {
@@ -64,14 +67,15 @@ describe("pre-port checklist dialog", () => {
     expect(handoff).toContain("ports@voip.ms");
   });
 
-  it("shows the result as an Adaptive Card 1.5 table in web chat", async () => {
+  it("shows the result as an Adaptive Card 1.5 in web chat, the verdict first", async () => {
     const chat = testBot({ kb });
     await chat.send("check before I port");
     let replies = await chat.send(click("US number"));
     for (const answer of ["Landline", "Yes", "Yes", "Yes", "No", "No", "No", "Yes", "Yes", "No"]) replies = await chat.send(click(answer));
-    const card = replies[0]!.attachments![0]!.content as { version: string; body: Array<{ type: string; rows?: unknown[] }> };
+    const card = replies[0]!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string }> };
     expect(card.version).toBe("1.5");
-    const table = card.body.find((b) => b.type === "Table");
-    expect(table?.rows?.length).toBeGreaterThan(5);
+    expect(card.body[0]!.text).toBe("Your pre-port checklist");
+    expect(card.body[1]!.text).toMatch(/^\*\*\d+ items? (is|are) at risk\./);
+    expect(card.body.some((b) => b.text?.startsWith("OK: "))).toBe(true);
   });
 });

@@ -130,7 +130,9 @@ describe("diagnosis dialog", () => {
     const [outcome] = await chat.send(click("I don't know the date"));
     const outcomeCard = outcome!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string }>; actions: Array<{ type: string; url: string }> };
     expect(outcomeCard.version).toBe("1.5");
-    expect(outcomeCard.body.some((b) => b.type === "FactSet")).toBe(true);
+    // "Deadline" and "Resubmission" sit in a column as wide as the label, never wrapped: they cannot break mid-word.
+    const labels = JSON.stringify(outcomeCard.body.filter((b) => b.type === "Container"));
+    expect(labels).toContain('{"type":"Column","width":"auto","items":[{"type":"TextBlock","text":"Deadline","wrap":false,"weight":"Bolder"}]}');
     expect(outcomeCard.body.find((b) => b.type === "TextBlock" && b.text?.includes("Incorrect Billing Telephone Number"))).toBeDefined();
     expect(outcomeCard.actions.some((a) => a.type === "Action.OpenUrl" && a.url.includes("Port_Rejection"))).toBe(true);
   });

@@ -42,9 +42,8 @@ describe("estimate dialog", () => {
     expect(noSuchDay).toContain("Sorry, that doesn't work for the submission date: 2026-02-30 is not a date that exists.");
     const card = textOf(await chat.send("2026-12-22"));
     expect(card).toContain("Estimate: 2 toll-free numbers and 3 fax numbers in the US, submitted Tuesday 2026-12-22");
-    expect(card).toContain("Total: $45 USD");
-    expect(card).toContain("done Wednesday 2026-12-30; skips Christmas Day 2026-12-25");
-    expect(card).toContain("Assumptions");
+    expect(card).toContain("Total: $45 USD\nExpected completion: Thursday 2027-01-14\nToll-free numbers × 2: $0 USD\nFax numbers × 3: $45 USD ($15 USD each)");
+    expect(card.split("\n").length).toBeLessThan(15);
 
     // The flow has ended: the next message is a new question for the main dialog, not an answer to the estimate.
     expect(textOf(await chat.send("2"))).not.toContain("How many");
@@ -57,14 +56,14 @@ describe("estimate dialog", () => {
     expect(first).not.toContain("How many");
     const card = textOf(await chat.send("Canada"));
     expect(card).toContain("Estimate: 2 toll-free numbers and 3 fax numbers in Canada, submitted Thursday 2026-03-05");
-    expect(card).toContain("No submission date was given: today in America/Toronto is used.");
+    expect(card).toContain("Expected completion:");
   });
 
   it("answers at once when the question says everything, resolving 'friday' against today", async () => {
     const chat = conversation();
     const card = textOf(await chat.send("how long for a canadian cell number if i submit friday"));
     expect(card).toContain("Estimate: 1 wireless number in Canada, submitted Friday 2026-03-06");
-    expect(card).toContain("done Friday 2026-03-13");
+    expect(card).toContain("Expected completion: Friday 2026-03-13");
     expect(card).toContain("Reply to the losing wireless carrier's approval SMS: up to 90 minutes");
   });
 
@@ -97,22 +96,29 @@ describe("estimate dialog", () => {
     expect(text.slice(text.indexOf("Back to your estimate:"))).toContain("Where are the numbers from?");
   });
 
-  it("sends the estimate as an Adaptive Card 1.5 with a table of fee lines in web chat", async () => {
+  it("sends the estimate as an Adaptive Card 1.5 that leads with the total and the date, details behind a toggle", async () => {
     const chat = conversation("webchat");
-    const replies = await chat.send("how long for a canadian cell number if i submit friday");
-    const card = replies[0]!.attachments![0]!.content as { version: string; body: Array<{ type: string; text?: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }>; facts?: Array<{ title: string; value: string }> }> };
+    const replies = await chat.send("how much to port 3 fax numbers and 2 toll free in the US if i submit 2026-12-22");
+    const card = replies[0]!.attachments![0]!.content as { version: string; body: Array<Record<string, any>> };
     expect(card.version).toBe("1.5");
-    const table = card.body.find((b) => b.type === "Table")!;
-    expect(table.rows!.map((r) => r.cells.map((c) => c.items[0]!.text))).toEqual([
-      ["Item", "Qty", "Each", "Amount"],
-      ["Porting local, wireless and toll-free numbers in the US48 and Canada (wireless)", "1", "$0 USD per number", "$0 USD"],
+    const facts = card.body.find((b) => b.type === "Container" && b.items?.[0]?.type === "ColumnSet")!;
+    const rows = facts.items.map((row: any) => row.columns.map((c: any) => c.items[0].text));
+    expect(rows).toEqual([
+      ["Total", "$45 USD"],
+      ["Expected completion", "Thursday 2027-01-14"],
+      ["Toll-free numbers × 2", "$0 USD"],
+      ["Fax numbers × 3", "$45 USD ($15 USD each)"],
     ]);
-    expect(card.body.find((b) => b.type === "FactSet")?.facts).toEqual([
-      { title: "Total", value: "$0 USD" },
-      { title: "Expected completion", value: "Friday 2026-03-13" },
-    ]);
-    expect(card.body.some((b) => b.text?.includes("**Timeline**"))).toBe(true);
-    expect(card.body.some((b) => b.text?.includes("[How much does it cost to Port a Number to VoIP.ms?](https://wiki.voip.ms/"))).toBe(true);
+    for (const row of facts.items) expect(row.columns[0]).toMatchObject({ width: "auto", items: [{ wrap: false }] });
+    const toggle = card.body.find((b) => b.type === "ActionSet" && b.actions[0].type === "Action.ToggleVisibility")!;
+    expect(toggle.actions[0]).toMatchObject({ title: "Details", targetElements: ["details"] });
+    const details = card.body.find((b) => b.id === "details")!;
+    expect(details.isVisible).toBe(false);
+    const small = details.items.map((b: { text: string }) => b.text).join("\n");
+    expect(small).toContain("done Wednesday 2026-12-30; skips Christmas Day 2026-12-25");
+    expect(small).toContain("**Assumptions**");
+    expect(small).toContain("[How much does it cost to Port a Number to VoIP.ms?](https://wiki.voip.ms/");
+    expect(card.body.indexOf(facts)).toBeLessThan(card.body.indexOf(details));
   });
 
   it("'cancel' stops the estimate", async () => {

@@ -16,7 +16,8 @@ import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
-import { feeLineCells, totalText } from "../../src/render/estimate-text.js";
+import { feeShortLabel, feeShortValue, totalText } from "../../src/render/estimate-text.js";
+import { SEARCH_COMMAND, SEARCH_PARAMETER } from "../../bot/extension/search-extension.js";
 import { ARTIFACTS, Chat, launchChromium, startPlayground, type Mode, type Playground } from "./playground.js";
 
 /**
@@ -24,9 +25,17 @@ import { ARTIFACTS, Chat, launchChromium, startPlayground, type Mode, type Playg
  * steps run in order on one page. To add a step, add an `it` to the mode's `describe` using `chat`; wait for the
  * page (`chat().reply()`, `chat().shows(text)`), never for time.
  * Screenshots (the page after an answer, the diagnosis outcome and estimate cards) go to test-artifacts/;
- * docs/playground-webchat.png (README) is written when missing or when UPDATE_SCREENSHOTS=1.
+ * the docs/ screenshots (README) are written when missing or when UPDATE_SCREENSHOTS=1.
  */
-const DOCS_SCREENSHOT = join(projectRoot(), "docs", "playground-webchat.png");
+const DOCS = join(projectRoot(), "docs");
+
+function toDocs(shot: string, name: string): void {
+  const target = join(DOCS, `${name}.png`);
+  if (!existsSync(target) || process.env.UPDATE_SCREENSHOTS === "1") {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(shot, target);
+  }
+}
 const WELCOME = "Hi! I help with porting phone numbers.";
 const QUESTION = "How long does it take to port my number?";
 const ANSWER_ID = "how-long-does-the-port-process-take";
@@ -77,7 +86,7 @@ const ESTIMATE_REQUEST = "how much to port 3 fax numbers and 2 toll free if I su
 function expectedEstimate() {
   const result = estimate(kb, parseEstimateInput({ numbers: { fax: 3, "toll-free": 2 }, country: "US", submitted: "2026-12-22" }));
   return {
-    lines: result.fees.lines.map(feeLineCells),
+    lines: result.fees.lines.map((l) => ({ label: feeShortLabel(l), value: feeShortValue(l) })),
     total: totalText(result),
     completion: formatDate(result.timeline!.completion),
   };
@@ -85,13 +94,13 @@ function expectedEstimate() {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The card's text shows every fee line (item, quantity, price each, amount), the total and the completion date. */
+/** The card's text leads with the total and the completion date, then one short line per fee; details are hidden. */
 function expectEstimateCard(text: string): void {
   const { lines, total, completion } = expectedEstimate();
   expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) expect(text).toMatch(new RegExp(`${escape(line.item)}\\s+${line.quantity}\\s+${escape(line.each)}\\s+${escape(line.amount)}`));
-  expect(text).toMatch(new RegExp(`Total\\s+${escape(total)}`));
-  expect(text).toMatch(new RegExp(`Expected completion\\s+${escape(completion)}`));
+  expect(text).toMatch(new RegExp(`Total\\s+${escape(total)}\\s+Expected completion\\s+${escape(completion)}`));
+  for (const line of lines) expect(text).toMatch(new RegExp(`${escape(line.label)}\\s+${escape(line.value)}`));
+  expect(text).not.toContain("Assumptions");
 }
 
 /** `text` as the page may show it: web chat typesets straight quotes as curly ones. */
@@ -147,11 +156,7 @@ inMode("webchat", (chat) => {
     await chat().shows(title);
     await expect((await chat().shows(opening)).innerText()).resolves.toContain(opening);
     await chat().shows("Did this help?");
-    const shot = await chat().screenshot("playground-webchat");
-    if (!existsSync(DOCS_SCREENSHOT) || process.env.UPDATE_SCREENSHOTS === "1") {
-      mkdirSync(join(projectRoot(), "docs"), { recursive: true });
-      copyFileSync(shot, DOCS_SCREENSHOT);
-    }
+    toDocs(await chat().screenshot("playground-webchat"), "playground-webchat");
   });
 
   it("takes a click on Did this help?", async () => {
@@ -189,7 +194,10 @@ inMode("webchat", (chat) => {
     }
     const card = await chat().reply();
     expectEstimateCard(await card.innerText());
-    await chat().screenshot("playground-webchat-estimate", card);
+    toDocs(await chat().screenshot("playground-webchat-estimate", card), "playground-webchat-estimate");
+    await card.getByRole("button", { name: "Details" }).click();
+    await card.getByText("Assumptions").waitFor();
+    expect(await card.innerText()).toContain("skips Christmas Day 2026-12-25");
   });
 });
 
@@ -230,5 +238,24 @@ inMode("msteams", (chat) => {
     const card = await chat().reply();
     expectEstimateCard(await card.innerText());
     await chat().screenshot("playground-msteams-estimate", card);
+  });
+
+  it("finds an agent's canned answer from the search message extension and inserts its card", async () => {
+    const page = chat().page;
+    await page.getByLabel("Trigger Message Extension App").click();
+    await page.getByText("Search Command").click();
+    await page.getByText("Specify Command ID or Parameter").click();
+    await page.getByPlaceholder("Command ID").fill(SEARCH_COMMAND);
+    await page.getByPlaceholder("Parameter name").fill(SEARCH_PARAMETER);
+    await page.getByPlaceholder("Enter a search term").fill("what is a NASC procedure");
+    await page.keyboard.press("Enter");
+    const result = page.getByText("What is a NASC procedure?", { exact: true }).first();
+    await result.waitFor();
+    await page.getByText(/^Archived: removed from the wi/).first().waitFor();
+    toDocs(await chat().screenshot("playground-msteams-message-extension"), "playground-msteams-message-extension");
+    await result.click();
+    await page.getByText("Archived: removed from the wiki on 2019-08-27", { exact: true }).waitFor();
+    await page.getByText("A NASC is a forced change of carriers", { exact: false }).first().waitFor();
+    toDocs(await chat().screenshot("playground-msteams-message-extension-card"), "playground-msteams-message-extension-card");
   });
 });

@@ -17,7 +17,7 @@ import { createReader } from "../../src/reading/read.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
-import { feeLineCells, totalText } from "../../src/render/estimate-text.js";
+import { feeShortLabel, feeShortValue, totalText } from "../../src/render/estimate-text.js";
 import { resolveKbLink, toPlainText } from "../../src/render/markdown.js";
 import { ARTIFACTS, Chat, launchChromium } from "./playground.js";
 
@@ -71,7 +71,7 @@ function expectedEstimate() {
   const today = dateInZone(new Date(), PORTING_TIME_ZONE);
   const submitted = createReader(kb.reading!).read(ESTIMATE_REQUEST, { today }).facts.submitted!;
   const result = estimate(kb, parseEstimateInput({ numbers: { fax: 3, "toll-free": 2 }, country: "US", submitted }));
-  return { lines: result.fees.lines.map(feeLineCells), total: totalText(result), completion: formatDate(result.timeline!.completion) };
+  return { lines: result.fees.lines.map((line) => ({ label: feeShortLabel(line), value: feeShortValue(line) })), total: totalText(result), completion: formatDate(result.timeline!.completion) };
 }
 
 async function replyShowing(chat: Chat, ...texts: string[]): Promise<Locator> {
@@ -145,7 +145,7 @@ describe("the web chat page, at desktop width", () => {
     const card = await chat.reply();
     const text = await card.innerText();
     const { lines, total, completion } = expectedEstimate();
-    for (const line of lines) expect(text).toMatch(new RegExp(`${escape(line.item)}\\s+${line.quantity}\\s+${escape(line.each)}\\s+${escape(line.amount)}`));
+    for (const line of lines) expect(text).toMatch(new RegExp(`${escape(line.label)}\\s+${escape(line.value)}`));
     expect(text).toMatch(new RegExp(`Total\\s+${escape(total)}`));
     expect(text).toMatch(new RegExp(`Expected completion\\s+${escape(completion)}`));
     keepScreenshot(await chat.screenshot("webchat-desktop"), "webchat-desktop.png");

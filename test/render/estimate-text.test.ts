@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
-import { estimateToMarkdown, stepText, totalText } from "../../src/render/estimate-text.js";
+import { estimateToMarkdown, feeShortLabel, feeShortValue, stepText, totalText } from "../../src/render/estimate-text.js";
 import { portingKb } from "../estimate/kb-builder.js";
 
 describe("estimateToMarkdown", () => {
@@ -47,5 +47,20 @@ describe("stepText", () => {
       "Port of 1 wireless number, resubmitted: 4 business days after Wednesday 2026-05-27, done Tuesday 2026-06-02",
       "SMS active: usually by Wednesday 2026-06-03, at the latest Thursday 2026-06-04 (12 hours, 36 at most)",
     ]);
+  });
+});
+
+describe("short fee lines", () => {
+  it("names a port line by its kind and count, an order line by its event, and gives each price only when it adds something", () => {
+    const result = estimate(portingKb(), parseEstimateInput({ numbers: { local: 1, fax: 2 }, country: "US", submitted: "2026-05-15", expedite: true }));
+    const lines = result.fees.lines.map((l) => `${feeShortLabel(l)}: ${feeShortValue(l)}`);
+    expect(lines).toContain("Fax numbers × 2: $22 USD ($11 USD each)");
+    expect(lines).toContain("Expedite: $200 USD");
+    expect(lines.find((l) => l.startsWith("Local numbers × 1"))).not.toContain("each");
+  });
+
+  it("says who quotes a line without a price", () => {
+    const result = estimate(portingKb(), parseEstimateInput({ numbers: { local: 1 }, country: "INTL", place: "United Kingdom", submitted: "2026-05-15" }));
+    expect(result.fees.lines.map(feeShortValue)).toEqual(["quoted by the LNP department"]);
   });
 });
