@@ -11,13 +11,12 @@ import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
 import { resolveKbLink, toPlainText } from "../../src/render/markdown.js";
-import { dateInZone, formatDate, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
-import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
-import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { formatDate } from "../../src/calendar/dates.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
 import { feeShortLabel, feeShortValue, totalText } from "../../src/render/estimate-text.js";
 import { SEARCH_COMMAND, SEARCH_PARAMETER } from "../../bot/extension/search-extension.js";
+import { diagnosisPath as diagnosisPathOf } from "./diagnosis-path.js";
 import { ARTIFACTS, Chat, launchChromium, startPlayground, type Mode, type Playground } from "./playground.js";
 
 /**
@@ -61,21 +60,7 @@ const DIAGNOSIS_ANSWERS = ["Yes", "US number", "I don't know the date"];
  * before its answer is given, and the first cause of the outcome (title, opening of its fix).
  */
 function diagnosisPath(): { questions: string[]; cause: { title: string; fix: string } } {
-  const today = dateInZone(new Date(), PORTING_TIME_ZONE);
-  const knowledge = diagnosisKnowledge(kb, today);
-  let state = startDiagnosis(knowledge, NOTICE, today);
-  const questions: string[] = [];
-  for (const answer of DIAGNOSIS_ANSWERS) {
-    const step = nextStep(knowledge, state, today);
-    if (!("text" in step)) throw new Error(`the diagnosis ended (${step.kind}) before the answer '${answer}'`);
-    questions.push(step.text);
-    const next = reply(knowledge, state, answer, today);
-    if (!next.understood) throw new Error(`'${answer}' is no answer to: ${step.text}`);
-    state = next.state;
-  }
-  const step = nextStep(knowledge, state, today);
-  if (step.kind !== "outcome") throw new Error(`the diagnosis path ends in ${step.kind}, not an outcome`);
-  const cause = step.outcome.causes[0]!;
+  const { questions, cause } = diagnosisPathOf(kb, NOTICE, DIAGNOSIS_ANSWERS);
   return { questions, cause: { title: cause.title, fix: toPlainText(cause.fix, resolveKbLink(kb)).slice(0, 60) } };
 }
 

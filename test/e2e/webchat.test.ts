@@ -9,8 +9,6 @@ import { createApp } from "../../bot/app.js";
 import { loadConfig } from "../../bot/config.js";
 import { createLogger } from "../../bot/log.js";
 import { dateInZone, formatDate, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
-import { nextStep, reply, startDiagnosis } from "../../src/diagnosis/flow.js";
-import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { parseEstimateInput } from "../../src/estimate/input.js";
 import { createReader } from "../../src/reading/read.js";
@@ -19,6 +17,7 @@ import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir, projectRoot } from "../../src/paths.js";
 import { feeShortLabel, feeShortValue, totalText } from "../../src/render/estimate-text.js";
 import { resolveKbLink, toPlainText } from "../../src/render/markdown.js";
+import { diagnosisPath as diagnosisPathOf } from "./diagnosis-path.js";
 import { ARTIFACTS, Chat, launchChromium } from "./playground.js";
 
 /**
@@ -49,21 +48,8 @@ function expectedAnswer(): { title: string; opening: string } {
 
 /** The questions the diagnosis asks on the way to its outcome for NOTICE and DIAGNOSIS_ANSWERS, and the first cause. */
 function diagnosisPath(): { questions: string[]; cause: string } {
-  const today = dateInZone(new Date(), PORTING_TIME_ZONE);
-  const knowledge = diagnosisKnowledge(kb, today);
-  let state = startDiagnosis(knowledge, NOTICE, today);
-  const questions: string[] = [];
-  for (const answer of DIAGNOSIS_ANSWERS) {
-    const step = nextStep(knowledge, state, today);
-    if (!("text" in step)) throw new Error(`the diagnosis ended (${step.kind}) before the answer '${answer}'`);
-    questions.push(step.text);
-    const next = reply(knowledge, state, answer, today);
-    if (!next.understood) throw new Error(`'${answer}' is no answer to: ${step.text}`);
-    state = next.state;
-  }
-  const step = nextStep(knowledge, state, today);
-  if (step.kind !== "outcome") throw new Error(`the diagnosis path ends in ${step.kind}, not an outcome`);
-  return { questions, cause: step.outcome.causes[0]!.title };
+  const { questions, cause } = diagnosisPathOf(kb, NOTICE, DIAGNOSIS_ANSWERS);
+  return { questions, cause: cause.title };
 }
 
 /** The estimate for ESTIMATE_REQUEST once "United States" is picked, in the card's words. */
