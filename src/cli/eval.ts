@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { knowledgeDir, projectRoot } from "../paths.js";
 import { EXIT, UsageError, print, type Command } from "./io.js";
 import { defaultDiagnosisSets, diagnosisEvalText, isDiagnosisSet } from "./eval-diagnosis.js";
-import { printEstimateReports } from "./eval-estimates.js";
+import { isEstimateSet, isSealedSet, printEstimateReports } from "./eval-estimates.js";
 
 /**
  * The shared development set, the project's own harder set and first held-out set (the answer decision is
@@ -66,7 +66,11 @@ export const run: Command = async (args, io) => {
   const sealed = join(root, SEALED_SET);
   for (const file of files) {
     if (isDiagnosisSet(file)) {
-      print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+      print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses && !isSealedSet(root, file)));
+      continue;
+    }
+    if (isEstimateSet(file)) {
+      await printEstimateReports(io.stdout, kb, flags.misses, [file]);
       continue;
     }
     const name = relative(root, file) || file;
@@ -86,7 +90,7 @@ export const run: Command = async (args, io) => {
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses && resolve(file) !== sealed));
+    print(io.stdout, formatReport(name, evaluate(engine, kb, cases), flags.misses && !isSealedSet(root, file)));
   }
   if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
   if (!flags.files.length) await printEstimateReports(io.stdout, kb, flags.misses);

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isSealedSet } from "../../src/cli/eval-estimates.js";
 import { EXIT } from "../../src/cli/io.js";
 import { runCli, type CliRun } from "./run-cli.js";
 
@@ -57,5 +58,27 @@ describe("porting-bot eval", () => {
     expect(bad.err).toContain("bad.jsonl:2: question:");
     expect((await runEval([join(dir, "missing.jsonl")])).code).toBe(EXIT.usage);
     expect((await runEval(["--wrong"])).code).toBe(EXIT.usage);
+  });
+
+  it("scores a file named estimates*.jsonl as fee and time requests, with its misses on request", async () => {
+    const counts = { local: 0, toll_free: 0, fax: 0, wireless: 0 };
+    const request = (text: string, fax: number, total: number) =>
+      JSON.stringify({ text, today: "2027-04-27", expected: { counts: { ...counts, fax }, country: "US", submitted: null, expedite: false, rejections: 0, cancel: false, total_usd: total, completion: null }, essential: ["counts", "country", "total"] });
+    const file = join(dir, "estimates-own.jsonl");
+    await writeFile(file, `${request("how much to port 2 fax numbers from Ohio", 2, 30)}\n${request("price for 3 fax lines in Texas", 3, 99)}\n`);
+    const { code, out } = await runCli(["eval", "--misses", file]);
+    expect(code).toBe(EXIT.ok);
+    expect(out).toContain("2 estimate requests");
+    expect(out).toContain("right total and completion date 50.0% (1/2)");
+    expect(out).toContain('- "price for 3 fax lines in Texas"\n      total 45 instead of 99');
+  });
+});
+
+describe("sealed sets", () => {
+  it("are the sets under eval/heldout/ and eval/unseen/, whose misses are never printed", () => {
+    expect(isSealedSet("/p", "/p/eval/heldout/estimates.jsonl")).toBe(true);
+    expect(isSealedSet("/p", "/p/eval/unseen/x.jsonl")).toBe(true);
+    expect(isSealedSet("/p", "/p/eval/estimates-tuning-3.jsonl")).toBe(false);
+    expect(isSealedSet("/p", "/shared/eval/estimates-dev.jsonl")).toBe(false);
   });
 });
