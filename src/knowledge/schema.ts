@@ -384,6 +384,12 @@ export const NumberKindsFile = z
     number_words: z.array(z.string().min(1)).min(1),
     counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
     count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
+    /** Words that multiply the count before them ("two dozen", "a hundred"), or are worth their value alone ("dozen"). */
+    multipliers: z.record(z.string().min(1), z.number().int().positive()).default({}),
+    /** Words joining the parts of a count ("a hundred and fifty", "vingt et un", "treinta y cinco"). */
+    joiners: z.array(z.string().min(1)).default([]),
+    /** Words of `counts` worth a count only on their own, never part of a longer one ("our two lines" is 2). */
+    alone: z.array(z.string().min(1)).default([]),
     times: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** From this many numbers an estimate points to the entry with the advice for porting many numbers. */
     bulk: z.object({ from: z.number().int().positive(), entry: Id }).strict().optional(),

@@ -4,7 +4,12 @@ import { sameWord, words, type Token } from "./text.js";
 export interface CountModel {
   kinds: Array<{ kind: NumberKind; words: string[] }>;
   numberWords: string[][];
+  /** Every word worth a count on its own. */
   counts: Map<string, number>;
+  /** The words of `counts` that may be part of a longer count ("twenty five"). */
+  numerals: Map<string, number>;
+  multipliers: Map<string, number>;
+  joiners: Set<string>;
   phrases: Array<{ words: string[]; count: number }>;
   times: Array<{ words: string[]; count: number }>;
 }
@@ -14,7 +19,10 @@ export function countModel(file: NumberKindsFile): CountModel {
   return {
     kinds: byLength(Object.entries(file.kinds).flatMap(([kind, phrases]) => phrases.map((p) => ({ kind: kind as NumberKind, words: words(p) })))),
     numberWords: file.number_words.map(words).sort((a, b) => b.length - a.length),
-    counts: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table))),
+    counts: new Map([...Object.values(file.counts).flatMap((table) => Object.entries(table)), ...Object.entries(file.multipliers)]),
+    numerals: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table)).filter(([w]) => !file.alone.includes(w))),
+    multipliers: new Map(Object.entries(file.multipliers)),
+    joiners: new Set(file.joiners.flatMap(words)),
     phrases: byLength(Object.entries(file.count_phrases).map(([p, count]) => ({ words: words(p), count }))),
     times: byLength(Object.entries(file.times).map(([p, count]) => ({ words: words(p), count }))),
   };
@@ -45,8 +53,59 @@ function kindWordOk(token: Token, phrase: string[]): boolean {
   return !(phrase.length === 1 && phrase[0] === "did") || token.raw === "DID";
 }
 
-/** The count that ends right before `end` (exclusive): a digit, a word or a phrase; its start and value. */
+/** The longest count of several words a compound count may have ("a hundred and twenty five"). */
+const LONGEST_COUNT = 6;
+
+/**
+ * The value of the words from `start` to `end` read as one count of several words: "twenty five", "a hundred and
+ * fifty", "two dozen", "2 dozen", "vingt et un", "treinta y cinco"; undefined when they are not one count.
+ */
+function compoundCount(model: CountModel, tokens: Token[], start: number, end: number, isAreaCode: IsAreaCode): number | undefined {
+  let total = 0;
+  let current = 0;
+  for (let i = start; i < end; i++) {
+    const word = tokens[i]!.word;
+    if (model.joiners.has(word)) {
+      if (i === start || i === end - 1) return undefined;
+      continue;
+    }
+    const multiplier = model.multipliers.get(word);
+    if (multiplier !== undefined) {
+      if (i === start) return undefined;
+      const base = current || 1;
+      if (multiplier >= 1000) {
+        total += base * multiplier;
+        current = 0;
+      } else current = base * multiplier;
+      continue;
+    }
+    if (/^\d+$/.test(word)) {
+      // Digits start a count and only a multiplier may follow them ("2 dozen").
+      if (i !== start || isAreaCode(tokens, i) || !model.multipliers.has(tokens[i + 1]?.word ?? "")) return undefined;
+      current = Number(word);
+      continue;
+    }
+    const value = model.numerals.get(word);
+    if (value === undefined) return undefined;
+    // "a"/"one" starts a longer count only before a multiplier ("a hundred"), not "one two".
+    if (i === start && value === 1 && !model.multipliers.has(tokens[i + 1]?.word ?? "")) return undefined;
+    const tensAndUnits = value < 10 && current >= 10 && current % 10 === 0 && current % 100 !== 0;
+    const afterHundreds = value < 100 && current > 0 && current % 100 === 0;
+    const afterThousands = current === 0 && (i === start || total > 0);
+    if (!(afterThousands || tensAndUnits || afterHundreds)) return undefined;
+    current += value;
+  }
+  return total + current;
+}
+
+/** The count that ends right before `end` (exclusive): a digit, a word, a phrase or a count of several words; its start and value. */
 function countEndingAt(model: CountModel, tokens: Token[], end: number, isAreaCode: IsAreaCode): { start: number; count: number } | undefined {
+  for (let start = Math.max(0, end - LONGEST_COUNT); start < end - 1; start++) {
+    const count = compoundCount(model, tokens, start, end, isAreaCode);
+    // A known phrase inside wins: "half a dozen" is 6.
+    const phrase = model.phrases.find((p) => end - p.words.length <= start && end - p.words.length >= 0 && matchesAt(tokens, end - p.words.length, p.words));
+    if (count !== undefined && !phrase) return { start, count };
+  }
   for (const phrase of model.phrases) {
     const start = end - phrase.words.length;
     if (start >= 0 && matchesAt(tokens, start, phrase.words)) return { start, count: phrase.count };

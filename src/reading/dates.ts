@@ -46,11 +46,42 @@ export interface DateReading {
   text: string;
 }
 
-/** Whether the words just before a date, or the date's own words, speak of the past ("submitted on", "last"). */
-function saidInPast(text: string, index: number, length: number, past: string[][]): boolean {
+/** Short forms and phrases a date parser does not know, and what they are written out as ("tmrw", "end of the week"). */
+export type DateWords = Array<{ pattern: RegExp; replacement: string }>;
+
+export function dateWords(table: Record<string, string>): DateWords {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return Object.entries(table)
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([phrase, replacement]) => ({
+      // Words of a phrase may be split by spaces or hyphens ("apres-demain", "apres demain").
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/[\s-]+/).map(escape).join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "giu"),
+      replacement,
+    }));
+}
+
+/** The message with the short forms and phrases of `words` written out, ready for the date parser. */
+export function spellDates(words: DateWords, text: string): string {
+  return words.reduce((t, w) => t.replace(w.pattern, w.replacement), text);
+}
+
+export interface TenseCues {
+  /** Words saying a date is in the past ("submitted", "last"). */
+  past: string[][];
+  /** Words making what follows a condition ("if submitted on the 12th" is still to come). */
+  hypothetical: string[][];
+}
+
+/** Whether the words just before a date, or the date's own words, speak of the past ("submitted on", "last"), not as a condition. */
+function saidInPast(text: string, index: number, length: number, cues: TenseCues): boolean {
   const before = tokenize(text.slice(0, index)).slice(-5);
-  const own = tokenize(text.slice(index, index + length));
-  return past.some((cue) => findPhrase([...before, ...own], cue, { typos: false }) !== undefined);
+  const words = [...before, ...tokenize(text.slice(index, index + length))];
+  return cues.past.some((cue) => {
+    const found = findPhrase(words, cue, { typos: false });
+    if (!found) return false;
+    const lead = words.slice(Math.max(0, found.start - 3), found.start);
+    return !cues.hypothetical.some((h) => findPhrase(lead, h, { typos: false }) !== undefined);
+  });
 }
 
 /**
@@ -58,10 +89,10 @@ function saidInPast(text: string, index: number, length: number, past: string[][
  * "tomorrow", "in two days", "Monday the 25th", "on the 1st". Dates are read forwards ("friday" is the coming one)
  * unless the words around them speak of the past ("we submitted it last friday", "went in on Monday").
  */
-export function readDate(text: string, today: IsoDate, language: Language, past: string[][]): DateReading | undefined {
+export function readDate(text: string, today: IsoDate, language: Language, cues: TenseCues): DateReading | undefined {
   const day = DAY_OF_MONTH.exec(text);
   if (day) {
-    const date = dayOfMonth(today, Number(day[2]), day[1], saidInPast(text, day.index, day[0].length, past));
+    const date = dayOfMonth(today, Number(day[2]), day[1], saidInPast(text, day.index, day[0].length, cues));
     if (date) return { date, text: day[0] };
   }
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
@@ -71,12 +102,15 @@ export function readDate(text: string, today: IsoDate, language: Language, past:
     let result = dated(true);
     if (!result) continue;
     // "in two days", "tomorrow", "next week" point forwards whatever the verb around them.
-    const inPast = !/^(?:in|within|tomorrow|next|dans|demain|prochain|en|manana|próximo|proximo)\b/i.test(result.text.trim()) && saidInPast(text, result.index, result.text.length, past);
+    const inPast = !/^(?:in|within|tomorrow|next|dans|demain|prochain|en|manana|próximo|proximo)\b/i.test(result.text.trim()) && saidInPast(text, result.index, result.text.length, cues);
     if (inPast) result = dated(false) ?? result;
     const date = result.start.date();
     const iso = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-    // A day named in the past is never later than today ("went in on Friday" said on a Thursday is last week's).
-    return { date: inPast && iso > today ? addDays(iso, -7) : iso, text: result.text };
+    // A day named in the past is never later than today: "went in on Friday" said on a Thursday is last week's,
+    // "submitted on June 12" said in April last year's.
+    if (!inPast || iso <= today) return { date: iso, text: result.text };
+    if (!result.start.isCertain("day")) return { date: addDays(iso, -7), text: result.text };
+    return { date: isoOf(date.getUTCFullYear() - 1, date.getUTCMonth() + 1, date.getUTCDate()) ?? iso, text: result.text };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { IntentsFile } from "../knowledge/schema.js";
 import { countRightBefore, timesAfter, type CountModel } from "./counts.js";
-import { findPhrase, sameWord, words, type Token } from "./text.js";
+import { findPhrase, sameWord, words, type Found, type Token } from "./text.js";
 
 export interface OptionModel {
   expedite: string[][];
@@ -8,7 +8,7 @@ export interface OptionModel {
   cancelWords: string[];
   cancelObjects: string[][];
   notCancelObjects: string[][];
-  rejectWords: string[];
+  rejectWords: string[][];
   hypothetical: string[][];
   negation: string[][];
 }
@@ -21,7 +21,7 @@ export function optionModel(file: IntentsFile): OptionModel {
     cancelWords: o.cancel_words.flatMap(words),
     cancelObjects: o.cancel_objects.map(words),
     notCancelObjects: o.not_cancel_objects.map(words),
-    rejectWords: o.reject_words.flatMap(words),
+    rejectWords: o.reject_words.map(words),
     hypothetical: o.hypothetical.map(words),
     negation: o.negation.map(words),
   };
@@ -50,6 +50,16 @@ function positions(tokens: Token[], stems: string[]): number[] {
   return tokens.flatMap((t, i) => (stems.some((s) => sameWord(t.word, s, true)) ? [i] : []));
 }
 
+/** Every place one of the phrases occurs, its words next to each other, the words as stems ("kicked back", "rejected"). */
+function occurrences(tokens: Token[], phrases: string[][]): Found[] {
+  const found: Found[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[i + k] !== undefined && sameWord(tokens[i + k]!.word, w, true)));
+    if (phrase) found.push({ start: i, end: i + phrase.length });
+  }
+  return found;
+}
+
 /**
  * What an estimate prices beyond the port: an expedite ("rush", "asap", not "no rush"), expected rejections ("if it
  * gets rejected twice", not "so it doesn't get rejected" or "my last port was rejected"), and cancelling the port
@@ -65,11 +75,11 @@ export function readOptions(model: OptionModel, counts: CountModel, tokens: Toke
     break;
   }
   let rejections = 0;
-  for (const at of positions(tokens, model.rejectWords)) {
+  for (const { start: at, end } of occurrences(tokens, model.rejectWords)) {
     if (within(tokens, at - 4, at, model.negation)) continue;
     const before = countRightBefore(counts, tokens, at);
     const explicit = before !== undefined && (before > 1 || /^\d+$/.test(tokens[at - 1]?.word ?? "")) ? before : undefined;
-    if (within(tokens, clauseStart(tokens, at), at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, at + 1) ?? explicit ?? 1);
+    if (within(tokens, clauseStart(tokens, at), at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, end) ?? explicit ?? 1);
     else if (explicit !== undefined) rejections = Math.max(rejections, explicit);
   }
   if (rejections > 0) facts.rejections = rejections;

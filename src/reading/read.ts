@@ -3,7 +3,7 @@ import type { IsoDate } from "../calendar/dates.js";
 import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
 import { countModel, readCounts, type CountModel } from "./counts.js";
-import { readDate } from "./dates.js";
+import { dateWords, readDate, spellDates, type DateWords } from "./dates.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
 import { optionModel, readOptions, type OptionModel } from "./options.js";
 import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
@@ -71,7 +71,8 @@ interface Model {
   noticeMarkers: string[][];
   directionIn: string[][];
   directionOut: string[][];
-  dateWords: Map<string, string>;
+  hypothetical: string[][];
+  dateWords: DateWords;
 }
 
 function model(data: ReadingData): Model {
@@ -88,7 +89,8 @@ function model(data: ReadingData): Model {
     noticeMarkers: i.notice_markers.map(words),
     directionIn: i.direction.in.map(words),
     directionOut: i.direction.out.map(words),
-    dateWords: new Map(Object.entries(i.date_words).map(([k, v]) => [k.toLowerCase(), v])),
+    hypothetical: i.options.hypothetical.map(words),
+    dateWords: dateWords(i.date_words),
   };
 }
 
@@ -115,10 +117,10 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
     read(text, { today }) {
       const tokens = tokenize(text);
       const language = detectLanguage(text, tokens.map((t) => t.word));
-      const datedText = text.replace(/[\p{L}\p{N}]+/gu, (w) => m.dateWords.get(w.toLowerCase()) ?? w);
+      const datedText = spellDates(m.dateWords, text);
       const counts = readCounts(m.counts, tokens, (all, i) => isAreaCodeAt(all, i, text));
       const place = readPlace(m.places, tokens, text);
-      const date = readDate(datedText, today, language, m.past);
+      const date = readDate(datedText, today, language, { past: m.past, hypothetical: m.hypothetical });
       const facts: Facts = {
         numbers: counts.numbers,
         uncounted: counts.uncounted,

@@ -13,16 +13,24 @@ export function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’`]/g, "");
 }
 
+const ELISION = /^((?:[cdjlmnst]|qu))['’](?=\p{L})/iu;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  // A minus sign right before a number is kept ("-2 fax numbers"); a hyphen inside "1-800" or "e-fax" is not.
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}])-\d+|[\p{L}\p{N}'’`]+/gu)) {
-    const word = fold(match[0]);
+  // A minus sign right before a number is kept ("-2 fax numbers"); a hyphen inside "1-800" or "e-fax" is not. A number
+  // with thousands separators is one word ("1,200").
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])-\d+|(?<![\p{L}\p{N},])\d{1,3}(?:,\d{3})+(?![\p{L}\p{N}]|,\d)|[\p{L}\p{N}'’`]+/gu)) {
     const between = text.slice(last, match.index);
     last = match.index + match[0].length;
-    if (!word) continue;
-    tokens.push({ raw: match[0].replace(/['’`]/g, ""), word, at: match.index, afterBreak: /[,;:+()/&.!?\-–—]/.test(between) });
+    // A French elision is two words: "d'une" is "d" and "une", "j'envoie" "j" and "envoie".
+    const elided = ELISION.exec(match[0]);
+    const parts = elided ? [{ text: elided[1]!, at: match.index }, { text: match[0].slice(elided[0].length), at: match.index + elided[0].length }] : [{ text: match[0], at: match.index }];
+    parts.forEach((part, k) => {
+      const word = fold(part.text).replace(/(?<=\d),(?=\d)/g, "");
+      if (!word) return;
+      tokens.push({ raw: part.text.replace(/['’`]/g, "").replace(/(?<=\d),(?=\d)/g, ""), word, at: part.at, afterBreak: k === 0 && /[,;:+()/&.!?\-–—]/.test(between) });
+    });
   }
   return tokens;
 }

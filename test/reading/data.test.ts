@@ -42,7 +42,7 @@ describe("the reading files", () => {
       const shared = [...a].filter((w) => b.has(w)).length;
       return shared / (a.size + b.size - shared || 1);
     };
-    const sets = ["../shared/eval/dev.jsonl", "../shared/eval/estimates-dev.jsonl", "eval/hard.jsonl", "eval/holdout.jsonl", "eval/estimates-heldout-2.jsonl"];
+    const sets = ["../shared/eval/dev.jsonl", "../shared/eval/estimates-dev.jsonl", "eval/hard.jsonl", "eval/holdout.jsonl", "eval/estimates-heldout-2.jsonl", "eval/estimates-tuning-3.jsonl"];
     const lines = (await Promise.all(sets.map((s) => readFile(join(projectRoot(), s), "utf8")))).flatMap((t) =>
       t.split("\n").filter(Boolean).map((l) => {
         const line = JSON.parse(l) as { question?: string; text?: string };

@@ -26,6 +26,29 @@ describe("counts and kinds", () => {
     expect(facts(text).numbers).toEqual(numbers);
   });
 
+  it.each([
+    ["two dozen DIDs", { local: 24 }],
+    ["2 dozen landlines", { local: 24 }],
+    ["twenty-five mobiles", { wireless: 25 }],
+    ["a hundred and fifty local numbers", { local: 150 }],
+    ["1,200 DIDs and 3 faxes", { local: 1200, fax: 3 }],
+    ["our two cells", { wireless: 2 }],
+    ["le transfert d'une demi-douzaine de cellulaires", { wireless: 6 }],
+    ["deux douzaines de lignes fixes", { local: 24 }],
+    ["vingt et un cellulaires", { wireless: 21 }],
+    ["treinta y cinco líneas fijas", { local: 35 }],
+    ["veinticinco celulares", { wireless: 25 }],
+  ])("reads the count of several words in '%s' as %j", (text, numbers) => {
+    expect(facts(text).numbers).toEqual(numbers);
+  });
+
+  it("reads a count of several words said alone, as a reply is", () => {
+    expect(facts("twenty five").count).toBe(25);
+    expect(facts("a dozen").count).toBe(12);
+    // Numbers said one after the other are not one count.
+    expect(facts("one two").count).toBeUndefined();
+  });
+
   it("asks the count of a plural kind said without one, and keeps a count said without a kind", () => {
     expect(facts("how much for my fax numbers")).toMatchObject({ numbers: {}, uncounted: ["fax"] });
     expect(facts("port 4 numbers").count).toBe(4);
@@ -83,6 +106,15 @@ describe("dates relative to the clock", () => {
     ["next monday", "2026-03-09"],
     ["je soumets lundi", "2026-03-09"],
     ["el viernes", "2026-03-13"],
+    ["if we submit the day after tomorrow", "2026-03-10"],
+    ["sending it day after tomorrow", "2026-03-10"],
+    ["the LOA goes in end of the week", "2026-03-13"],
+    ["si j'envoie après-demain", "2026-03-10"],
+    ["si lo mando pasado mañana", "2026-03-10"],
+    ["going in 3 days from now", "2026-03-11"],
+    ["if submitted on June 12", "2026-06-12"],
+    ["if it's submitted friday", "2026-03-13"],
+    ["we submitted it on March 20", "2025-03-20"],
   ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
     expect(facts(text).submitted).toBe(date);
   });
@@ -97,6 +129,9 @@ describe("options and what is no option", () => {
     ["the fee if a port of 2 fax lines in Ohio gets rejected once", { rejections: 1 }],
     ["if we need to resubmit once after a rejection", { rejections: 1 }],
     ["so my port doesn't get rejected", {}],
+    ["how much if it gets kicked back twice", { rejections: 2 }],
+    ["in case the order is sent back once", { rejections: 1 }],
+    ["our last order got kicked back", {}],
     ["our last port was rejected because of a typo", {}],
     ["we're cancelling the port", { cancel: true }],
     ["what's the cancellation charge", { cancel: true }],
