@@ -4,7 +4,7 @@ import * as es from "chrono-node/es";
 import * as fr from "chrono-node/fr";
 import { addDays, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
 import type { Language } from "../answer/result.js";
-import { findPhrase, tokenize } from "./text.js";
+import { findPhrase, fold, tokenize } from "./text.js";
 
 const PARSERS: Record<Language, typeof en.casual> = { en: en.casual, fr: fr.casual, es: es.casual };
 
@@ -39,6 +39,9 @@ function fullWeekday(short: string): string {
   const names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   return names.find((n) => n.startsWith(short.toLowerCase().slice(0, 3)))!;
 }
+
+/** How a date counted from today opens, in English, French and Spanish (folded). */
+const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|demain|prochain|en|hoy|manana|proximo)\b/;
 
 export interface DateReading {
   date: IsoDate;
@@ -101,8 +104,8 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     const dated = (forwardDate: boolean) => parser.parse(text, reference, { forwardDate }).find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
     let result = dated(true);
     if (!result) continue;
-    // "in two days", "tomorrow", "next week" point forwards whatever the verb around them.
-    const inPast = !/^(?:in|within|tomorrow|next|dans|demain|prochain|en|manana|próximo|proximo)\b/i.test(result.text.trim()) && saidInPast(text, result.index, result.text.length, cues);
+    // "in two days", "tomorrow", "today", "next week" are what they say whatever the verb around them.
+    const inPast = !FROM_TODAY.test(fold(result.text.trim())) && saidInPast(text, result.index, result.text.length, cues);
     if (inPast) result = dated(false) ?? result;
     const date = result.start.date();
     const iso = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;

@@ -32,6 +32,7 @@ describe("counts and kinds", () => {
     ["twenty-five mobiles", { wireless: 25 }],
     ["a hundred and fifty local numbers", { local: 150 }],
     ["1,200 DIDs and 3 faxes", { local: 1200, fax: 3 }],
+    ["2 e-faxes", { fax: 2 }],
     ["our two cells", { wireless: 2 }],
     ["le transfert d'une demi-douzaine de cellulaires", { wireless: 6 }],
     ["deux douzaines de lignes fixes", { local: 24 }],
@@ -66,6 +67,9 @@ describe("places", () => {
     ["our clinic in Charlottetown, PEI", "CA", "Prince Edward Island"],
     ["St. John's, Newfoundland", "CA", "Newfoundland and Labrador"],
     ["5 landlines with 404 numbers in Georgia", "US", "Georgia"],
+    ["2 numéros sans frais du Nouveau-Brunswick", "CA", "New Brunswick"],
+    ["3 celulares de Nueva York", "US", "New York"],
+    ["we're in the Bay Area", "US", "California"],
   ])("'%s' is in %s (%s)", (text, country, region) => {
     const read = facts(text);
     expect(read.country).toBe(country);
@@ -115,6 +119,9 @@ describe("dates relative to the clock", () => {
     ["if submitted on June 12", "2026-06-12"],
     ["if it's submitted friday", "2026-03-13"],
     ["we submitted it on March 20", "2025-03-20"],
+    ["the order went in this morning", "2026-03-08"],
+    ["envoyé ce matin", "2026-03-08"],
+    ["los enviamos mañana", "2026-03-09"],
   ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
     expect(facts(text).submitted).toBe(date);
   });
