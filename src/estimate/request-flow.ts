@@ -29,7 +29,14 @@ export const RequestState = z.object({
 export type RequestState = z.infer<typeof RequestState>;
 
 export type Question =
-  | { field: "kind"; kinds: NumberKind[]; /** At least one kind is counted: "that's all" is a valid answer. */ canFinish: boolean }
+  | {
+      field: "kind";
+      kinds: NumberKind[];
+      /** At least one kind is counted and none waits for its kind: "that's all" is a valid answer. */
+      canFinish: boolean;
+      /** Numbers the customer counted without their kind ("4 numbers"), beside counted kinds or not ("2 phone lines and 1 fax"). */
+      pending?: { count: number; others: boolean };
+    }
   | { field: "count"; kind: NumberKind }
   | { field: "place"; name: string; regionCountry: "US" | "CA"; country: string }
   | { field: "country" }
@@ -107,9 +114,10 @@ function merge(state: RequestState, facts: Facts, problems: FieldProblem[], expl
   };
   if (facts.country) delete next.shared;
   else if (facts.ambiguousPlace) next.shared = { name: facts.ambiguousPlace.name, regionCountry: facts.ambiguousPlace.regionCountry, country: facts.ambiguousPlace.country };
-  if (facts.count && orderKinds(numbers).length === 0) {
+  if (facts.count) {
     const [kind] = next.uncounted;
-    if (kind) return { ...next, uncounted: next.uncounted.slice(1), draft: { ...draft, numbers: { ...draft.numbers, [kind]: facts.count } } };
+    if (kind && orderKinds(numbers).length === 0) return { ...next, uncounted: next.uncounted.slice(1), draft: { ...draft, numbers: { ...draft.numbers, [kind]: facts.count } } };
+    // Numbers of no kind, beside counted kinds or not ("2 phone lines and 1 fax"): their kind is asked.
     next.pendingCount = facts.count;
   }
   return next;
@@ -125,7 +133,7 @@ export function startRequest(facts: Facts | undefined, timeZone?: string): { sta
   return {
     state: {
       ...state,
-      kindsDone: orderKinds(state.draft.numbers ?? {}).length > 0 || state.uncounted.length > 0,
+      kindsDone: (orderKinds(state.draft.numbers ?? {}).length > 0 || state.uncounted.length > 0) && state.pendingCount === undefined,
       // A fee question needs no date (today is used); a cancellation is priced, not dated.
       needsDate: wants.dates && !facts.cancel,
     },
@@ -138,8 +146,10 @@ export function nextQuestion(state: RequestState, now: Today): Question {
   const [uncounted] = state.uncounted;
   if (uncounted) return { field: "count", kind: uncounted };
   const remaining = NumberKind.options.filter((k) => state.draft.numbers?.[k] === undefined);
+  const pending = state.pendingCount;
+  if (pending !== undefined && counted.length > 0) return { field: "kind", kinds: NumberKind.options, canFinish: false, pending: { count: pending, others: true } };
   if (counted.length === 0 || (!state.kindsDone && remaining.length > 0)) {
-    return { field: "kind", kinds: remaining.length ? remaining : NumberKind.options, canFinish: counted.length > 0 };
+    return { field: "kind", kinds: remaining.length ? remaining : NumberKind.options, canFinish: counted.length > 0, ...(pending !== undefined ? { pending: { count: pending, others: false } } : {}) };
   }
   if (state.askCountryName) return { field: "country-name" };
   if (!state.draft.country && state.shared) return { field: "place", ...state.shared };
@@ -167,10 +177,16 @@ export function answerQuestion(state: RequestState, text: string, facts: Facts, 
       if (question.canFinish && NO_MORE_KINDS.has(reply)) return { state: { ...state, kindsDone: true }, understood: true };
       const merged = merge(state, facts, problems, true);
       const pending = state.pendingCount;
-      const [picked] = merged.uncounted.filter((k) => !state.uncounted.includes(k));
+      // The kind named without a count in the reply ("local", "fax"), also one already in the order.
+      const [picked] = [...facts.defaulted, ...facts.uncounted].filter((k) => !state.uncounted.includes(k));
       if (pending && picked) {
         const { pendingCount: _p, ...rest } = merged;
-        return { state: { ...rest, kindsDone: true, uncounted: rest.uncounted.filter((k) => k !== picked), draft: { ...rest.draft, numbers: { ...rest.draft.numbers, [picked]: pending } } }, understood: true };
+        return { state: { ...rest, kindsDone: true, uncounted: rest.uncounted.filter((k) => k !== picked), draft: { ...rest.draft, numbers: { ...rest.draft.numbers, [picked]: (rest.draft.numbers?.[picked] ?? 0) + pending } } }, understood: true };
+      }
+      // The numbers of no kind were given with their kinds and counts ("6 local", "2 local and 1 fax"): the list is done.
+      if (pending && NumberKind.options.some((k) => facts.numbers[k] !== undefined && !facts.defaulted.includes(k))) {
+        const { pendingCount: _p, ...rest } = merged;
+        return { state: { ...rest, kindsDone: true }, understood: true, ...(problems[0] ? { problem: problems[0] } : {}) };
       }
       if (filled(state, merged)) return { state: merged, understood: true, ...(problems[0] ? { problem: problems[0] } : {}) };
       return { state, understood: false, problem: problems[0] ?? { field: "kind", message: "pick local, wireless, toll-free or fax" } };

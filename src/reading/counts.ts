@@ -131,8 +131,10 @@ function countBefore(model: CountModel, tokens: Token[], start: number, used: Se
 
 /** A kind mention starting at `i`, the longest phrase first. */
 function kindAt(model: CountModel, tokens: Token[], i: number): { kind: NumberKind; end: number } | undefined {
-  // Words as written first: "faxes" is a fax, though one letter from the French "fixes".
+  // Words as written first: "faxes" is a fax, though one letter from the French "fixes". A word naming numbers of
+  // no kind ("phone") is no typo of a kind ("iphone").
   for (const typos of [false, true]) {
+    if (typos && model.numberWords.some((w) => matchesAt(tokens, i, w, false))) break;
     for (const k of model.kinds) if (matchesAt(tokens, i, k.words, typos) && kindWordOk(tokens[i]!, k.words)) return { kind: k.kind, end: i + k.words.length };
   }
   return undefined;
@@ -193,27 +195,52 @@ export function readCounts(model: CountModel, tokens: Token[], isAreaCode: IsAre
   const facts: CountFacts = { numbers, uncounted: uncounted.filter((k) => numbers[k] === undefined), defaulted, used };
   const counted = Object.keys(numbers).length > 0;
   if (mentions.length === 0 || (!counted && facts.uncounted.length === 1)) {
-    const count = countWithoutKind(model, tokens, isAreaCode);
-    if (count !== undefined && mentions.length === 0) facts.count = count;
+    const count = countWithoutKind(model, tokens, isAreaCode, used);
+    if (count !== undefined && mentions.length === 0) facts.count = count.count;
     else if (count !== undefined) {
-      numbers[facts.uncounted[0]!] = count;
+      numbers[facts.uncounted[0]!] = count.count;
       facts.uncounted = [];
     }
+  } else if (counted) {
+    const bare = countWithoutKind(model, tokens, isAreaCode, used);
+    if (bare) addBareCount(model, tokens, facts, bare, mentions[0]!.start);
   }
   return facts;
 }
 
-/** "port 4 numbers", "two lines", or a reply that is only a count ("five", "a dozen", "12"). */
-function countWithoutKind(model: CountModel, tokens: Token[], isAreaCode: IsAreaCode): number | undefined {
+/**
+ * A count of no kind beside counted kinds. Said first as a total ("ten numbers, mostly landlines, two are fax",
+ * "3 numbers: 2 DIDs and a fax"), what the kinds leave goes to the kind named without a count, or its kind is asked;
+ * joined to them as one more item ("2 phone lines and 1 fax"), all of it is of a kind to ask.
+ */
+function addBareCount(model: CountModel, tokens: Token[], facts: CountFacts, bare: { count: number; start: number; end: number }, firstKind: number): void {
+  const sum = Object.values(facts.numbers).reduce((a, b) => a + (b ?? 0), 0);
+  if (bare.count === sum) return;
+  const next = tokens[bare.end]?.word ?? "";
+  const total = bare.start < firstKind && !(model.joiners.has(next) || next === "plus");
+  const rest = total ? bare.count - sum : bare.count;
+  if (rest <= 0) return;
+  const [kind] = facts.uncounted;
+  if (kind && facts.uncounted.length === 1) {
+    facts.numbers[kind] = rest;
+    facts.uncounted = [];
+  } else facts.count = rest;
+}
+
+/** "port 4 numbers", "two lines", or a reply that is only a count ("five", "a dozen", "12"); not words read as kinds. */
+function countWithoutKind(model: CountModel, tokens: Token[], isAreaCode: IsAreaCode, used: Set<number>): { count: number; start: number; end: number } | undefined {
   for (let i = 0; i < tokens.length; i++) {
-    const end = numberWordAt(model, tokens, i);
+    if (used.has(i)) continue;
+    let end = numberWordAt(model, tokens, i);
     if (end === undefined) continue;
-    const count = countBefore(model, tokens, i, new Set(), isAreaCode);
+    // "phone lines": one mention.
+    for (let more = numberWordAt(model, tokens, end); more !== undefined && !used.has(end); more = numberWordAt(model, tokens, end)) end = more;
+    const count = countBefore(model, tokens, i, used, isAreaCode);
     const plural = PLURAL.test(tokens[end - 1]!.word);
-    if (count && count.count > 0 && !(plural && count.count === 1 && !/\d/.test(tokens[count.start]!.word))) return count.count;
+    if (count && count.count > 0 && !(plural && count.count === 1 && !/\d/.test(tokens[count.start]!.word))) return { count: count.count, start: count.start, end };
   }
   const only = countEndingAt(model, tokens, tokens.length, isAreaCode);
-  if (only && only.start === 0) return only.count;
+  if (only && only.start === 0) return { count: only.count, start: 0, end: tokens.length };
   return undefined;
 }
 

@@ -43,6 +43,17 @@ function fullWeekday(short: string): string {
 /** How a date counted from today opens, in English, French and Spanish (folded). */
 const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|demain|prochain|en|hoy|manana|proximo)\b/;
 
+/**
+ * Whether the words a parser read are a date: not a length of time ("30 days notice" is no date, "in 30 days" is),
+ * nor, in a message in another language, a short word the English parser takes for a weekday ("mon" is French for
+ * "my").
+ */
+function isDate(words: string, foreign: boolean): boolean {
+  const folded = fold(words.trim());
+  if (/^\d+\s*(?:days?|jours?|dias?|weeks?|semaines?|semanas?)$/.test(folded)) return false;
+  return !(foreign && /^\p{L}{1,3}$/u.test(folded));
+}
+
 export interface DateReading {
   date: IsoDate;
   /** The words the date was read from. */
@@ -101,7 +112,8 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
   for (const parser of language === "en" ? [PARSERS.en] : [PARSERS[language], PARSERS.en]) {
-    const dated = (forwardDate: boolean) => parser.parse(text, reference, { forwardDate }).find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
+    const foreign = parser !== PARSERS[language];
+    const dated = (forwardDate: boolean) => parser.parse(text, reference, { forwardDate }).find((r) => (r.start.isCertain("day") || r.start.isCertain("weekday")) && isDate(r.text, foreign));
     let result = dated(true);
     if (!result) continue;
     // "in two days", "tomorrow", "today", "next week" are what they say whatever the verb around them.

@@ -27,6 +27,9 @@ export function optionModel(file: IntentsFile): OptionModel {
   };
 }
 
+/** Words for one that are not articles. */
+const ONE = new Set(["one", "single", "uno"]);
+
 export interface OptionFacts {
   expedite?: boolean;
   rejections?: number;
@@ -78,7 +81,8 @@ export function readOptions(model: OptionModel, counts: CountModel, tokens: Toke
   for (const { start: at, end } of occurrences(tokens, model.rejectWords)) {
     if (within(tokens, at - 4, at, model.negation)) continue;
     const before = countRightBefore(counts, tokens, at);
-    const explicit = before !== undefined && (before > 1 || /^\d+$/.test(tokens[at - 1]?.word ?? "")) ? before : undefined;
+    // "a rejection" is any rejection, "one rejection" or "2 rejections" a count.
+    const explicit = before !== undefined && (before > 1 || /^\d+$/.test(tokens[at - 1]?.word ?? "") || ONE.has(tokens[at - 1]?.word ?? "")) ? before : undefined;
     if (within(tokens, clauseStart(tokens, at), at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, end) ?? explicit ?? 1);
     else if (explicit !== undefined) rejections = Math.max(rejections, explicit);
   }

@@ -51,6 +51,11 @@ const STATE_SIDE = new Set(["state", "atlanta", "ga"]);
 /** Words before a 3-digit number that make it an area code: "my 514 number", "with 404 numbers", "three 504 numbers". */
 const AREA_CODE_LEAD = new Set(["my", "our", "a", "the", "with", "their", "his", "her", "its", "this", "that", "mon", "notre", "mi", "nuestro", "un", "una", "une", "el", "le", "code", "area", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dos", "tres", "deux", "trois"]);
 
+/** A short name that could be an ordinary word ("LA", "Ont", not "la", "ont") is a place only with a capital; "nyc" has no vowel to be one. */
+function capitalisedIfShort(token: Token): boolean {
+  return token.word.length > 3 || !/[aeiou]/.test(token.word) || /^\p{Lu}/u.test(token.raw);
+}
+
 function wordMatch(typed: string, expected: string): boolean {
   if (typed === expected) return true;
   // Place names are often ordinary words ("Reno", "rent"): only long ones tolerate a typo.
@@ -104,7 +109,7 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
   const alone = tokens.length === 1;
 
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && wordMatch(tokens[i + k]!.word, w)));
+    const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && wordMatch(tokens[i + k]!.word, w)) && (p.words.length > 1 || capitalisedIfShort(tokens[i]!)));
     if (phrase) {
       hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: 1 });
       for (let k = 0; k < phrase.words.length; k++) used.add(i + k);

@@ -162,7 +162,8 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
   if (person) return person;
-  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts)) return "estimate";
+  // An estimate prices a port in: a port out's fees and dates are the answer engine's.
+  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && facts.direction !== "out") return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
   return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";

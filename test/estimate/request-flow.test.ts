@@ -54,6 +54,24 @@ describe("request flow", () => {
     });
   });
 
+  it("asks once the kind of numbers counted without one beside counted kinds, and adds them to the kind picked", () => {
+    const { state } = start("2 phone lines and 1 fax in Quebec, how much?");
+    expect(nextQuestion(state, TODAY)).toEqual({ field: "kind", kinds: ["local", "wireless", "toll-free", "fax"], canFinish: false, pending: { count: 2, others: true } });
+    expect(nextQuestion(answerAll(state, ["local"]), TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 2, fax: 1 }, country: "CA" } });
+    expect(nextQuestion(answerAll(state, ["fax"]), TODAY)).toMatchObject({ field: "done", input: { numbers: { fax: 3 } } });
+  });
+
+  it("ends the list of kinds when the numbers of no kind are answered with kinds and counts", () => {
+    const { state } = start("how much for half a dozen numbers in Ohio");
+    expect(nextQuestion(state, TODAY)).toMatchObject({ field: "kind", canFinish: false, pending: { count: 6, others: false } });
+    expect(nextQuestion(answerAll(state, ["4 local and 2 cell"]), TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 4, wireless: 2 } } });
+  });
+
+  it("gives a total's remainder to the one kind named without a count", () => {
+    const { state } = start("what are the charges for ten numbers from Ottawa? mostly landlines, two are fax");
+    expect(nextQuestion(state, TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 8, fax: 2 }, country: "CA" } });
+  });
+
   it("asks the count of a kind given with a bad count in the opening message", () => {
     const { state, problems } = start("how much for -2 fax numbers in the US");
     expect(problems).toEqual([{ field: "fax", message: "cannot be negative (got -2)" }]);

@@ -50,6 +50,25 @@ describe("counts and kinds", () => {
     expect(facts("one two").count).toBeUndefined();
   });
 
+  it.each([
+    ["ten numbers, mostly landlines, two are fax", { fax: 2, local: 8 }, undefined],
+    ["5 numbers - 2 cells, the rest landlines", { wireless: 2, local: 3 }, undefined],
+    ["3 numbers: 2 DIDs and a fax", { local: 2, fax: 1 }, undefined],
+    ["2 phone lines and 1 fax", { fax: 1 }, 2],
+    ["a fax line plus 2 phone numbers", { fax: 1 }, 2],
+  ])("reads a count of no kind beside counted kinds in '%s' as a total or as more numbers", (text, numbers, count) => {
+    const read = facts(text);
+    expect(read.numbers).toEqual(numbers);
+    expect(read.count).toBe(count);
+  });
+
+  it("reads customers' everyday names of local numbers, and no word naming numbers as a typo of a kind", () => {
+    expect(facts("half a dozen regular phone numbers").numbers).toEqual({ local: 6 });
+    expect(facts("3 business numbers").numbers).toEqual({ local: 3 });
+    expect(facts("our fax line and our main phone line").numbers).toEqual({ fax: 1 });
+    expect(facts("what's the regular price").numbers).toEqual({});
+  });
+
   it("asks the count of a plural kind said without one, and keeps a count said without a kind", () => {
     expect(facts("how much for my fax numbers")).toMatchObject({ numbers: {}, uncounted: ["fax"] });
     expect(facts("port 4 numbers").count).toBe(4);
@@ -91,6 +110,10 @@ describe("places", () => {
 
   it("does not read everyday words as places", () => {
     expect(facts("ok").country).toBeUndefined();
+    expect(facts("¿cuánto tiempo tarda la portabilidad de mi número?").country).toBeUndefined();
+    expect(facts("ils ont 3 lignes").country).toBeUndefined();
+    expect(facts("3 DIDs in LA").region).toBe("California");
+    expect(facts("3 cells in nyc").region).toBe("New York");
     expect(facts("can you port it in a day or two").country).toBeUndefined();
     expect(facts("how much for a mobile number").country).toBeUndefined();
   });
@@ -125,6 +148,12 @@ describe("dates relative to the clock", () => {
   ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
     expect(facts(text).submitted).toBe(date);
   });
+
+  it("reads no date from a length of time or from a short word of another language", () => {
+    expect(facts("old carrier wants a fee and 30 days notice").submitted).toBeUndefined();
+    expect(facts("combien coûte le transfert de mon numéro").submitted).toBeUndefined();
+    expect(facts("submitting in 30 days").submitted).toBe("2026-04-07");
+  });
 });
 
 describe("options and what is no option", () => {
@@ -139,6 +168,15 @@ describe("options and what is no option", () => {
     ["how much if it gets kicked back twice", { rejections: 2 }],
     ["in case the order is sent back once", { rejections: 1 }],
     ["our last order got kicked back", {}],
+    ["fast-track 2 DIDs", { expedite: true }],
+    ["we need them expediting", { expedite: true }],
+    ["no need to rush", {}],
+    ["cost if it fails twice", { rejections: 2 }],
+    ["cost with one resubmission", { rejections: 1 }],
+    ["we got a rejection before", {}],
+    ["cost if we withdraw the port after submitting", { cancel: true }],
+    ["what if we have to cancel after it's submitted", { cancel: true }],
+    ["I'll cancel my service after the port", {}],
     ["our last port was rejected because of a typo", {}],
     ["we're cancelling the port", { cancel: true }],
     ["what's the cancellation charge", { cancel: true }],

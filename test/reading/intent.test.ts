@@ -37,6 +37,10 @@ describe("what a message asks for", () => {
     ["what would it run me to port three toll-free lines from the states", "estimate"],
     ["Rush job please: 1 cell in Honolulu, ballpark?", "estimate"],
     ["how soon could 4 landlines in Ohio be ported, sending monday", "estimate"],
+    ["is it free to port 3 DIDs from Texas", "estimate"],
+    ["what's the timing for 3 cells in Ohio", "estimate"],
+    ["c'est gratuit pour 2 lignes fixes à Montréal?", "estimate"],
+    ["¿es gratis portar 2 celulares de Texas?", "estimate"],
     ["I want to talk to a human", "person"],
     ["can i speak with a real person pls", "person"],
     ["je veux parler à un humain", "person"],
@@ -58,6 +62,10 @@ describe("what a message asks for", () => {
     "hi, how long does a port take",
     "how do I cancel my port",
     "my agent said the port is done",
+    "old carrier charges a port out fee and 30 day notice",
+    "how much to port out my number to another carrier",
+    "combien coûte le transfert de mon numéro",
+    "¿cuánto tiempo tarda la portabilidad de mi número?",
   ])("'%s' is a question for the answer engine", (text) => {
     expect(intent(text)).toBe("question");
   });
