@@ -154,7 +154,8 @@ export function nextQuestion(state: RequestState, now: Today): Question {
   if (state.askCountryName) return { field: "country-name" };
   if (!state.draft.country && state.shared) return { field: "place", ...state.shared };
   if (!state.draft.country) return { field: "country" };
-  if (state.needsDate && !state.draft.submitted) return { field: "submitted" };
+  // Numbers outside the home markets are quoted by the LNP department with no dates: the day is not asked.
+  if (state.needsDate && !state.draft.submitted && state.draft.country !== "INTL") return { field: "submitted" };
   const input = parseEstimateInput({ ...state.draft, submitted: state.draft.submitted ?? todayOf(state, now) });
   return { field: "done", input, context: state.draft.submitted ? [] : [noSubmissionDate(input.timeZone)] };
 }

@@ -114,6 +114,9 @@ function countEndingAt(model: CountModel, tokens: Token[], end: number, isAreaCo
   if (!token) return undefined;
   if (/^\d+$/.test(token.word) && !isAreaCode(tokens, end - 1)) return { start: end - 1, count: Number(token.word) };
   if (/^-\d+$/.test(token.word)) return { start: end - 1, count: Number(token.word) };
+  // "5x DIDs", "x5".
+  const times = /^(?:(\d{1,4})x|x(\d{1,4}))$/.exec(token.word);
+  if (times) return { start: end - 1, count: Number(times[1] ?? times[2]) };
   const word = model.counts.get(token.word);
   return word === undefined ? undefined : { start: end - 1, count: word };
 }

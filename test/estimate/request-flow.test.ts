@@ -67,6 +67,11 @@ describe("request flow", () => {
     expect(nextQuestion(answerAll(state, ["4 local and 2 cell"]), TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 4, wireless: 2 } } });
   });
 
+  it("asks no submission day for numbers outside the US and Canada, which are quoted with no dates", () => {
+    expect(nextQuestion(start("how long to port 2 local numbers from Spain").state, TODAY)).toMatchObject({ field: "done", input: { country: "INTL", place: "Spain" } });
+    expect(nextQuestion(start("how long to port 2 local numbers from Ohio").state, TODAY)).toEqual({ field: "submitted" });
+  });
+
   it("gives a total's remainder to the one kind named without a count", () => {
     const { state } = start("what are the charges for ten numbers from Ottawa? mostly landlines, two are fax");
     expect(nextQuestion(state, TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 8, fax: 2 }, country: "CA" } });

@@ -33,6 +33,8 @@ describe("counts and kinds", () => {
     ["a hundred and fifty local numbers", { local: 150 }],
     ["1,200 DIDs and 3 faxes", { local: 1200, fax: 3 }],
     ["2 e-faxes", { fax: 2 }],
+    ["5x DIDs", { local: 5 }],
+    ["2 SIP trunk numbers", { local: 2 }],
     ["our two cells", { wireless: 2 }],
     ["le transfert d'une demi-douzaine de cellulaires", { wireless: 6 }],
     ["deux douzaines de lignes fixes", { local: 24 }],
@@ -89,6 +91,9 @@ describe("places", () => {
     ["2 numéros sans frais du Nouveau-Brunswick", "CA", "New Brunswick"],
     ["3 celulares de Nueva York", "US", "New York"],
     ["we're in the Bay Area", "US", "California"],
+    ["4 cells in Vegas", "US", "Nevada"],
+    ["4 cells in the GTA", "CA", "Ontario"],
+    ["4 cells in the Maritimes", "CA", undefined],
   ])("'%s' is in %s (%s)", (text, country, region) => {
     const read = facts(text);
     expect(read.country).toBe(country);
