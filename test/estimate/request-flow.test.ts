@@ -98,8 +98,9 @@ describe("request flow", () => {
   it("reads a weekday as the submission day and 'another country' as a question for its name", () => {
     const state = answerAll(start().state, ["mobile", "1", "done", "another country"]);
     expect(nextQuestion(state, TODAY)).toEqual({ field: "country-name" });
-    const done = nextQuestion(answerAll(state, ["Germany", "friday"]), TODAY);
-    expect(done).toMatchObject({ field: "done", input: { numbers: { wireless: 1 }, country: "INTL", place: "Germany", submitted: "2026-03-06" } });
+    expect(nextQuestion(answerAll(state, ["Germany"]), TODAY)).toMatchObject({ field: "done", input: { numbers: { wireless: 1 }, country: "INTL", place: "Germany" } });
+    const us = nextQuestion(answerAll(start().state, ["mobile", "1", "done", "US", "friday"]), TODAY);
+    expect(us).toMatchObject({ field: "done", input: { country: "US", submitted: "2026-03-06" } });
   });
 
   it("gives a count said without a kind to the kind picked next, without asking the count again", () => {
