@@ -52,6 +52,10 @@ export interface Answered {
 
 /** The replies that end the list of kinds, and the button that asks for another country's name. */
 const NO_MORE_KINDS = new Set(["thats all", "that is all", "no", "none", "nope", "done", "no more", "nothing else", "thats it"]);
+/** Replies to "When will you submit?" that give no day: today is taken, and the estimate says so. */
+const NO_DATE_YET = new Set(["not sure", "not sure yet", "unsure", "dont know", "i dont know", "dont know yet", "no idea", "idk", "dunno", "tbd", "not yet", "no date yet", "undecided"]);
+/** Replies to "When will you submit?" that mean at once: today, not an expedite. */
+const AT_ONCE = new Set(["asap", "as soon as possible", "now", "right now", "soon", "as soon as i can", "as soon as we can", "immediately", "right away"]);
 const ANOTHER_COUNTRY = new Set(["another country", "other country", "a different country", "another"]);
 
 /** Today's date as already read on a clock, or the instant now, read in the order's time zone. */
@@ -208,7 +212,8 @@ export function answerQuestion(state: RequestState, text: string, facts: Facts, 
     case "country":
     case "country-name": {
       if (question.field === "country" && ANOTHER_COUNTRY.has(reply)) return { state: { ...state, askCountryName: true }, understood: true };
-      const merged = merge(state, facts, problems, true);
+      // A number here is an area code or a slip, not more numbers to port.
+      const merged = merge(state, { ...facts, count: undefined }, problems, true);
       if (merged.draft.country) return { state: { ...merged, askCountryName: false }, understood: true };
       if (merged.shared && !state.shared) return { state: merged, understood: true };
       const country = parseField(CountryText, text);
@@ -220,7 +225,9 @@ export function answerQuestion(state: RequestState, text: string, facts: Facts, 
       };
     }
     case "submitted": {
-      const merged = merge(state, facts, problems, true);
+      if (NO_DATE_YET.has(reply)) return { state: { ...state, needsDate: false }, understood: true };
+      if (AT_ONCE.has(reply)) return { state: { ...state, draft: { ...state.draft, submitted: today } }, understood: true };
+      const merged = merge(state, { ...facts, count: undefined }, problems, true);
       if (merged.draft.submitted) return { state: merged, understood: true };
       const date = parseField(SubmissionDate, text);
       if (!date.ok) return { state: filled(state, merged) ? merged : state, understood: filled(state, merged), problem: { field: "submitted", message: date.message } };

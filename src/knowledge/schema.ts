@@ -390,6 +390,8 @@ export const NumberKindsFile = z
     joiners: z.array(z.string().min(1)).default([]),
     /** Words of `counts` worth a count only on their own, never part of a longer one ("our two lines" is 2). */
     alone: z.array(z.string().min(1)).default([]),
+    /** Words around a count said alone that only make it rough: "about 10", "a dozen or so". */
+    approximate: z.array(z.string().min(1)).default([]),
     times: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** From this many numbers an estimate points to the entry with the advice for porting many numbers. */
     bulk: z.object({ from: z.number().int().positive(), entry: Id }).strict().optional(),

@@ -10,6 +10,8 @@ export interface CountModel {
   numerals: Map<string, number>;
   multipliers: Map<string, number>;
   joiners: Set<string>;
+  /** Words around a count that only say it is rough ("about", "or so"). */
+  approximate: string[][];
   phrases: Array<{ words: string[]; count: number }>;
   times: Array<{ words: string[]; count: number }>;
 }
@@ -23,6 +25,7 @@ export function countModel(file: NumberKindsFile): CountModel {
     numerals: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table)).filter(([w]) => !file.alone.includes(w))),
     multipliers: new Map(Object.entries(file.multipliers)),
     joiners: new Set(file.joiners.flatMap(words)),
+    approximate: file.approximate.map(words).sort((a, b) => b.length - a.length),
     phrases: byLength(Object.entries(file.count_phrases).map(([p, count]) => ({ words: words(p), count }))),
     times: byLength(Object.entries(file.times).map(([p, count]) => ({ words: words(p), count }))),
   };
@@ -114,8 +117,8 @@ function countEndingAt(model: CountModel, tokens: Token[], end: number, isAreaCo
   if (!token) return undefined;
   if (/^\d+$/.test(token.word) && !isAreaCode(tokens, end - 1)) return { start: end - 1, count: Number(token.word) };
   if (/^-\d+$/.test(token.word)) return { start: end - 1, count: Number(token.word) };
-  // "5x DIDs", "x5".
-  const times = /^(?:(\d{1,4})x|x(\d{1,4}))$/.exec(token.word);
+  // "5x DIDs", "x5", "10ish".
+  const times = /^(?:(\d{1,4})(?:x|ish)|x(\d{1,4}))$/.exec(token.word);
   if (times) return { start: end - 1, count: Number(times[1] ?? times[2]) };
   const word = model.counts.get(token.word);
   return word === undefined ? undefined : { start: end - 1, count: word };
@@ -244,7 +247,16 @@ function countWithoutKind(model: CountModel, tokens: Token[], isAreaCode: IsArea
   }
   const only = countEndingAt(model, tokens, tokens.length, isAreaCode);
   if (only && only.start === 0) return { count: only.count, start: 0, end: tokens.length };
-  return undefined;
+  // A count said with words of approximation and nothing else: "about 10", "a dozen or so", "we have twelve".
+  const approximate = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = model.approximate.find((p) => matchesAt(tokens, i, p, false));
+    if (phrase) for (let k = 0; k < phrase.length; k++) approximate.add(i + k);
+  }
+  const kept = tokens.filter((_, i) => !approximate.has(i));
+  if (approximate.size === 0 || kept.length === 0) return undefined;
+  const rough = countEndingAt(model, kept, kept.length, isAreaCode);
+  return rough && rough.start === 0 ? { count: rough.count, start: 0, end: tokens.length } : undefined;
 }
 
 /** "twice", "two times", "once": how many times, when said right after `at`. */

@@ -43,6 +43,9 @@ function fullWeekday(short: string): string {
 /** How a date counted from today opens, in English, French and Spanish (folded). */
 const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|demain|prochain|en|hoy|manana|proximo)\b/;
 
+/** "30 days", "about 3 weeks", "two weeks": a length of time, which "in" or "from now" would make a date. */
+const LENGTH_OF_TIME = /^(?:(?:about|around|roughly|almost|nearly|over|for|environ|unos|unas)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)\s*(?:days?|weeks?|months?|jours?|semaines?|mois|dias?|semanas?|meses?)$/;
+
 /**
  * Whether the words a parser read are a date: not a length of time ("30 days notice" is no date, "in 30 days" is),
  * nor, in a message in another language, a short word the English parser takes for a weekday ("mon" is French for
@@ -50,7 +53,7 @@ const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|de
  */
 function isDate(words: string, foreign: boolean): boolean {
   const folded = fold(words.trim());
-  if (/^\d+\s*(?:days?|jours?|dias?|weeks?|semaines?|semanas?)$/.test(folded)) return false;
+  if (LENGTH_OF_TIME.test(folded)) return false;
   return !(foreign && /^\p{L}{1,3}$/u.test(folded));
 }
 

@@ -141,7 +141,8 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
       if (region && region !== "ZZ") hits.push({ ...regionCountry(region), weight: 1, settles: true });
       continue;
     }
-    if (/^\d{3}$/.test(token.word) && isAreaCodeAt(tokens, i, text)) {
+    // An area code alone is a reply to "Where are the numbers from?".
+    if (/^\d{3}$/.test(token.word) && (alone || isAreaCodeAt(tokens, i, text))) {
       hits.push({ ...regionCountry(areaCodeRegion(token.word)!), weight: 1, settles: true });
     }
   }

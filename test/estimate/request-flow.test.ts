@@ -72,6 +72,18 @@ describe("request flow", () => {
     expect(nextQuestion(start("how long to port 2 local numbers from Ohio").state, TODAY)).toEqual({ field: "submitted" });
   });
 
+  it("reads rough counts, an area code alone and replies that give no day as answers", () => {
+    const faxes = start("how much to port my fax numbers in Ohio").state;
+    for (const [reply, count] of [["about 10", 10], ["a dozen or so", 12], ["10ish", 10], ["we have twelve", 12]] as const) {
+      expect(answerAll(faxes, [reply]).draft.numbers).toEqual({ fax: count });
+    }
+    const cells = start("how much for 2 cells").state;
+    expect(nextQuestion(answerAll(cells, ["416"]), TODAY)).toMatchObject({ field: "done", input: { numbers: { wireless: 2 }, country: "CA" } });
+    const dids = start("how long for 2 DIDs in Ohio").state;
+    expect(nextQuestion(answerAll(dids, ["not sure yet"]), TODAY)).toMatchObject({ field: "done", input: { submitted: TODAY }, context: ["No submission date was given: today in America/Toronto is used."] });
+    expect(nextQuestion(answerAll(dids, ["asap"]), TODAY)).toMatchObject({ field: "done", input: { submitted: TODAY, expedite: false }, context: [] });
+  });
+
   it("gives a total's remainder to the one kind named without a count", () => {
     const { state } = start("what are the charges for ten numbers from Ottawa? mostly landlines, two are fax");
     expect(nextQuestion(state, TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 8, fax: 2 }, country: "CA" } });

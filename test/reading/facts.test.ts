@@ -158,6 +158,8 @@ describe("dates relative to the clock", () => {
     expect(facts("old carrier wants a fee and 30 days notice").submitted).toBeUndefined();
     expect(facts("combien coûte le transfert de mon numéro").submitted).toBeUndefined();
     expect(facts("submitting in 30 days").submitted).toBe("2026-04-07");
+    expect(facts("I've been waiting about 3 weeks for my port").submitted).toBeUndefined();
+    expect(facts("we can submit right away").submitted).toBe("2026-03-08");
   });
 });
 
