@@ -105,10 +105,9 @@ const QUESTION_HINT: Partial<Record<Question["field"], string>> = {
   submitted: "Pick one, or type a date such as 2026-12-22 or a weekday.",
 };
 
-/** "Which kind are the 2 other numbers?" */
-function pendingKindText({ count, others }: { count: number; others: boolean }): string {
-  const other = others ? " other" : "";
-  return count === 1 ? `Which kind is the${other} number?` : `Which kind are the ${count}${other} numbers?`;
+/** "Which kind are the 2 other numbers?": numbers counted without their kind beside counted kinds. */
+function pendingKindText(count: number): string {
+  return count === 1 ? "Which kind is the other number?" : `Which kind are the ${count} other numbers?`;
 }
 
 /** One question of the estimate request, with its buttons. */
@@ -116,8 +115,8 @@ export function estimateQuestionReply(question: Exclude<Question, { field: "done
   const text =
     question.field === "count"
       ? `How many ${question.kind} numbers?`
-      : question.field === "kind" && question.pending
-        ? pendingKindText(question.pending)
+      : question.field === "kind" && question.pending?.others
+        ? pendingKindText(question.pending.count)
         : question.field === "kind" && question.canFinish
           ? "Any other kind of number in this order?"
           : QUESTION_TEXT[question.field];

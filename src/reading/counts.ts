@@ -221,9 +221,9 @@ export function readCounts(model: CountModel, tokens: Token[], isAreaCode: IsAre
  */
 function addBareCount(model: CountModel, tokens: Token[], facts: CountFacts, bare: { count: number; start: number; end: number }, firstKind: number): void {
   const sum = Object.values(facts.numbers).reduce((a, b) => a + (b ?? 0), 0);
-  if (bare.count === sum) return;
   const next = tokens[bare.end]?.word ?? "";
   const total = bare.start < firstKind && !(model.joiners.has(next) || next === "plus");
+  if (total && bare.count === sum) return;
   const rest = total ? bare.count - sum : bare.count;
   if (rest <= 0) return;
   const [kind] = facts.uncounted;

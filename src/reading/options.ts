@@ -71,7 +71,7 @@ function occurrences(tokens: Token[], phrases: string[][]): Found[] {
 export function readOptions(model: OptionModel, counts: CountModel, tokens: Token[]): OptionFacts {
   const facts: OptionFacts = {};
   for (const phrase of model.expedite) {
-    const found = findPhrase(tokens, phrase, { gap: 1, stems: true });
+    const found = findPhrase(tokens, phrase, { gap: 1, stems: true, typos: false });
     if (!found) continue;
     const denied = model.notExpedite.some((p) => findPhrase(tokens, p, { gap: 1 }) !== undefined) || within(tokens, found.start - 3, found.start, model.negation);
     if (!denied) facts.expedite = true;

@@ -58,6 +58,9 @@ describe("counts and kinds", () => {
     ["3 numbers: 2 DIDs and a fax", { local: 2, fax: 1 }, undefined],
     ["2 phone lines and 1 fax", { fax: 1 }, 2],
     ["a fax line plus 2 phone numbers", { fax: 1 }, 2],
+    ["a fax number and a main line", { fax: 1 }, 1],
+    ["15 numbers in Philadelphia (all VoIP lines)", { local: 15 }, undefined],
+    ["40 DIDs + 5 TF numbers", { local: 40, "toll-free": 5 }, undefined],
   ])("reads a count of no kind beside counted kinds in '%s' as a total or as more numbers", (text, numbers, count) => {
     const read = facts(text);
     expect(read.numbers).toEqual(numbers);
@@ -178,6 +181,8 @@ describe("options and what is no option", () => {
     ["fast-track 2 DIDs", { expedite: true }],
     ["we need them expediting", { expedite: true }],
     ["no need to rush", {}],
+    ["what's the expected port date", {}],
+    ["we need this expidited", { expedite: true }],
     ["cost if it fails twice", { rejections: 2 }],
     ["cost with one resubmission", { rejections: 1 }],
     ["we got a rejection before", {}],

@@ -38,6 +38,7 @@ describe("what a message asks for", () => {
     ["Rush job please: 1 cell in Honolulu, ballpark?", "estimate"],
     ["how soon could 4 landlines in Ohio be ported, sending monday", "estimate"],
     ["is it free to port 3 DIDs from Texas", "estimate"],
+    ["I'd like to know the fees to transfer 6 lines from Rogers in Ottawa", "estimate"],
     ["what's the timing for 3 cells in Ohio", "estimate"],
     ["c'est gratuit pour 2 lignes fixes à Montréal?", "estimate"],
     ["¿es gratis portar 2 celulares de Texas?", "estimate"],
