@@ -374,6 +374,16 @@ export const PlacesFile = z
           .strict(),
       )
       .min(1),
+    /** Cities read from the package's city data beside those listed here: which ones, and names that are everyday words. */
+    cities_from_data: z
+      .object({
+        us_min_population: z.number().int().positive(),
+        ca_min_population: z.number().int().positive(),
+        world_min_population: z.number().int().positive(),
+        not_cities: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

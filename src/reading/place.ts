@@ -1,6 +1,7 @@
 import { parsePhoneNumber, getRegionCodeForCountryCode } from "awesome-phonenumber";
 import type { Country, PlacesFile } from "../knowledge/schema.js";
 import { resolveCountry } from "../estimate/country.js";
+import { dataCities } from "./cities.js";
 import { editDistance, words, type Token } from "./text.js";
 
 export interface PlaceFacts {
@@ -15,8 +16,10 @@ export interface PlaceFacts {
 
 interface Phrase {
   words: string[];
-  country: "US" | "CA";
+  country: Country;
   region?: string;
+  /** A country outside the home markets, for a city there. */
+  place?: string;
   /** A city or abbreviation that settles a name shared with a country. */
   settles?: boolean;
   alsoCountry?: string;
@@ -36,6 +39,13 @@ export function placeModel(file: PlacesFile): PlaceModel {
     for (const n of [r.name, ...r.aliases]) phrases.push({ words: words(n), country: r.country, region: r.name, ...also });
     for (const c of r.cities) phrases.push({ words: words(c), country: r.country, region: r.name, settles: true });
     abbreviations.set(r.abbr, { country: r.country, region: r.name, ...also });
+  }
+  // Listed names first: a city in the data with the same name ("Richmond") does not take it over.
+  const listed = new Set(phrases.map((p) => p.words.join(" ")));
+  for (const c of dataCities(file)) {
+    const w = words(c.name);
+    if (listed.has(w.join(" "))) continue;
+    phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true } : { words: w, country: c.country, region: c.region, settles: true });
   }
   phrases.sort((a, b) => b.words.length - a.words.length || b.words.join(" ").length - a.words.join(" ").length);
   return { phrases, abbreviations };
@@ -111,7 +121,7 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
   for (let i = 0; i < tokens.length; i++) {
     const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && wordMatch(tokens[i + k]!.word, w)) && (p.words.length > 1 || capitalisedIfShort(tokens[i]!)));
     if (phrase) {
-      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: 1 });
+      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: 1 });
       for (let k = 0; k < phrase.words.length; k++) used.add(i + k);
       i += phrase.words.length - 1;
       continue;

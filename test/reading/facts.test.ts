@@ -103,6 +103,16 @@ describe("places", () => {
     expect(read.region).toBe(region);
   });
 
+  it("reads cities beyond the listed ones from the shipped city data, the largest of a name first, and no everyday word", () => {
+    expect(facts("3 DIDs in Sioux City")).toMatchObject({ country: "US", region: "Iowa" });
+    expect(facts("2 cells in Bakersfield")).toMatchObject({ country: "US", region: "California" });
+    expect(facts("3 cells in Guadalajara")).toMatchObject({ country: "INTL", place: "Mexico" });
+    expect(facts("2 lines in London")).toMatchObject({ country: "INTL", place: "United Kingdom" });
+    expect(facts("2 lines in London ON")).toMatchObject({ country: "CA", region: "Ontario" });
+    expect(facts("3 DIDs in Richmond").region).toBe("Virginia");
+    expect(facts("my mobile phone").country).toBeUndefined();
+  });
+
   it("reads area codes from the numbering plan's data and calling codes as countries", () => {
     expect(facts("our e-fax number has a 317 area code").country).toBe("US");
     expect(facts("my 416 number").country).toBe("CA");
