@@ -106,7 +106,32 @@ function saidInPast(text: string, index: number, length: number, cues: TenseCues
  * "tomorrow", "in two days", "Monday the 25th", "on the 1st". Dates are read forwards ("friday" is the coming one)
  * unless the words around them speak of the past ("we submitted it last friday", "went in on Monday").
  */
+/** Days of the month in words, said as "on the first", "on the 21st" written out. */
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+const TENS_ORDINAL = /^(?:twenty|thirty)[\s-]+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$|^thirtieth$/;
+
+function ordinalDay(word: string): number | undefined {
+  const simple = ORDINALS.indexOf(word);
+  if (simple >= 0) return simple + 1;
+  const tens = TENS_ORDINAL.exec(word);
+  if (!tens) return undefined;
+  if (!tens[1]) return 30;
+  return (word.startsWith("thirty") ? 30 : 20) + ORDINALS.indexOf(tens[1]) + 1;
+}
+
+/** "on the first", "Monday the twenty-second": written as digits ("on the 1st") when a clause or "of" follows, so "on the first try" is no date. */
+function ordinalsAsDigits(text: string): string {
+  return text.replace(
+    /\b((?:on|by|for|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?)\s+the\s+)((?:twenty|thirty)[\s-]+[a-z]+|[a-z]+)(?=\s*(?:$|[,.;!?)]|of\b|and\b|at\b|but\b|so\b|if\b|when\b|how\b|what\b))/gi,
+    (whole, lead: string, word: string) => {
+      const day = ordinalDay(word.toLowerCase());
+      return day === undefined ? whole : `${lead}${day}${day % 10 === 1 && day !== 11 ? "st" : day % 10 === 2 && day !== 12 ? "nd" : day % 10 === 3 && day !== 13 ? "rd" : "th"}`;
+    },
+  );
+}
+
 export function readDate(text: string, today: IsoDate, language: Language, cues: TenseCues): DateReading | undefined {
+  text = ordinalsAsDigits(text);
   const day = DAY_OF_MONTH.exec(text);
   if (day) {
     const date = dayOfMonth(today, Number(day[2]), day[1], saidInPast(text, day.index, day[0].length, cues));

@@ -163,6 +163,9 @@ describe("dates relative to the clock", () => {
     ["the order went in this morning", "2026-03-08"],
     ["envoyé ce matin", "2026-03-08"],
     ["los enviamos mañana", "2026-03-09"],
+    ["filing on the fourth", "2026-04-04"],
+    ["submitting on the first of next month", "2026-04-01"],
+    ["Monday the twenty-third, how long", "2026-03-23"],
   ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
     expect(facts(text).submitted).toBe(date);
   });
@@ -172,6 +175,7 @@ describe("dates relative to the clock", () => {
     expect(facts("combien coûte le transfert de mon numéro").submitted).toBeUndefined();
     expect(facts("submitting in 30 days").submitted).toBe("2026-04-07");
     expect(facts("I've been waiting about 3 weeks for my port").submitted).toBeUndefined();
+    expect(facts("it was rejected on the first try").submitted).toBeUndefined();
     expect(facts("we can submit right away").submitted).toBe("2026-03-08");
   });
 });
