@@ -69,7 +69,7 @@ export interface BotServices {
   readonly kb: KnowledgeBase;
   readonly engine: AnswerEngine;
   /** The second opinion on an engine result (src/answer/second-opinion.ts), or the result as it is without one. */
-  review(question: string, result: AskResult, options: AskOptions): Promise<AskResult>;
+  review(result: AskResult, options: AskOptions): Promise<AskResult>;
   /** Renders a Reply for the turn's channel, sends it and remembers its choices in `shown`. */
   send: SendReply;
   /** The choices of the last reply sent in the conversation. */
@@ -86,8 +86,8 @@ export interface BotServices {
 
 /** The second opinion of the turn's knowledge on a result, noting the final verdict for the turn's metrics. */
 export function observedReview(source: KnowledgeSource): BotServices["review"] {
-  return async (question, result, options) => {
-    const reviewed = (await source.current().opinion?.review(question, result, options)) ?? result;
+  return async (result, options) => {
+    const reviewed = (await source.current().opinion?.review(result, options)) ?? result;
     const turn = currentTurn();
     if (turn) turn.asked = reviewed.status;
     return reviewed;

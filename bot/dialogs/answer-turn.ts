@@ -21,7 +21,7 @@ export function isAgentTurn(services: BotServices, context: TurnContext): boolea
  */
 export async function ask(services: BotServices, text: string, context: TurnContext): Promise<AskResult> {
   const audience = isAgentTurn(services, context) ? "agent" : "customer";
-  const result = await services.review(text, services.engine.ask(text, { audience }), { audience });
+  const result = await services.review(services.engine.ask(text, { audience }), { audience });
   if (audience === "agent") return result;
   if (result.status === "answered" && !isCustomerEntry(result.answer ? services.kb.byId.get(result.answer.id) : undefined)) {
     return { ...result, status: "fallback", answer: null };

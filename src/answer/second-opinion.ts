@@ -13,9 +13,13 @@ import type { VectorCache } from "./vector-cache.js";
  */
 export const AGREEMENT_BAR = 0.7;
 
+/** Each remembered question vector is 2 KB: a thousand is 2 MB. */
+const REMEMBERED_QUESTIONS = 1000;
+
 /** A review of the engine's result by an independent signal: a sentence encoder's nearest answer group. */
 export interface SecondOpinion {
-  review(question: string, result: AskResult, options?: AskOptions): Promise<AskResult>;
+  /** Reads the result's masked question, never the raw one. */
+  review(result: AskResult, options?: AskOptions): Promise<AskResult>;
 }
 
 interface Phrasing {
@@ -42,19 +46,31 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache)
   let at = 0;
   const phrasings: Phrasing[] = texts.flatMap((sentences, entry) => sentences.map(() => ({ entry, vector: vectors[at++]! })));
 
+  /** Questions already embedded, by masked text: repeated questions skip the model. */
+  const asked = new Map<string, Float32Array>();
+  const vectorOf = async (masked: string) => {
+    let vector = asked.get(masked);
+    if (!vector) {
+      [vector] = await cache.encoder.embed([masked]);
+      asked.set(masked, vector!);
+      if (asked.size > REMEMBERED_QUESTIONS) asked.delete(asked.keys().next().value!);
+    }
+    return vector!;
+  };
+
   return {
-    async review(question, result, options = {}) {
+    async review(result, options = {}) {
       const first = result.alternatives[0];
       if (result.status !== "clarify" || !first || result.language !== "en") return result;
       const firstIndex = indexOf.get(first.id);
       if (firstIndex === undefined) return result;
       const allowed = options.audience === "agent" ? () => true : (i: number) => isCustomerEntry(kb.entries[i]);
-      const [asked] = await cache.encoder.embed([result.masked]);
+      const vector = await vectorOf(result.masked);
       let best: Phrasing | undefined;
       let bestScore = -1;
       for (const p of phrasings) {
         if (!allowed(p.entry)) continue;
-        const score = dot(asked!, p.vector);
+        const score = dot(vector, p.vector);
         if (score > bestScore) [best, bestScore] = [p, score];
       }
       if (!best || bestScore < AGREEMENT_BAR || groups.groupOf[best.entry] !== groups.groupOf[firstIndex]) return result;

@@ -97,7 +97,7 @@ export const run: Command = async (args, io) => {
   const options = { audience: flags.audience };
   const ask: Ask = async (question) => {
     const result = engine.ask(question, options);
-    return opinion ? opinion.review(question, result, options) : result;
+    return opinion ? opinion.review(result, options) : result;
   };
   if (flags.jsonl) {
     await askEachLine(ask, io.stdin, (line) => io.stdout.write(`${line}\n`));

@@ -98,7 +98,7 @@ export const run: Command = async (args, io) => {
     const withMisses = flags.misses && resolve(file) !== sealed;
     if (!opinion) print(io.stdout, formatReport(name, evaluateResults(kb, cases, alone), withMisses));
     else {
-      const reviewed = await Promise.all(cases.map((c, i) => opinion.review(c.question, alone[i]!)));
+      const reviewed = await Promise.all(cases.map((c, i) => opinion.review(alone[i]!)));
       print(io.stdout, formatReport(name, evaluateResults(kb, cases, reviewed), withMisses, evaluateResults(kb, cases, alone)));
     }
   }
