@@ -139,7 +139,9 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
   }
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  for (const parser of language === "en" ? [PARSERS.en] : [PARSERS[language], PARSERS.en]) {
+  // The message's language first, then the others: a short reply ("demain", "mañana") is often read as English.
+  const languages = [language, ...(Object.keys(PARSERS) as Language[]).filter((l) => l !== language)];
+  for (const parser of languages.map((l) => PARSERS[l])) {
     const foreign = parser !== PARSERS[language];
     const dated = (forwardDate: boolean) => parser.parse(text, reference, { forwardDate }).find((r) => (r.start.isCertain("day") || r.start.isCertain("weekday")) && isDate(r.text, foreign));
     let result = dated(true);

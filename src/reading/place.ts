@@ -20,6 +20,8 @@ interface Phrase {
   region?: string;
   /** A country outside the home markets, for a city there. */
   place?: string;
+  /** Read only as written: the city data is too large for typos ("Narnia" is no "Sarnia"). */
+  exact?: boolean;
   /** A city or abbreviation that settles a name shared with a country. */
   settles?: boolean;
   alsoCountry?: string;
@@ -45,7 +47,7 @@ export function placeModel(file: PlacesFile): PlaceModel {
   for (const c of dataCities(file)) {
     const w = words(c.name);
     if (listed.has(w.join(" "))) continue;
-    phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true } : { words: w, country: c.country, region: c.region, settles: true });
+    phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true, exact: true } : { words: w, country: c.country, region: c.region, settles: true, exact: true });
   }
   phrases.sort((a, b) => b.words.length - a.words.length || b.words.join(" ").length - a.words.join(" ").length);
   return { phrases, abbreviations };
@@ -119,7 +121,7 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
   const alone = tokens.length === 1;
 
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && wordMatch(tokens[i + k]!.word, w)) && (p.words.length > 1 || capitalisedIfShort(tokens[i]!)));
+    const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && (p.exact ? tokens[i + k]!.word === w : wordMatch(tokens[i + k]!.word, w))) && (p.words.length > 1 || capitalisedIfShort(tokens[i]!)));
     if (phrase) {
       hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: 1 });
       for (let k = 0; k < phrase.words.length; k++) used.add(i + k);

@@ -110,6 +110,8 @@ describe("places", () => {
     expect(facts("2 lines in London")).toMatchObject({ country: "INTL", place: "United Kingdom" });
     expect(facts("2 lines in London ON")).toMatchObject({ country: "CA", region: "Ontario" });
     expect(facts("3 DIDs in Richmond").region).toBe("Virginia");
+    // Names from the data are read as written: "Narnia" is no typo of Sarnia, Ontario.
+    expect(facts("Narnia").country).toBeUndefined();
     expect(facts("my mobile phone").country).toBeUndefined();
   });
 
@@ -164,6 +166,8 @@ describe("dates relative to the clock", () => {
     ["envoyé ce matin", "2026-03-08"],
     ["los enviamos mañana", "2026-03-09"],
     ["filing on the fourth", "2026-04-04"],
+    ["demain", "2026-03-09"],
+    ["viernes", "2026-03-13"],
     ["submitting on the first of next month", "2026-04-01"],
     ["Monday the twenty-third, how long", "2026-03-23"],
   ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
