@@ -8,7 +8,9 @@
 const RULES: Array<[RegExp, string]> = [
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
+  [/\b(?:tel|tele|ph|phone) (?:no|nbr|num|nr|number)\b/g, "telephone number"],
   [/\b(account|order|telephone|billing|reference|confirmation|ticket) (?:no|nbr|num|nr)\b/g, "$1 number"],
+  [/\b(?:numero|no|n) de (?:cuenta|compte)\b/g, "account number"],
   // The account number is one thing to tell apart from the account and from the other numbers a port names.
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
@@ -17,18 +19,23 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:info|details)\b/g, "information"],
   [/\b(?:sp|svc prov)\b/g, "service provider"],
   [/\bhunting\b/g, "hunt"],
-  [/\bhunt (?:sequence|arrangement|series|line)\b/g, "hunt group"],
+  [/\b(?:mlh|multi line hunt|multiline hunt|series hunt|circular hunt|ucd|uniform call distribution)\b/g, "hunt group"],
+  [/\bhunt (?:sequence|arrangement|series|line|group group)\b/g, "hunt group"],
+  [/\bpilot\b/g, "hunt pilot"],
   [/\b(?:auth|authorisation|authorizations)\b/g, "authorization"],
   [/\b(?:ord|svc ord)\b/g, "order"],
+  [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],
   [/\b(?:req|rqst)\b/g, "request"],
   [/\b(?:tns|ctn|wtn|working telephone number)\b/g, "telephone number"],
+  // The account telephone number is the billing telephone number under another name.
+  [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
   [/\b(?:disc|disco|dscnt)\b/g, "disconnect"],
   [/\b(?:pwd|pass code|security code|transfer pin|port pin|port out pin|account pin|pin number)\b/g, "pin"],
   [/\b(?:text messages?|texts?|texted|texting|txt|mensaje de texto|mensaje|texto|message texte|texto sms)\b/g, "sms"],
   [/\bsms sms\b/g, "sms"],
   // How customers name a place, a person on the account, a count of lines, a reseller, a feature and a rollover.
   [/\b(?:office|offices|shop|store|storefront|warehouse|site|building|premises|location|branch|clinic|restaurant)\b/g, "premises"],
-  [/\b(?:owner|owners|holder|account holder|name on the account|listed under)\b/g, "holder"],
+  [/\b(?:owner|owners|holder|account holder|in the name of)\b/g, "holder"],
   [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather)\b/g, "relative"],
   [/\b(?:two|three|four|five|six|multiple|many|a few|a bunch of|a couple of|several) (numbers|lines|phones|phone numbers|dids|tns|telephone numbers)\b/g, "several $1"],
   [/\b(?:buys|buy|bought|leases|lease|leased|rents|rent|rented|gets|get)(?: \w+){0,3} (?:from|off) (?:a |the |another )?(?:bigger|larger|big|large|major|upstream|wholesale|parent)\b/g, "reseller"],
@@ -36,8 +43,12 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:call forwarding|forwarding|voicemail|voice mail|call waiting|caller id|three way calling|call blocking|speed upgrade|new feature)\b/g, "feature"],
   [/\b(?:in the middle of|midway through|halfway through|partway through|still processing|still working on|unfinished|incomplete|not finished|not complete|not completed|not yet done|not done yet|still open|still pending)\b/g, "inprogress"],
   [/\bin progress\b/g, "inprogress"],
+  [/\bwhile (?:the |my |our )?(?:port|porting|transfer|switch) (?:was |is |were )?(?:going on|going|underway|under way|inprogress|pending|happening|running|ongoing|being processed)\b/g, "during the port"],
+  [/\b(?:all|every|each) (?:\w+ ){0,6}(?:must|need to|needs to|have to|has to|should) (?:be )?(?:ported|port|moved|move|go|transferred|transfer)(?: (?:together|as well|too))?(?: or (?:be )?(?:disconnected|cancelled|canceled|disconnect))?\b/g, "allmustport"],
+  [/\b(?:closed|shut|shut down|terminated|deactivated|cancelled|canceled) (?:down )?(?:the |my |our |this |that )?(?:old )?account\b/g, "account closed"],
   [/\b(?:one after (?:the other|another)|in turn|in sequence|round robin|(?:cycle|cycles|cycling|rotate|rotates|rotating) (?:through|between|among))\b/g, "inturn"],
   [/\b(?:a )?(?:second|third|another|extra|additional|other) (numbers?|lines?)\b/g, "other $1"],
+  [/\b(?:\d+|one|two|three|four|five|some|a few) (?:of|out of) (our|my|the|their) (?:\d+ |\w+ )?(numbers|lines|phones|tns)\b/g, "some of $1 $2"],
   [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:next|other|another|second)\b/g, "rollover next"],
@@ -56,7 +67,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:port|porting|transfer|switch|move) (?:was |is |has )?(?:completed|complete|done|finished|successful)\b/g, "afterport"],
   [/\b(?:since|after|now that) (?:it|the number|my number|our number|they|we|i) (?:was |were |is |are |has been |got )?(?:ported|transferred|moved)\b/g, "afterport"],
   // What went wrong.
-  [/\b(?:did not|didnt|never|failed to|fail to|no|not) (?:approve|approved|confirm|confirmed|reply|replied|respond|responded|answer|answered|response|reply back)\b/g, "noreply"],
+  [/\b(?:did not|didnt|never|failed to|fail to|no|not) (?:approve|approved|confirm|confirmed|reply|replied|respond|responded|answer|answered|response|reply back|validate|validated|verify|verified)\b/g, "noreply"],
+  [/\b(?:(?:failed|fails|failing) (?:validation|verification)|(?:validation|verification) (?:failed|failure|error|unsuccessful)|could not be (?:validated|verified)|unable to (?:validate|verify))\b/g, "incorrect"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
   [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match)\b/g, "mismatch"],
@@ -70,6 +82,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\bno record\b/g, "incorrect"],
   [/\b(?:no longer|not) (?:working|in service|active|live)\b/g, "inactive"],
   [/\b(?:out of service|non working|nonworking|not working|dead line|dead)\b/g, "inactive"],
+  [/\b(?:vacant|aging|unassigned|ceased|deactivated)\b/g, "inactive"],
+  [/\b(number|line|service|account|phone number) (?:was |is |got |has been |had been |were |have been )?(?:turned off|shut off|cut off|switched off|shut down)\b/g, "$1 inactive"],
   [/\b(?:rej|rejd|rjct|rjt|jeopardy|jep|kicked back|came back|bounced back|returned|fell through)\b/g, "reject"],
   [/\b(?:could not|cannot|can not|was not|not) (?:be )?(?:completed|complete|processed|process|go through|gone through)\b/g, "reject"],
   [/\bdid not go through\b/g, "reject"],
@@ -77,7 +91,7 @@ const RULES: Array<[RegExp, string]> = [
   // "Rejected for the BTN" gives the BTN as what was wrong.
   [/\b(?:reject|rejected|rejects|denied|declined|refused|turned down) (?:for|because of|due to|over) (?:the |a |an |my |our |its |their )?/g, "rejected incorrect "],
   // French and Spanish forms of "does not match" and "wrong" the vocabulary does not hold.
-  [/\b(?:ne correspond pas|correspond pas|no corresponde|no concuerda)\b/g, "mismatch"],
+  [/\b(?:ne correspond pas|correspond pas|no corresponde|no concuerda|no coincide|no coinciden)\b/g, "mismatch"],
   [/\b(?:incorrecte|invalide|invalido|invalida|incorrecta)\b/g, "incorrect"],
 ];
 

@@ -180,6 +180,15 @@ describe("carrier wording and customers' indirect words", () => {
     ["Jeopardy - end user withdrew auth", "more-recent-authorization"],
     ["LSR REJ: TN is in a hunting sequence", "hunt-members-stranded-services"],
     ["Rejected for the address", "rejection-for-mismatch-information"],
+    ["ADDRESS VALIDATION FAILED", "rejection-for-mismatch-information"],
+    ["Reject: ATN not valid", "incorrect-billing-telephone-number-btn"],
+    ["Invalid billing tel no.", "incorrect-billing-telephone-number-btn"],
+    ["acct # req'd", "account-number-reseller-mismatch"],
+    ["Rechazo: el numero de cuenta no coincide", "account-number-reseller-mismatch"],
+    ["NUMBER VACANT", "disconnected-inactive-numbers"],
+    ["TN is MLH pilot", "hunt-members-stranded-services"],
+    ["Reject: every TN on the BAN must port or be disconnected", "partial-port"],
+    ["Port-in declined: customer did not validate via SMS", "rejection-for-sms-not-answered"],
   ])("the notice '%s' names %s", (text, id) => {
     expect(first(text)).toBe(id);
   });
@@ -189,6 +198,9 @@ describe("carrier wording and customers' indirect words", () => {
     ["we asked them to add caller id a day before the port", "freeze-on-the-account-pending-order"],
     ["a plan change was not finished when we asked you to move the number", "freeze-on-the-account-pending-order"],
     ["the line belongs to my mother and I put my name", "rejection-for-mismatch-information"],
+    ["they said the name on the account doesn't match what I sent", "rejection-for-mismatch-information"],
+    ["our old provider closed the account already", "disconnected-inactive-numbers"],
+    ["the number got turned off before you could port it", "disconnected-inactive-numbers"],
     ["our service comes from a company that rents lines from a bigger carrier and they say the account is wrong", "account-number-reseller-mismatch"],
   ])("the story '%s' points to %s", (text, id) => {
     expect(first(text)).toBe(id);
@@ -203,6 +215,10 @@ describe("carrier wording and customers' indirect words", () => {
     expect(found.cause.id).toBe(id);
     expect(found.via).toBe("story");
     expect(found.score).toBeLessThan(0.5);
+  });
+
+  it("a validation that failed for want of an SMS reply is no port-out ('port … to SMS')", () => {
+    expect(kb.reader.read("Port validation failed: customer did not reply to SMS").direction).toBeUndefined();
   });
 
   it("a story sharing only words about the port itself (new carrier, mobile) points to no cause", () => {
