@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the answer engine (calibrated decision) beside the same ranking decided by the former fixed
  * bar and two baselines on the same questions (accuracy and per-query latency, with and without the answer
- * cache), the decision curves of both rules, the classifier's cost, latency and memory with the knowledge base
+ * cache), the decision curves of both rules, the sentence encoder's second opinion (cost and gain), the classifier's cost, latency and memory with the knowledge base
  * replicated 10x and 100x, the sweeps behind the weights and thresholds, redaction on adversarial inputs, and
  * /api/messages turns per second beside a bare botbuilder echo bot.
  */
@@ -23,6 +23,7 @@ import { benchDirectLine } from "./directline.js";
 import { benchTurns } from "./http-turns.js";
 import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
+import { benchSecondOpinion } from "./second-opinion.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
   console.log(`Tuning sets: ${TUNING.join(", ")}; ${SETS[3][0]} (${SETS[3][1]}) was written before tuning and only scored.\n`);
 
   benchDecision(observed, TUNING);
+  await benchSecondOpinion(kb, contenders[0]![1], sets);
 
   gc();
   const heapBefore = process.memoryUsage().heapUsed;

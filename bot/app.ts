@@ -25,7 +25,7 @@ import { registerOperations } from "./operations.js";
 import { registerSearchApi } from "./search-api.js";
 import { createServer } from "./server.js";
 import { registerSlack } from "./slack/app.js";
-import { currentKnowledgeBase, currentSearch, fixedKnowledge, observedEngine, type BotServices, type KnowledgeSource } from "./services.js";
+import { currentKnowledgeBase, currentSearch, fixedKnowledge, observedEngine, observedReview, type BotServices, type KnowledgeSource } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { memoryState, type StateStore } from "./storage.js";
 import { turnMiddleware } from "./turn-middleware.js";
@@ -80,6 +80,7 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
       return source.current().kb;
     },
     engine,
+    review: observedReview(source),
     send: createReplySender(resolveKbLink({ get byId() { return source.current().kb.byId; } }), shown),
     shown,
     recordFeedback,

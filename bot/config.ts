@@ -22,6 +22,8 @@ export const BotConfig = z
     STATE_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
     /** Without Redis: the most conversations kept in memory; the least recently used go first. */
     MEMORY_STATE_MAX: z.coerce.number().int().min(1).default(10_000),
+    /** "off" answers without the sentence encoder's second opinion (saves about 150 MB and a second at start). */
+    SECOND_OPINION: z.enum(["on", "off"]).default("on"),
     /** Turns on POST /admin/reload for callers sending it as a Bearer token. */
     ADMIN_API_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** The interface to listen on: 127.0.0.1 in local mode, every interface otherwise, unless set. */

@@ -1,6 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createAnswerEngine } from "../src/answer/engine.js";
+import { createSecondOpinion } from "../src/answer/second-opinion.js";
+import type { VectorCache } from "../src/answer/vector-cache.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import type { Logger } from "./log.js";
@@ -44,19 +46,24 @@ export class LiveKnowledge implements KnowledgeSource {
   private listeners: Array<(result: ReloadResult) => void> = [];
 
   private constructor(
-    kb: KnowledgeBase,
+    knowledge: Knowledge,
     readonly dir: string,
     private readonly log: Logger,
     /** The folder's fingerprint taken just before it was last read, valid or not. */
     private seen: string,
+    private readonly vectors: VectorCache | undefined,
   ) {
-    this.knowledge = withEngine(kb);
+    this.knowledge = knowledge;
   }
 
-  /** Throws KnowledgeBaseError when the folder is invalid: the bot does not start without valid knowledge. */
-  static async load(dir: string, log: Logger): Promise<LiveKnowledge> {
+  /**
+   * Throws KnowledgeBaseError when the folder is invalid: the bot does not start without valid knowledge. With a
+   * vector cache, every version of the knowledge gets the sentence encoder's second opinion.
+   */
+  static async load(dir: string, log: Logger, vectors?: VectorCache): Promise<LiveKnowledge> {
     const seen = await folderFingerprint(dir).catch(() => "");
-    return new LiveKnowledge(await loadKnowledgeBase(dir), dir, log, seen);
+    const kb = await loadKnowledgeBase(dir);
+    return new LiveKnowledge(await withEngine(kb, vectors, log), dir, log, seen, vectors);
   }
 
   current(): Knowledge {
@@ -82,7 +89,7 @@ export class LiveKnowledge implements KnowledgeSource {
     try {
       this.seen = await folderFingerprint(this.dir);
       const kb = await loadKnowledgeBase(this.dir);
-      this.knowledge = withEngine(kb);
+      this.knowledge = await withEngine(kb, this.vectors, this.log);
         result = { status: "reloaded", entries: kb.entries.length };
       this.log.info(`knowledge reloaded: ${kb.entries.length} entries from ${this.dir}`);
     } catch (error) {
@@ -117,7 +124,14 @@ export class LiveKnowledge implements KnowledgeSource {
   }
 }
 
-function withEngine(kb: KnowledgeBase): Knowledge {
+/** The engine over the base, and the second opinion when there is an encoder; a failing encoder only costs the latter. */
+async function withEngine(kb: KnowledgeBase, vectors: VectorCache | undefined, log: Logger): Promise<Knowledge> {
   const engine = createAnswerEngine(kb);
-  return { kb, engine, search: engine };
+  if (!vectors) return { kb, engine, search: engine };
+  try {
+    return { kb, engine, search: engine, opinion: await createSecondOpinion(kb, vectors) };
+  } catch (error) {
+    log.error(`sentence encoder failed, answering without its second opinion: ${(error as Error).message}`);
+    return { kb, engine, search: engine };
+  }
 }

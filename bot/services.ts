@@ -1,5 +1,7 @@
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
-import { createAnswerEngine, type AnswerEngine, type SearchEngine } from "../src/answer/engine.js";
+import { createAnswerEngine, type AnswerEngine, type AskOptions, type SearchEngine } from "../src/answer/engine.js";
+import type { AskResult } from "../src/answer/result.js";
+import type { SecondOpinion } from "../src/answer/second-opinion.js";
 import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
@@ -13,6 +15,8 @@ export interface Knowledge {
   readonly engine: AnswerEngine;
   /** Ranked look-ups for agents' tools (search API, Slack, message extension). */
   readonly search: SearchEngine;
+  /** The sentence encoder's review of the engine's results; absent when the encoder is off or failed to load. */
+  readonly opinion?: SecondOpinion;
 }
 
 /** Where the bot reads its knowledge at each turn: fixed, or reloaded while it runs (bot/live-knowledge.ts). */
@@ -64,6 +68,8 @@ export function currentSearch(source: KnowledgeSource): SearchEngine {
 export interface BotServices {
   readonly kb: KnowledgeBase;
   readonly engine: AnswerEngine;
+  /** The second opinion on an engine result (src/answer/second-opinion.ts), or the result as it is without one. */
+  review(result: AskResult, options: AskOptions): Promise<AskResult>;
   /** Renders a Reply for the turn's channel, sends it and remembers its choices in `shown`. */
   send: SendReply;
   /** The choices of the last reply sent in the conversation. */
@@ -76,6 +82,16 @@ export interface BotServices {
   agentChannels: ReadonlySet<string>;
   /** Reads every message once: what it asks for and the facts it states. */
   readonly reader: Reader;
+}
+
+/** The second opinion of the turn's knowledge on a result, noting the final verdict for the turn's metrics. */
+export function observedReview(source: KnowledgeSource): BotServices["review"] {
+  return async (result, options) => {
+    const reviewed = (await source.current().opinion?.review(result, options)) ?? result;
+    const turn = currentTurn();
+    if (turn) turn.asked = reviewed.status;
+    return reviewed;
+  };
 }
 
 /** The answer engine of the turn's knowledge, noting its verdict for the turn's metrics. */

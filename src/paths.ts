@@ -17,3 +17,8 @@ export function projectRoot(): string {
 export function knowledgeDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.KNOWLEDGE_DIR ? resolve(env.KNOWLEDGE_DIR) : join(projectRoot(), "knowledge");
 }
+
+/** `VECTOR_CACHE` overrides where the knowledge's sentence vectors are kept between runs (a cache: safe to delete). */
+export function vectorCacheFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.VECTOR_CACHE ? resolve(env.VECTOR_CACHE) : join(projectRoot(), "node_modules", ".cache", "porting-bot", "sentence-vectors.json");
+}

@@ -16,12 +16,13 @@ export function isAgentTurn(services: BotServices, context: TurnContext): boolea
 }
 
 /**
- * Asks the engine as a customer, or as an agent in an agents' conversation; for customers, an answer pointing at an
- * entry they may not see counts as no answer.
+ * Asks the engine as a customer, or as an agent in an agents' conversation, and has its result reviewed by the
+ * second opinion; for customers, an answer pointing at an entry they may not see counts as no answer.
  */
-export function ask(services: BotServices, text: string, context: TurnContext): AskResult {
-  if (isAgentTurn(services, context)) return services.engine.ask(text, { audience: "agent" });
-  const result = services.engine.ask(text, { audience: "customer" });
+export async function ask(services: BotServices, text: string, context: TurnContext): Promise<AskResult> {
+  const audience = isAgentTurn(services, context) ? "agent" : "customer";
+  const result = await services.review(services.engine.ask(text, { audience }), { audience });
+  if (audience === "agent") return result;
   if (result.status === "answered" && !isCustomerEntry(result.answer ? services.kb.byId.get(result.answer.id) : undefined)) {
     return { ...result, status: "fallback", answer: null };
   }

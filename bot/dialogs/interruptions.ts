@@ -20,7 +20,7 @@ import { answerReply, ask, recordFallback } from "./answer-turn.js";
  */
 export async function answerAside(dc: DialogContext, text: string): Promise<boolean> {
   const services = servicesOf(dc);
-  const result = ask(services, text, dc.context);
+  const result = await ask(services, text, dc.context);
   // In a flow most misses are answers the step did not take ("maybe", "the second one"): logging them would bury
   // the questions curators need to see among them, so only a question-shaped miss is logged.
   if (result.status === "fallback" && looksLikeQuestion(text)) await recordFallback(services, dc.context, result);

@@ -197,7 +197,7 @@ export class MainDialog extends ComponentDialog {
       await inner.beginDialog(flow, { text } satisfies FlowOptions);
       return;
     }
-    const result = ask(this.services, text, inner.context);
+    const result = await ask(this.services, text, inner.context);
     switch (result.status) {
       case "answered":
         await this.show(inner, answerReply(this.services, this.flows, result, inner.context));

@@ -72,14 +72,19 @@ export function answersBySection(kb: KnowledgeBase): Map<string, string[]> {
 
 /** Scores the engine on the cases as a customer would ask them. */
 export function evaluate(engine: AnswerEngine, kb: KnowledgeBase, cases: EvalCase[]): EvalReport {
+  return evaluateResults(kb, cases, cases.map((c) => engine.ask(c.question)));
+}
+
+/** Scores results already obtained for the cases, one per case in the same order. */
+export function evaluateResults(kb: KnowledgeBase, cases: EvalCase[], results: AskResult[]): EvalReport {
   const idsBySection = answersBySection(kb);
   const unknownSections = new Set<string>();
   const statuses: Record<AskStatus, number> = { answered: 0, clarify: 0, fallback: 0 };
   const misses: Miss[] = [];
   let inScope = 0, top1 = 0, top3 = 0, rr = 0, wrong = 0, right = 0, askedBack = 0, refused = 0;
 
-  for (const c of cases) {
-    const result = engine.ask(c.question);
+  for (const [i, c] of cases.entries()) {
+    const result = results[i]!;
     statuses[result.status] += 1;
     const ranked = ranking(result);
     const expected = c.expected.flatMap((x) => {

@@ -1,7 +1,8 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createAnswerEngine, type AnswerEngine } from "../answer/engine.js";
+import { createAnswerEngine } from "../answer/engine.js";
+import { secondOpinion } from "./second-opinion.js";
 import { choiceLabels } from "../render/choice-labels.js";
 import { lnpContact } from "../knowledge/contact.js";
 import { AskJson, type AskResult } from "../answer/result.js";
@@ -15,6 +16,8 @@ const Flags = z
   .object({
     json: z.boolean().default(false),
     jsonl: z.boolean().default(false),
+    /** Answers without the sentence encoder's second opinion. */
+    engineOnly: z.boolean().default(false),
     copy: z.boolean().default(false),
     audience: z.enum(["customer", "agent"]).default("customer"),
     question: z.string(),
@@ -31,14 +34,15 @@ function parseFlags(args: string[]): Flags {
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, copy: { type: "boolean" }, audience: { type: "string" } },
+      options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, copy: { type: "boolean" }, audience: { type: "string" }, "engine-only": { type: "boolean" } },
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const flags = Flags.safeParse({ ...parsed.values, question: parsed.positionals.join(" ") });
+  const { "engine-only": engineOnly, ...values } = parsed.values;
+  const flags = Flags.safeParse({ ...values, engineOnly, question: parsed.positionals.join(" ") });
   if (!flags.success) {
     throw new UsageError(flags.error.issues.map((i) => `${i.path[0] === "question" ? "question: " : i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`).join("; "));
   }
@@ -78,20 +82,28 @@ export function formatForTerminal(result: AskResult, kb: KnowledgeBase, copy = f
   ].join("\n");
 }
 
-async function askEachLine(engine: AnswerEngine, flags: Flags, stdin: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
+type Ask = (question: string) => Promise<AskResult>;
+
+async function askEachLine(ask: Ask, stdin: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
   const lines = createInterface({ input: stdin, crlfDelay: Infinity });
-  for await (const line of lines) write(JSON.stringify(toAskJson(engine.ask(line, { audience: flags.audience }))));
+  for await (const line of lines) write(JSON.stringify(toAskJson(await ask(line))));
 }
 
 export const run: Command = async (args, io) => {
   const flags = parseFlags(args);
   const kb = await loadKnowledgeBase(knowledgeDir(io.env));
   const engine = createAnswerEngine(kb);
+  const opinion = await secondOpinion(kb, io.env, flags.engineOnly);
+  const options = { audience: flags.audience };
+  const ask: Ask = async (question) => {
+    const result = engine.ask(question, options);
+    return opinion ? opinion.review(result, options) : result;
+  };
   if (flags.jsonl) {
-    await askEachLine(engine, flags, io.stdin, (line) => io.stdout.write(`${line}\n`));
+    await askEachLine(ask, io.stdin, (line) => io.stdout.write(`${line}\n`));
     return EXIT.ok;
   }
-  const result = engine.ask(flags.question, { audience: flags.audience });
+  const result = await ask(flags.question);
   print(io.stdout, flags.json ? JSON.stringify(toAskJson(result)) : formatForTerminal(result, kb, flags.copy));
   return EXIT.ok;
 };

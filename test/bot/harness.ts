@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { Entry, KnowledgeBase } from "../../src/knowledge/schema.js";
 import { knowledgeDir } from "../../src/paths.js";
 import { createBot } from "../../bot/app.js";
+import type { KnowledgeSource } from "../../bot/services.js";
 import { createLogger } from "../../bot/log.js";
 import { turnErrorHandler } from "../../bot/adapter.js";
 
@@ -63,6 +64,8 @@ export interface TestBot {
 export interface TestBotOptions {
   kb: KnowledgeBase;
   engine?: AnswerEngine;
+  /** Where the bot reads its knowledge at each turn, instead of `kb` alone (a LiveKnowledge with its second opinion). */
+  knowledge?: KnowledgeSource;
   channelId?: string;
   conversation?: Partial<ConversationAccount>;
   storage?: Storage;
@@ -72,7 +75,7 @@ export interface TestBotOptions {
 
 /** The bot exactly as bot/app.ts builds it (`createBot`), on a TestAdapter, its clock at NOW. */
 export function testBot(options: TestBotOptions, feedback: FeedbackRecord[] = [], logs: string[] = []): TestBot {
-  const { kb, engine, channelId = "webchat", conversation = {}, storage = new MemoryStorage(), now = NOW } = options;
+  const { kb, engine, knowledge, channelId = "webchat", conversation = {}, storage = new MemoryStorage(), now = NOW } = options;
   const log = createLogger((line) => logs.push(line));
   const { bot, conversationState } = createBot({
     kb,
@@ -83,6 +86,7 @@ export function testBot(options: TestBotOptions, feedback: FeedbackRecord[] = []
     storage,
     now: () => now,
     ...(engine ? { engine } : {}),
+    ...(knowledge ? { knowledge } : {}),
   });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId,

@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AskResult, Alternative } from "../../src/answer/result.js";
+import { AGREEMENT_BAR, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
+import { loadSentenceEncoder, type SentenceEncoder } from "../../src/answer/sentence-encoder.js";
+import { VectorCache } from "../../src/answer/vector-cache.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { knowledgeDir, vectorCacheFile } from "../../src/paths.js";
+
+let kb: KnowledgeBase;
+let encoder: SentenceEncoder;
+let opinion: SecondOpinion;
+const folder = mkdtempSync(join(tmpdir(), "porting-vectors-"));
+
+/** A "which of these?" offering the entries in this order, as the engine returns it. */
+function choice(question: string, ids: string[], language: AskResult["language"] = "en"): AskResult {
+  const alternatives: Alternative[] = ids.map((id, i) => {
+    const e = kb.byId.get(id)!;
+    return { id, title: e.title, type: e.type, source: { article: e.source.article, section: e.source.section, url: e.source.url }, score: 0.5 - i * 0.05 };
+  });
+  return { status: "clarify", confidence: 0.5, answer: null, alternatives, masked: question, language };
+}
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(knowledgeDir({}));
+  encoder = await loadSentenceEncoder();
+  // The project's own cache: the knowledge's vectors are then embedded once for every test and run.
+  opinion = await createSecondOpinion(kb, new VectorCache(encoder, vectorCacheFile({})));
+}, 120_000);
+
+describe("the sentence encoder", () => {
+  it("gives unit vectors, closer for the same meaning than for another", async () => {
+    const [a, b, c] = await encoder.embed(["how long does it take to port my number", "how many days until my number moves over", "what is the weather today"]);
+    const dot = (x: Float32Array, y: Float32Array) => x.reduce((s, v, i) => s + v * y[i]!, 0);
+    expect(dot(a!, a!)).toBeCloseTo(1, 4);
+    expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!) + 0.2);
+  });
+
+  it("embeds an empty batch as nothing and an empty sentence without failing", async () => {
+    await expect(encoder.embed([])).resolves.toEqual([]);
+    const [empty] = await encoder.embed([""]);
+    expect(empty!.length).toBe(512);
+  });
+});
+
+describe("the second opinion", () => {
+  it("answers a 'which of these?' whose first choice is also the encoder's nearest answer", async () => {
+    const question = "the name on my account is wrong on the port";
+    const reviewed = await opinion.review(choice(question, ["rejection-for-mismatch-information", "incorrect-billing-telephone-number-btn"]));
+    expect(reviewed.status).toBe("answered");
+    expect(reviewed.answer?.id).toBe("rejection-for-mismatch-information");
+    expect(reviewed.alternatives.map((a) => a.id)).toEqual(["incorrect-billing-telephone-number-btn"]);
+  });
+
+  it("leaves the choice when the encoder's nearest answer is not the first choice", async () => {
+    const question = "the name on my account is wrong on the port";
+    const offered = choice(question, ["incorrect-billing-telephone-number-btn", "rejection-for-mismatch-information"]);
+    await expect(opinion.review(offered)).resolves.toEqual(offered);
+  });
+
+  it(`leaves the choice when even the nearest phrasing is less alike than ${AGREEMENT_BAR}: a question outside the articles`, async () => {
+    const question = "what are your per minute rates to mexico";
+    const offered = choice(question, ["international-port-in-fees", "numbers-portable"]);
+    await expect(opinion.review(offered)).resolves.toEqual(offered);
+  });
+
+  it("never touches an answer, a refusal or a question in another language", async () => {
+    const answered: AskResult = { ...choice("what does FOC mean", []), status: "answered", answer: choice("x", ["foc"]).alternatives[0]! };
+    await expect(opinion.review(answered)).resolves.toBe(answered);
+    const refused: AskResult = { ...choice("tell me a joke", []), status: "fallback" };
+    await expect(opinion.review(refused)).resolves.toBe(refused);
+    const french = choice("le nom sur mon compte est faux", ["rejection-for-mismatch-information"], "fr");
+    await expect(opinion.review(french)).resolves.toBe(french);
+  });
+
+  it("never answers a customer with an entry only agents may see", async () => {
+    const hidden = kb.entries.find((e) => e.status === "archived");
+    expect(hidden).toBeDefined();
+    const offered = choice(hidden!.title, [hidden!.id]);
+    await expect(opinion.review(offered, { audience: "customer" })).resolves.toEqual(offered);
+    await expect(opinion.review(offered, { audience: "agent" })).resolves.toMatchObject({ status: "answered", answer: { id: hidden!.id } });
+  });
+});
+
+describe("the vector cache", () => {
+  /** The real encoder, counting the sentences it is given. */
+  function counting(): SentenceEncoder & { sentences: number } {
+    const counted = {
+      model: encoder.model,
+      sentences: 0,
+      embed: (sentences: string[]) => {
+        counted.sentences += sentences.length;
+        return encoder.embed(sentences);
+      },
+    };
+    return counted;
+  }
+
+  it("embeds each sentence once, and a restart with the same file embeds none", async () => {
+    const file = join(folder, "restart.json");
+    const first = counting();
+    await new VectorCache(first, file).vectorsOf(["port my cell", "port my fax", "port my cell"]);
+    expect(first.sentences).toBe(2);
+    const second = counting();
+    const [cell] = await new VectorCache(second, file).vectorsOf(["port my cell"]);
+    expect(second.sentences).toBe(0);
+    const [fresh] = await encoder.embed(["port my cell"]);
+    expect(cell!.reduce((s, v, i) => s + v * fresh![i]!, 0)).toBeGreaterThan(0.999);
+  });
+
+  it("ignores a damaged file or one from another model, and writes a good one", async () => {
+    const file = join(folder, "damaged.json");
+    writeFileSync(file, "{ not json");
+    const fromDamaged = counting();
+    await new VectorCache(fromDamaged, file).vectorsOf(["port my cell"]);
+    expect(fromDamaged.sentences).toBe(1);
+    expect(JSON.parse(readFileSync(file, "utf8")).model).toBe(encoder.model);
+    writeFileSync(file, JSON.stringify({ model: "another model", vectors: { "port my cell": "AAAA" } }));
+    const fromOther = counting();
+    await new VectorCache(fromOther, file).vectorsOf(["port my cell"]);
+    expect(fromOther.sentences).toBe(1);
+  });
+
+  it("still answers when the file cannot be written", async () => {
+    const blocked = join(folder, "damaged.json", "below-a-file.json");
+    const [vector] = await new VectorCache(encoder, blocked).vectorsOf(["port my cell"]);
+    expect(vector!.length).toBe(512);
+  });
+});
