@@ -44,6 +44,16 @@ describe("what the diagnosis takes as a rejection", () => {
     expect(diagnosisOf(replies).causes[0]).toEqual({ id: "account-number-reseller-mismatch" });
   });
 
+  it.each(["we thought the port was done and now it got rejected", "Sprint rejected my port and they turned it down again yesterday"])(
+    "starts the diagnosis for a rejection story with dates in it, not an estimate: %s",
+    async (text) => {
+      const replies = await chat().send(text);
+      expect(data(replies)[0]!.understood.intent).toBe("diagnosis");
+      expect(textOf(replies)).toMatch(/why your port was rejected/);
+      expect(data(replies).some((d) => d?.estimate)).toBe(false);
+    },
+  );
+
   it("carries the ranked causes in channelData and offers the next one when the first is refused", async () => {
     const c = chat();
     const opened = await c.send("Jeopardy - end user withdrew auth");
