@@ -25,7 +25,10 @@ export async function answerAside(dc: DialogContext, text: string): Promise<bool
   // the questions curators need to see among them, so only a question-shaped miss is logged.
   if (result.status === "fallback" && looksLikeQuestion(text)) await recordFallback(services, dc.context, result);
   if (result.status === "fallback") return false;
-  // Offering a choice here would put a second set of buttons beside the flow's: the closest entry is shown instead.
+  // Offering a choice here would put a second set of buttons beside the flow's: the closest entry is shown instead,
+  // but only for a question. A reply the step did not take ("hmm, not sure what you mean") that merely shares words
+  // with an entry would otherwise get an article it never asked for; it is asked again instead.
+  if (result.status === "clarify" && !looksLikeQuestion(text)) return false;
   const answered = result.status === "answered" ? result : { ...result, status: "answered" as const, answer: result.alternatives[0]! };
   if (!answered.answer) return false;
   // Without buttons: the flow's own buttons follow, and in web chat a click posts its label as text, so an

@@ -46,6 +46,21 @@ describe("the main dialog hosting the flows", () => {
     expect(allLabels(replies.slice(1))).toEqual(allLabels(first));
   });
 
+  it("a reply that is no question gets no article when the engine would only offer choices: the step is asked again", async () => {
+    const engine = scriptedEngine(kb, {
+      "hmm not really sure what you mean": { status: "clarify", ids: ["what-is-a-partial-port", "numbers-portable"] },
+      "what about the partial thing?": { status: "clarify", ids: ["what-is-a-partial-port", "numbers-portable"] },
+    });
+    const b = testBot({ kb, engine });
+    const first = await b.send("My port was rejected");
+    const unclear = await b.send("hmm not really sure what you mean");
+    expect(allText(unclear)).not.toContain("What is a partial port?");
+    expect(allLabels(unclear)).toEqual(allLabels(first));
+    const asked = await b.send("what about the partial thing?");
+    expect(allText(asked)).toContain("What is a partial port?");
+    expect(allText(asked)).toContain("Back to your diagnosis");
+  });
+
   it("a porting question in a flow is answered without buttons, then the flow asks again", async () => {
     const { b, first } = await inDiagnosis();
     const [answer, ...back] = await b.send("How long does the port process take?");

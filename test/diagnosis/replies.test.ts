@@ -43,6 +43,8 @@ describe("rejection dates", () => {
   it.each([
     ["2026-03-02", "2026-03-02"], ["today", today], ["Yesterday", "2026-03-04"], ["3 days ago", "2026-03-02"],
     ["March 2", "2026-03-02"], ["2 Mar 2026", "2026-03-02"], ["on Feb 28th", "2026-02-28"], ["December 30", "2025-12-30"],
+    ["last thursday", "2026-02-26"], ["friday", "2026-02-27"], ["3/2", "2026-03-02"], ["mar 2", "2026-03-02"], ["it came back on monday", "2026-03-02"],
+    ["il y a 2 jours", "2026-03-03"], ["ayer", "2026-03-04"],
   ])("%s is %s", (text, expected) => {
     expect(parseRejectionDate(text, today)).toBe(expected);
   });
