@@ -52,6 +52,8 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
         return { last: doneReply(flowsOf(context)), result: { outcome: step.outcome } };
       case "outcome":
         return { ask: { ...outcomeReply(step.outcome, step), data: { diagnosis: { causes: rankedCauses(step.outcome) } } } };
+      case "confirm":
+        return { ask: { ...stepReply(step, intro), data: { diagnosis: { causes: step.ranked.map((id) => ({ id })), asking: step.causeId } } } };
       default:
         return { ask: stepReply(step, intro) };
     }

@@ -8,7 +8,7 @@ const OUT: RegExp[] = [
   /\bport(?:ing|ed)? outs?\b/,
   /\bportout\b/,
   /\b(?:leav(?:e|ing)|away from|(?:mov|transferr|port|switch)(?:e|ing|ed)?(?: \w+){0,3} from) (?:you|voipms|voip ms)\b/,
-  /\b(?:transfer|port|move|switch)(?:s|ed|red|ing|ring)?(?: \w+){0,3} to (?!(?:you|voipms|voip|us|usa|your|ours?|the same|be|do|make|get|complete|a new address|my new address)\b)\w+/,
+  /\b(?:transfer|port|move|switch)(?:s|ed|red|ing|ring)?(?: \w+){0,3} to (?!(?:you|voipms|voip|us|usa|your|ours?|the same|be|do|make|get|complete|a new address|my new address|sms|noreply|text|email|approve|confirm|answer|reply|respond|it|them|this|that)\b)\w+/,
   /\b(?:this|my|our|the) voipms (?:line|number|account|did)\b/,
   /\b(?:gaining|winning) (?:carrier|provider)\b/,
 ];
@@ -17,6 +17,8 @@ const IN: RegExp[] = [
   /\bportin\b/,
   /\b(?:lsr|olsp|osp|losing carrier|losing provider|old carrier|old provider|previous carrier|previous provider|current carrier|current provider|old company|current company|csr|btn|foc)\b/,
   /\bto (?:you|voipms|voip ms)\b/,
+  /\b(?:bring|brings|brought|bringing)(?: \w+){0,3} (?:over|in|across|here)\b/,
+  /\b(?:you|voipms|voip ms) (?:tried to |try to |trying to |were trying to |wanted to )?(?:bring|port|transfer|move|take)(?:s|ed|ing)? (?:in )?(?:my|our|the|this|a)\b/,
 ];
 
 const count = (patterns: RegExp[], text: string) => patterns.filter((p) => p.test(text)).length;

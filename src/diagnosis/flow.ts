@@ -35,7 +35,6 @@ export const DiagnosisState = z
     asked: z.array(z.enum(["direction", "country", "kind"])).default([]),
     /** Yes/no answers by question id, in the order given. */
     answers: z.record(z.string(), Answer).default({}),
-    /** A pasted rejection notice (redacted) and the causes it names. */
     /** A pasted rejection notice or the customer's story (redacted), and the causes it names, most likely first. */
     notice: z
       .object({ text: z.string(), candidates: z.array(Id), refused: z.array(Id).default([]), kind: z.enum(["notice", "story"]).default("notice") })
@@ -62,7 +61,7 @@ export interface Prompt {
 export type Step =
   | (Prompt & { kind: "context"; id: Dimension })
   | (Prompt & { kind: "question"; id: string; causeId: string })
-  | (Prompt & { kind: "confirm"; causeId: string; title: string })
+  | (Prompt & { kind: "confirm"; causeId: string; title: string; /** The causes the text points to, most likely first. */ ranked: string[] })
   | (Prompt & { kind: "reason" })
   | (Prompt & { kind: "date" })
   | (Prompt & { kind: "outcome"; outcome: Outcome })
@@ -240,12 +239,15 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
 
   const suspect = pendingSuspect(knowledge, state);
   if (suspect) {
+    const notice = state.notice!;
     return {
       kind: "confirm",
       causeId: suspect.id,
       title: suspect.title,
-      text:
-        state.notice?.kind === "story"
+      ranked: notice.candidates,
+      text: notice.refused.length
+        ? `Could it be "${suspect.title}" instead?`
+        : notice.kind === "story"
           ? `What you describe points to "${suspect.title}". Is that what happened?`
           : `Your rejection notice points to "${suspect.title}". Is that the reason it gives?`,
       why: "If the notice names the reason, I can go straight to the fix instead of asking everything.",

@@ -8,6 +8,7 @@ import { matchesContext, type CaseContext } from "./context.js";
 import { directionCue } from "./direction.js";
 import type { Cause } from "./knowledge.js";
 import { rewriteNoticeWords } from "./notice-words.js";
+import { looksLikeQuestion } from "../reading/question-shape.js";
 
 /**
  * Reads a pasted rejection notice (carrier wording) or a customer's story and names the rejection causes it
@@ -18,8 +19,11 @@ import { rewriteNoticeWords } from "./notice-words.js";
  * A notice pattern names its cause when every one of its terms is in the text. A story example points to its cause
  * by how much of it the text covers, rare terms and the words of the cause's own statement, patterns and questions
  * (its subject) weighing more, through at least two telling words, one of them naming that subject; "rejected"
- * alone is never evidence. With a speller, a customer's typos are corrected first. A text that names no cause gets
- * none.
+ * alone is never evidence. A story no example covers still points to the cause whose own words it shares most
+ * (its kinship), when that cause clearly leads. Behind the causes found, the causes closest in words are ranked
+ * too, up to three, so that a wrong first cause is not the only one offered. With a speller, a customer's typos
+ * are corrected first. A text that names no cause gets none; neither does a general question ("what is a hunt
+ * group?") nor trouble after a port that went through, unless it says a port failed.
  */
 
 export type TextKind = "notice" | "story";
@@ -28,7 +32,8 @@ export interface CauseMatch {
   cause: Cause;
   /** 0..1: above 0.6 when a notice pattern matched in full; otherwise how much of a story example the text covers. */
   score: number;
-  via: "notice" | "story";
+  /** A notice pattern, a story example, or only words shared with the cause (ranked behind the others). */
+  via: "notice" | "story" | "related";
   /** The pattern or story example that matched, as written in the knowledge base. */
   matched: string;
 }
@@ -67,10 +72,22 @@ const OTHER_DIRECTION = 0.5;
 /** A pattern match whose terms are all inside a longer match for another cause ("disconnect" in "disconnect order"). */
 const CONTAINED = 0.7;
 
+/** A story that no example covers still names the cause whose words it shares with at least this weight... */
+const KIN_STORY = 5;
+/** ...and this many times the weight of the next cause. */
+const KIN_LEAD = 1.3;
+/** Causes found through shared words alone score at most this share of the evidence. */
+const KIN_SCORE = 0.5;
+/** Words that describe the port (its direction, the kind of number), not why it failed: no kinship through them. */
+const CASE_WORDS = "new carrier gaining carrier landline voip wireless mobile cell toll free";
+/** Causes ranked for a text, at most. */
+const MAX_RANKED = 3;
+
 /** Stopwords as stems, so that stemming ("they" to "thei") does not let one through. */
 const STOP_STEMS = new Set([...STOPWORDS, "not", "no", "ne", "pas"].flatMap((w) => [w, stem(w)]));
 const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|j|mon|ma|mes|nous|notre|nos)\b/;
 const REJECT_TERM = "reject";
+const AFTER_PORT = "afterport";
 
 interface Compiled {
   text: string;
@@ -83,6 +100,8 @@ interface CompiledCause {
   stories: Compiled[];
   /** The terms of the cause's own statement, notice patterns and questions: its subject ("address", "BTN", "order"). */
   subject: Set<string>;
+  /** Every term the cause's statement, patterns, stories and questions use. */
+  profile: Set<string>;
 }
 
 interface Analysed {
@@ -91,7 +110,10 @@ interface Analysed {
 }
 
 /** Words the shorthand rules write: known words, never corrected as typos. */
-const REWRITTEN = new Set(["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation"]);
+const REWRITTEN = new Set([
+  ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport"],
+]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {
   // Shorthand first ("acct" is no typo of "act"), then spelling ("acount"), then shorthand again ("account number").
@@ -118,20 +140,24 @@ const sum = (terms: Iterable<string>, weight: (t: string) => number) => {
 /** 0..1, growing with the weight of the terms shared with the text. */
 const evidence = (shared: number) => 1 - Math.exp(-shared / 3);
 
-const isSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((t) => b.has(t));
+/** Whether a's telling terms are all in b, and b has more: "rejected" in a pattern tells nothing. */
+const isSubset = (a: Set<string>, b: Set<string>) => {
+  const told = (s: Set<string>) => [...s].filter((t) => t !== REJECT_TERM);
+  return told(a).length < told(b).length && told(a).every((t) => b.has(t));
+};
 
 /** `speller` corrects a customer's typos towards the knowledge base's words ("acount", "diffrent"). */
 export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary = { synonyms: [] }, speller?: Speller): RejectionReader {
   const analyse = analyser(compileSynonyms(vocabulary), speller);
   const compile = (text: string): Compiled => ({ text, terms: analyse(text).terms });
-  const compiled: CompiledCause[] = causes.map((cause) => ({
-    cause,
-    patterns: cause.diagnosis.notice_patterns.map(compile).filter((p) => p.terms.size > 0),
-    stories: cause.diagnosis.stories.map(compile).filter((s) => s.terms.size > 0),
-    subject: new Set(
+  const compiled: CompiledCause[] = causes.map((cause) => {
+    const patterns = cause.diagnosis.notice_patterns.map(compile).filter((p) => p.terms.size > 0);
+    const stories = cause.diagnosis.stories.map(compile).filter((s) => s.terms.size > 0);
+    const subject = new Set(
       [cause.diagnosis.cause, ...cause.diagnosis.notice_patterns, ...cause.diagnosis.questions.map((q) => q.text)].flatMap((x) => [...analyse(x).terms]),
-    ),
-  }));
+    );
+    return { cause, patterns, stories, subject, profile: new Set([...subject, ...[...patterns, ...stories].flatMap((x) => [...x.terms])]) };
+  });
 
   // Inverse document frequency over causes: a term few causes use ("hunt", "sms") says more than "account", and
   // a term every cause uses says nothing.
@@ -144,10 +170,33 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
   const weight = (terms: Iterable<string>) => sum(terms, idf);
   const distinctive = (t: string) => (df.get(t) ?? compiled.length) <= SUBJECT_SPREAD * compiled.length;
 
+  const caseTerms = analyse(CASE_WORDS).terms;
+
+  /**
+   * The causes sharing telling words with the text anywhere in their statement, patterns, stories or questions,
+   * closest first: a looser evidence than a pattern or a story example, used to rank causes behind them.
+   */
+  function kinship(terms: Set<string>, context: CaseContext): Array<{ cause: Cause; weight: number }> {
+    return compiled
+      .filter((c) => matchesContext(c.cause.diagnosis.when, context))
+      .map((c) => {
+        const shared = [...terms].filter((t) => c.profile.has(t) && idf(t) > 0 && t !== REJECT_TERM && !caseTerms.has(t));
+        const telling = shared.filter(distinctive);
+        const weight = telling.length ? sum(shared, (t) => idf(t) * (c.subject.has(t) ? SUBJECT_BOOST : 1)) : 0;
+        return { cause: c.cause, weight };
+      })
+      .filter((k) => k.weight > 0)
+      .sort((a, b) => b.weight - a.weight || b.cause.diagnosis.prior - a.cause.diagnosis.prior);
+  }
+
   function read(text: string, context: CaseContext = {}): RejectionReading {
     const { normalized, terms } = analyse(text);
     const kind: TextKind = FIRST_PERSON.test(normalized) ? "story" : "notice";
     const direction = context.direction ?? directionCue(normalized);
+    const rejected = terms.has(REJECT_TERM);
+    // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not
+    // working with you since the port") is no rejection: neither names a cause unless it also says a port failed.
+    if (!rejected && ((looksLikeQuestion(text) && kind === "notice") || terms.has(AFTER_PORT))) return { rejection: false, kind, direction, causes: [] };
     const found: Array<CauseMatch & { terms?: Set<string> }> = [];
 
     for (const c of compiled) {
@@ -188,10 +237,24 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     for (const f of found) {
       if (f.terms && found.some((g) => g !== f && g.terms && isSubset(f.terms!, g.terms))) f.score *= CONTAINED;
     }
-    const ranked = found
-      .sort((a, b) => b.score - a.score || b.cause.diagnosis.prior - a.cause.diagnosis.prior)
-      .map(({ cause, score, via, matched }) => ({ cause, score: Math.round(score * 1000) / 1000, via, matched }));
-    return { rejection: terms.has(REJECT_TERM) || ranked.length > 0, kind, direction, causes: ranked };
+    found.sort((a, b) => b.score - a.score || b.cause.diagnosis.prior - a.cause.diagnosis.prior);
+    const kin = kinship(terms, context).filter((k) => !direction || matchesContext(k.cause.diagnosis.when, { direction }));
+    if (!found.length && kind === "story") {
+      const [best, second] = kin;
+      if (best && best.weight >= KIN_STORY && best.weight >= KIN_LEAD * (second?.weight ?? 0)) {
+        found.push({ cause: best.cause, score: KIN_SCORE * evidence(best.weight), via: "story", matched: best.cause.diagnosis.cause });
+      }
+    }
+    // Behind the causes the text names, the causes whose own words it shares, so that a wrong first cause is not
+    // the only one offered.
+    const floor = Math.min(...found.map((f) => f.score));
+    for (const k of kin) {
+      if (found.length === 0 || found.length >= MAX_RANKED) break;
+      if (found.some((f) => f.cause.id === k.cause.id)) continue;
+      found.push({ cause: k.cause, score: floor * KIN_SCORE * evidence(k.weight), via: "related", matched: k.cause.diagnosis.cause });
+    }
+    const ranked = found.map(({ cause, score, via, matched }) => ({ cause, score: Math.round(score * 1000) / 1000, via, matched }));
+    return { rejection: rejected || ranked.length > 0, kind, direction, causes: ranked };
   }
 
   return { read };

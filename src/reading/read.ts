@@ -97,6 +97,10 @@ function model(data: ReadingData): Model {
 /** Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when). */
 const has = (tokens: ReturnType<typeof tokenize>, phrases: string[][], stems = true) => phrases.some((p) => findPhrase(tokens, p, { gap: 1, stems, typos: false }) !== undefined);
 
+function countsNumbers(facts: Facts): boolean {
+  return Object.keys(facts.numbers).length > 0 || facts.uncounted.length > 0 || facts.count !== undefined;
+}
+
 /** The order facts that make a fee or time question an estimate request rather than a question for the engine. */
 function namesAnOrder(facts: Facts): boolean {
   const total = Object.values(facts.numbers).reduce((a, b) => a + (b ?? 0), 0);
@@ -137,11 +141,13 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       const direction = has(tokens, m.directionOut, false) ? "out" : has(tokens, m.directionIn, false) ? "in" : undefined;
       if (direction) facts.direction = direction;
 
-      const notice = !looksLikeQuestion(text) && !(facts.wants.fees || facts.wants.dates) && isNotice(m, tokens, text, options);
+      const rejection = isNotice(m, tokens, text, options);
+      // A date in a rejection notice or story is the rejection's, unless numbers to port are counted too.
+      const notice = !looksLikeQuestion(text) && !(facts.wants.fees || (facts.wants.dates && countsNumbers(facts))) && rejection;
       // A bare "?" asks for help.
       if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
-      return { intent: intentOf(m, tokens, facts, notice, general), language, facts, notice };
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection), language, facts, notice };
     },
   };
 }
@@ -157,13 +163,15 @@ function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, o
 }
 
 /** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
-function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean): Intent {
+/** `rejection`: the text says a port was rejected; with no count and no price asked, its dates are the rejection's, not an order's. */
+function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean): Intent {
   const whole = wholeIntent(m.intents, tokens);
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
   if (person) return person;
+  const rejectionDates = rejection && !facts.wants.fees && !countsNumbers(facts);
   // An estimate prices a port in: a port out's fees and dates are the answer engine's.
-  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && facts.direction !== "out") return "estimate";
+  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out") return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
   return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";

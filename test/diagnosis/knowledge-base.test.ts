@@ -196,9 +196,25 @@ describe("every path", () => {
       }
       for (const text of options) walk(reply(kb, state, text, TODAY).state, step.kind === "date" ? shown : shown + 1);
     };
-    walk(startDiagnosis(kb, undefined, TODAY), 0);
+    // No opening, a notice whose first cause may be refused for the next ranked ones, and a customer's story.
+    for (const opening of [undefined, "Jeopardy - end user withdrew auth", "calls hop to the next phone when the first is busy and the carrier turned us down"]) {
+      walk(startDiagnosis(kb, opening, TODAY), 0);
+    }
     expect(results).toBeGreaterThan(100);
     expect(portOuts).toBeGreaterThan(0);
+  });
+});
+
+describe("the ranking behind a notice's first cause", () => {
+  it("is offered, most likely first, when the customer refuses the first cause", () => {
+    const run = drive(kb, ["no"], "Jeopardy - end user withdrew auth");
+    const [first, second] = run.steps;
+    if (first?.kind !== "confirm" || second?.kind !== "confirm") throw new Error(`expected two confirmations, got ${first?.kind}, ${second?.kind}`);
+    expect(first.causeId).toBe("more-recent-authorization");
+    expect(first.ranked.length).toBeGreaterThan(1);
+    expect(first.ranked[0]).toBe(first.causeId);
+    expect(second.causeId).toBe(first.ranked[1]);
+    expect(second.text).toMatch(/^Could it be ".+" instead\?$/);
   });
 });
 

@@ -22,6 +22,11 @@ describe("what a message asks for", () => {
     ["Mi portabilidad fue rechazada, ¿qué hago?", "diagnosis"],
     ["Ma demande de portage a été rejetée", "diagnosis"],
     ["Diagnose my rejection", "diagnosis"],
+    ["Sprint rejected my port, the PIN was wrong when you tried to bring my number over", "diagnosis"],
+    ["they turned down the port because of the address", "diagnosis"],
+    ["we thought the port was done and now it got rejected", "diagnosis"],
+    ["Reject: desired due date falls on a weekend", "diagnosis"],
+    ["my port got rejected last friday, how long do I have to fix it?", "diagnosis"],
     ["check before I port", "checklist"],
     ["I'd like to port my number", "checklist"],
     ["Fees and timing", "estimate"],
@@ -67,6 +72,9 @@ describe("what a message asks for", () => {
     "how much to port out my number to another carrier",
     "combien coûte le transfert de mon numéro",
     "¿cuánto tiempo tarda la portabilidad de mi número?",
+    "what is a hunt group",
+    "my number still isn't working with you after the port",
+    "how much if the carrier rejects my port twice",
   ])("'%s' is a question for the answer engine", (text) => {
     expect(intent(text)).toBe("question");
   });
