@@ -6,8 +6,8 @@ import { KnowledgeBaseError } from "../knowledge/loader.js";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   kb: { summary: "kb validate | list | show <id> | stats | import <feed>", load: () => import("./kb.js") },
-  ask: { summary: 'ask [--json | --jsonl | --copy] [--audience agent] "question"', load: () => import("./ask.js") },
-  eval: { summary: "eval [--misses] [file.jsonl ...]", load: () => import("./eval.js") },
+  ask: { summary: 'ask [--json | --jsonl | --copy] [--audience agent] [--engine-only] "question"', load: () => import("./ask.js") },
+  eval: { summary: "eval [--misses] [--engine-only] [file.jsonl ...]", load: () => import("./eval.js") },
   diagnose: { summary: "diagnose: guided rejection diagnosis in the terminal", load: () => import("./diagnose.js") },
   estimate: { summary: "estimate --fax 3 --toll-free 2 --country US --submitted 2026-12-22 [--json]", load: () => import("./estimate.js") },
   feedback: { summary: "feedback report [--file path]", load: () => import("./feedback.js") },

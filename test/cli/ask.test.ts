@@ -10,6 +10,17 @@ function ask(args: string[], stdin = ""): Promise<CliRun> {
 }
 
 describe("porting-bot ask", () => {
+  it("answers with the second opinion unless --engine-only, which leaves the engine's choice", async () => {
+    const question = "the name on my account is wrong on the port";
+    const withOpinion = await runCli(["ask", "--json", question], { env: {} });
+    expect(AskJson.parse(JSON.parse(withOpinion.out))).toMatchObject({ status: "answered", answer: { id: "rejection-for-mismatch-information" } });
+    const alone = await runCli(["ask", "--json", "--engine-only", question], { env: {} });
+    const choice = AskJson.parse(JSON.parse(alone.out));
+    expect([choice.status, choice.alternatives[0]?.id]).toEqual(["clarify", "rejection-for-mismatch-information"]);
+    const off = await runCli(["ask", "--json", question], { env: { SECOND_OPINION: "off" } });
+    expect(JSON.parse(off.out)).toEqual(JSON.parse(alone.out));
+  });
+
   it("prints the answer for a terminal: title, plain-text body, source and last update", async () => {
     const { code, out } = await ask(["wat", "is", "a", "foc"]);
     expect(code).toBe(EXIT.ok);
