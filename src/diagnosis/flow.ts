@@ -98,10 +98,13 @@ const MAX_CANDIDATES = 3;
 
 function withNotice(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: string): DiagnosisState {
   const reading = knowledge.reader.read(text, state.context);
-  if (!reading.causes.length) return state;
+  // A text that tells the direction ("LSR", "port out") rules out the causes of the other one.
+  const fits = (m: (typeof reading.causes)[number]) => !reading.direction || (m.cause.diagnosis.when?.directions ?? [reading.direction]).includes(reading.direction);
+  const causes = reading.causes.filter(fits);
+  if (!causes.length) return state;
   return {
     ...state,
-    notice: { text: redact(text.trim()), candidates: reading.causes.slice(0, MAX_CANDIDATES).map((m) => m.cause.id), refused: [], kind: reading.kind },
+    notice: { text: redact(text.trim()), candidates: causes.slice(0, MAX_CANDIDATES).map((m) => m.cause.id), refused: [], kind: reading.kind },
   };
 }
 
@@ -110,9 +113,27 @@ function causeById(knowledge: DiagnosisKnowledge, id: string): Cause | undefined
 }
 
 function pendingSuspect(knowledge: DiagnosisKnowledge, state: DiagnosisState): Cause | undefined {
-  if (state.confirmed || !state.notice) return undefined;
-  const id = state.notice.candidates.find((c) => !state.notice!.refused.includes(c));
-  return id ? causeById(knowledge, id) : undefined;
+  return openSuspects(knowledge, state)[0];
+}
+
+/** The causes the text named, best first, not refused and not ruled out by the direction of the port. */
+function openSuspects(knowledge: DiagnosisKnowledge, state: DiagnosisState): Cause[] {
+  if (state.confirmed || !state.notice) return [];
+  const { direction } = state.context;
+  return state.notice.candidates
+    .filter((id) => !state.notice!.refused.includes(id))
+    .map((id) => causeById(knowledge, id))
+    .filter((cause): cause is Cause => cause !== undefined && (direction === undefined || (cause.diagnosis.when?.directions ?? [direction]).includes(direction)));
+}
+
+/**
+ * Whether the causes a text names happen in different directions ("INVALID PASSCODE": a port-out PIN, or a port-in
+ * account PIN): the direction is then asked before any of them is put to the customer.
+ */
+function suspectsSplitByDirection(knowledge: DiagnosisKnowledge, state: DiagnosisState): boolean {
+  if (state.context.direction !== undefined || state.asked.includes("direction")) return false;
+  const only = new Set(openSuspects(knowledge, state).map((c) => c.diagnosis.when?.directions).filter((d) => d?.length === 1).map((d) => d![0]));
+  return only.size > 1;
 }
 
 /** Dimensions named by the conditions that still fit what is known, and not known or asked yet. */
@@ -237,6 +258,7 @@ export function nextStep(knowledge: DiagnosisKnowledge, state: DiagnosisState, t
   if (state.misses >= MAX_MISSES) return handoff(knowledge, state, today, "the answers did not match the choices offered");
   if (state.verdict === "none") return handoff(knowledge, state, today, "the customer says none of these causes fits");
 
+  if (suspectsSplitByDirection(knowledge, state)) return { kind: "context", ...CONTEXT_QUESTIONS.direction };
   const suspect = pendingSuspect(knowledge, state);
   if (suspect) {
     const notice = state.notice!;

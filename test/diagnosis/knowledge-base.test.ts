@@ -235,10 +235,20 @@ describe("pasted notices on the real knowledge base", () => {
     expect(outcomeOf(run).causes.map((c) => c.id)).toEqual([id]);
   });
 
-  it("every cause can be reached through one of its own notice patterns", () => {
+  it("every cause can be reached through one of its own notice patterns, once the direction is told where it is asked", () => {
     for (const cause of kb.causes) {
-      const run = drive(kb, [], `Rejected - ${cause.diagnosis.notice_patterns[0]}`);
+      const notice = `Rejected - ${cause.diagnosis.notice_patterns[0]}`;
+      const direction = cause.diagnosis.when?.directions?.[0] === "out" ? "port out" : "port in";
+      const first = drive(kb, [], notice);
+      const run = first.last.kind === "context" ? drive(kb, [direction], notice) : first;
       expect(run.last, cause.id).toMatchObject({ kind: "confirm", causeId: cause.id });
     }
+  });
+
+  it("asks the direction first when a notice names causes of both directions, then puts only that direction's cause", () => {
+    const notice = "REJECT - PIN REQUIRED/INVALID PASSCODE";
+    expect(drive(kb, [], notice).last).toMatchObject({ kind: "context" });
+    expect(drive(kb, ["port out"], notice).last).toMatchObject({ kind: "confirm", causeId: "port-out-rejection-for-pin" });
+    expect(drive(kb, ["port in"], notice).last).toMatchObject({ kind: "confirm", causeId: "account-number-reseller-mismatch" });
   });
 });
