@@ -209,7 +209,12 @@ export function readCounts(model: CountModel, tokens: Token[], isAreaCode: IsAre
     }
   } else if (counted) {
     const bare = countWithoutKind(model, tokens, isAreaCode, used);
-    if (bare) addBareCount(model, tokens, facts, bare, mentions[0]!.start);
+    const kinds = Object.keys(numbers) as NumberKind[];
+    // "my 3 numbers, they're all fax": one kind named with no count of its own is the kind of the counted numbers.
+    if (bare && kinds.length === 1 && defaulted.includes(kinds[0]!) && facts.uncounted.length === 0) {
+      numbers[kinds[0]!] = bare.count;
+      facts.defaulted = [];
+    } else if (bare) addBareCount(model, tokens, facts, bare, mentions[0]!.start);
   }
   return facts;
 }

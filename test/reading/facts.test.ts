@@ -61,6 +61,9 @@ describe("counts and kinds", () => {
     ["a fax number and a main line", { fax: 1 }, 1],
     ["15 numbers in Philadelphia (all VoIP lines)", { local: 15 }, undefined],
     ["40 DIDs + 5 TF numbers", { local: 40, "toll-free": 5 }, undefined],
+    ["my 3 numbers from ohio, they're all fax", { fax: 3 }, undefined],
+    ["I have 4 lines in Ottawa, all fax", { fax: 4 }, undefined],
+    ["1 fax and 1 voice number from texas", { fax: 1, local: 1 }, undefined],
   ])("reads a count of no kind beside counted kinds in '%s' as a total or as more numbers", (text, numbers, count) => {
     const read = facts(text);
     expect(read.numbers).toEqual(numbers);
