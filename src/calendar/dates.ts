@@ -15,6 +15,16 @@ function fromUtc(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+/** A date parser's reference for words said on `today`: noon UTC that day, read in UTC, so no time zone moves the day. */
+export function referenceOf(today: IsoDate): { instant: Date; timezone: number } {
+  return { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
+}
+
+/** The calendar date of an instant read in UTC, such as a parser's result against `referenceOf`. */
+export function utcDateOf(instant: Date): IsoDate {
+  return fromUtc(instant);
+}
+
 /** True when the string names a day that exists (rejects 2026-02-30). */
 export function isRealDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

@@ -2,9 +2,7 @@
 import * as en from "chrono-node/en";
 import * as es from "chrono-node/es";
 import * as fr from "chrono-node/fr";
-import { addDays, type IsoDate } from "../calendar/dates.js";
-
-const pad = (n: number) => String(n).padStart(2, "0");
+import { addDays, referenceOf, utcDateOf, type IsoDate } from "../calendar/dates.js";
 
 /**
  * A rejection date as customers write it, read by chrono-node looking backwards from `today` (a rejection is always
@@ -12,13 +10,11 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * French or Spanish. Undefined for anything else, a day that does not exist, or a day after `today`.
  */
 export function parseRejectionDate(text: string, today: IsoDate): IsoDate | undefined {
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
+  const reference = referenceOf(today);
   for (const parser of [en.casual, fr.casual, es.casual]) {
     const result = parser.parse(text, reference, { forwardDate: false }).find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
     if (!result) continue;
-    const date = result.start.date();
-    const iso = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    const iso = utcDateOf(result.start.date());
     if (iso <= today) return iso;
     // A weekday alone ("friday", said on a thursday) is last week's; a date after today is refused.
     return result.start.isCertain("day") ? undefined : addDays(iso, -7);

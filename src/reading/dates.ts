@@ -2,7 +2,7 @@
 import * as en from "chrono-node/en";
 import * as es from "chrono-node/es";
 import * as fr from "chrono-node/fr";
-import { addDays, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
+import { addDays, referenceOf, utcDateOf, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
 import type { Language } from "../answer/result.js";
 import { findPhrase, fold, tokenize } from "./text.js";
 
@@ -137,8 +137,7 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     const date = dayOfMonth(today, Number(day[2]), day[1], saidInPast(text, day.index, day[0].length, cues));
     if (date) return { date, text: day[0] };
   }
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
+  const reference = referenceOf(today);
   // The message's language first, then the others: a short reply ("demain", "mañana") is often read as English.
   const languages = [language, ...(Object.keys(PARSERS) as Language[]).filter((l) => l !== language)];
   for (const parser of languages.map((l) => PARSERS[l])) {
@@ -150,7 +149,7 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     const inPast = !FROM_TODAY.test(fold(result.text.trim())) && saidInPast(text, result.index, result.text.length, cues);
     if (inPast) result = dated(false) ?? result;
     const date = result.start.date();
-    const iso = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    const iso = utcDateOf(date);
     // A day named in the past is never later than today: "went in on Friday" said on a Thursday is last week's,
     // "submitted on June 12" said in April last year's.
     if (!inPast || iso <= today) return { date: iso, text: result.text };
