@@ -14,10 +14,10 @@ const SEALED_ESTIMATE_SET = "eval/heldout/estimates.jsonl";
 /** A set of fee and time requests rather than questions for the answer engine: named for it. */
 export const isEstimateSet = (file: string) => /^estimates.*\.jsonl$/.test(basename(file));
 
-/** Whether a set is sealed (under `eval/heldout/` or `eval/unseen/`): its misses are never printed. */
+/** Whether a set is sealed (under `eval/heldout/` or a folder `eval/unseen…/`): its misses are never printed. */
 export function isSealedSet(root: string, file: string): boolean {
   const path = relative(root, file).split(sep).join("/");
-  return path.startsWith("eval/heldout/") || path.startsWith("eval/unseen/");
+  return path.startsWith("eval/heldout/") || /^eval\/unseen[^/]*\//.test(path);
 }
 
 /** The shared set, the project's own `eval/estimates*.jsonl` (not its subfolders), and the sealed set. */

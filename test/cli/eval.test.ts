@@ -78,6 +78,8 @@ describe("sealed sets", () => {
   it("are the sets under eval/heldout/ and eval/unseen/, whose misses are never printed", () => {
     expect(isSealedSet("/p", "/p/eval/heldout/estimates.jsonl")).toBe(true);
     expect(isSealedSet("/p", "/p/eval/unseen/x.jsonl")).toBe(true);
+    expect(isSealedSet("/p", "/p/eval/unseen-2/diagnosis.jsonl")).toBe(true);
+    expect(isSealedSet("/p", "/p/eval/unseenish.jsonl")).toBe(false);
     expect(isSealedSet("/p", "/p/eval/estimates-tuning-3.jsonl")).toBe(false);
     expect(isSealedSet("/p", "/shared/eval/estimates-dev.jsonl")).toBe(false);
   });
