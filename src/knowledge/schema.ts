@@ -222,6 +222,11 @@ export const Frontmatter = z
     id: Id,
     type: EntryType,
     title: z.string().min(1),
+    /**
+     * What to call the entry when it is offered as a choice, where its heading does not say what it answers
+     * ("IMPORTANT"); the heading stays its title everywhere else.
+     */
+    label: z.string().min(1).max(80).optional(),
     /** import: the importer refreshes title, status, source, links and body; curated: never touched by it. */
     origin: z.enum(["import", "curated"]).default("import"),
     status: Status.default("current"),
@@ -282,6 +287,13 @@ export const Vocabulary = z
           })
           .strict(),
       )
+      .default([]),
+    /**
+     * Topics the knowledge does not answer although customers ask about them in porting's words (a firewall port, a
+     * domain transfer, a voicemail PIN): a question naming one is refused rather than offered porting entries.
+     */
+    outside_porting: z
+      .array(z.object({ topic: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }).strict())
       .default([]),
   })
   .strict();
