@@ -2,7 +2,7 @@ import { isCustomerEntry } from "../knowledge/audience.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
 import { redact } from "../privacy/redact.js";
 import { trainClassifier } from "./classifier.js";
-import { ANSWER_MODEL, decide, enoughWords, inScope, THRESHOLDS, type AnswerModel, type Evidence, type Thresholds } from "./decide.js";
+import { ANSWER_MODEL, answerChance, decide, enoughWords, inScope, THRESHOLDS, type AnswerModel, type Evidence, type Thresholds } from "./decide.js";
 import { answerGroups, topicsOf } from "./groups.js";
 import { buildIndex, idfOf } from "./search-index.js";
 import { translationUrl } from "./language.js";
@@ -221,6 +221,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       alternatives,
       masked: parsed.masked,
       language: parsed.language,
+      ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
     };
     const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };

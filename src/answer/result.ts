@@ -34,6 +34,8 @@ export type Choice = Alternative & { label?: string };
 /** What the engine hands to renderers and the bot: the contract plus what they need to show it. */
 export interface AskResult extends Omit<AskJson, "alternatives"> {
   alternatives: Choice[];
+  /** The decision's estimated chance that the first answer group is right, when anything was in scope. */
+  chance?: number;
   /** The question with customer identifiers masked: safe to log. */
   masked: string;
   language: Language;
