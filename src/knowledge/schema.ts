@@ -368,6 +368,13 @@ export const PlacesFile = z
             country: z.enum(["US", "CA"]),
             /** The same name is a country too (Georgia). */
             also_country: z.string().min(1).optional(),
+            /**
+             * In the US but outside the 48 contiguous states (Alaska, Hawaii, the territories): its numbers are priced
+             * and dated like other countries' numbers (INTL), under this name.
+             */
+            outside_us48: z.boolean().default(false),
+            /** Area codes of the region that the numbering plan's data places in the US as a whole (907 is Alaska). */
+            area_codes: z.array(z.string().regex(/^[2-9]\d\d$/, "must be a 3-digit area code")).default([]),
             aliases: z.array(z.string().min(1)).default([]),
             cities: z.array(z.string().min(1)).default([]),
           })

@@ -229,6 +229,13 @@ function addBareCount(model: CountModel, tokens: Token[], facts: CountFacts, bar
   const next = tokens[bare.end]?.word ?? "";
   const total = bare.start < firstKind && !(model.joiners.has(next) || next === "plus");
   if (total && bare.count === sum) return;
+  // "25 numbers, mostly local, a couple fax": the kind named alone in the singular has what the others leave.
+  const [single] = facts.defaulted;
+  if (total && single && facts.defaulted.length === 1 && facts.uncounted.length === 0 && bare.count - sum + 1 > 1) {
+    facts.numbers[single] = bare.count - sum + 1;
+    facts.defaulted = [];
+    return;
+  }
   const rest = total ? bare.count - sum : bare.count;
   if (rest <= 0) return;
   const [kind] = facts.uncounted;

@@ -112,6 +112,18 @@ function namesAnOrder(facts: Facts): boolean {
 }
 
 /**
+ * An order told rather than asked ("6 lines from Bell in Toronto, submitting Monday"): counted numbers with a day still
+ * to come, or with where they are and an expedite. Telling it is asking what it will cost and when it will be done.
+ */
+function statesAnOrder(facts: Facts, dateAhead: boolean): boolean {
+  const counted = Object.keys(facts.numbers).some((k) => !facts.defaulted.includes(k as NumberKind)) || facts.count !== undefined;
+  if (!counted) return false;
+  const ahead = facts.submitted !== undefined && dateAhead;
+  const place = facts.country !== undefined || facts.ambiguousPlace !== undefined;
+  return ahead || (place && facts.expedite === true);
+}
+
+/**
  * One reading of a message, for routing and for every flow: what it asks for (learned from `knowledge/intents.yaml`)
  * and the facts it states (counts, kinds, place, date, direction, options), in English, French or Spanish.
  */
@@ -147,7 +159,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       // A bare "?" asks for help.
       if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
-      return { intent: intentOf(m, tokens, facts, notice, general, rejection), language, facts, notice };
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection, date !== undefined && !date.past), language, facts, notice };
     },
   };
 }
@@ -164,7 +176,7 @@ function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, o
 
 /** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
 /** `rejection`: the text says a port was rejected; with no count and no price asked, its dates are the rejection's, not an order's. */
-function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean): Intent {
+function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean, dateAhead: boolean): Intent {
   const whole = wholeIntent(m.intents, tokens);
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
@@ -172,6 +184,7 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   const rejectionDates = rejection && !facts.wants.fees && !countsNumbers(facts);
   // An estimate prices a port in: a port out's fees and dates are the answer engine's.
   if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out") return "estimate";
+  if (statesAnOrder(facts, dateAhead) && !rejection && !general && facts.direction !== "out") return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
   return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";
