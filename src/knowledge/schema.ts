@@ -332,7 +332,14 @@ export const IntentsFile = z
   .object({
     fillers: PhrasesByLanguage,
     intents: z.array(z.object({ id: IntentId, match: z.enum(["whole", "cue"]), examples: PhrasesByLanguage }).strict()).min(1),
-    wants: z.object({ fees: z.array(z.string().min(1)).min(1), dates: z.array(z.string().min(1)).min(1) }).strict(),
+    wants: z
+      .object({
+        fees: z.array(z.string().min(1)).min(1),
+        dates: z.array(z.string().min(1)).min(1),
+        /** Names of things that hold a cue word without asking about money or dates ("FOC date", "due date"). */
+        not: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
     options: z
       .object({
         expedite: z.array(z.string().min(1)).min(1),
