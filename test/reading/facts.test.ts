@@ -290,3 +290,10 @@ describe("orders in customers' words", () => {
     expect(on("when is the completion date?").wants.dates).toBe(true);
   });
 });
+
+describe("words a typo away from a kind", () => {
+  it("reads 'portarlos' (to port them) as no kind, and 'portables' as cell numbers", () => {
+    expect(facts("tengo 3 números en Puerto Rico, cuánto cuesta portarlos")).toMatchObject({ numbers: {}, count: 3 });
+    expect(facts("2 portables a Montreal, combien?").numbers).toEqual({ wireless: 2 });
+  });
+});
