@@ -101,14 +101,21 @@ async function load(): Promise<SentenceEncoder> {
     }
   }
 
-  /** One run at a time, questions first: runs interleave inside the graph, so two at once would both finish late. */
+  /**
+   * One run at a time, questions first: runs interleave inside the graph, so two at once would both finish late. A
+   * run settles through promises alone, so without a pause between runs a queue of them would hold the event loop
+   * (no request read, no timer fired) until the last one.
+   */
   const questions: Array<() => Promise<void>> = [];
   const background: Array<() => Promise<void>> = [];
   let running = false;
   const pump = async () => {
     if (running) return;
     running = true;
-    for (let job = questions.shift() ?? background.shift(); job; job = questions.shift() ?? background.shift()) await job();
+    for (let job = questions.shift() ?? background.shift(); job; job = questions.shift() ?? background.shift()) {
+      await job();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     running = false;
   };
   const scheduled = <T>(work: () => Promise<T>, inBackground: boolean) =>
