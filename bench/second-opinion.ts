@@ -85,7 +85,8 @@ export async function benchSecondOpinion(kb: KnowledgeBase, engine: AnswerEngine
   const firstMs = performance.now() - started;
   const held = eventLoopWatch();
   started = performance.now();
-  const opinion = await createSecondOpinion(kb, new VectorCache(encoder));
+  const cache = new VectorCache(encoder);
+  const opinion = await createSecondOpinion(kb, cache);
   const embedMs = performance.now() - started;
   const longestHold = held();
   const rss = process.memoryUsage().rss - rssBefore;
@@ -120,10 +121,15 @@ export async function benchSecondOpinion(kb: KnowledgeBase, engine: AnswerEngine
     ["reviewed, 4 new at once", await inBursts(opinion, clarified.map((r) => reworded(r, "hello,")), 4)],
     ["reviewed, 16 new at once", await inBursts(opinion, clarified.map((r) => reworded(r, "hi,")), 16)],
   ];
+  let late = 0;
+  const BUDGET_MS = 60;
+  const budgeted = await createSecondOpinion(kb, cache, { budgetMs: BUDGET_MS, onLate: () => late++ });
+  rows.push([`16 new at once, ${BUDGET_MS} ms budget`, await inBursts(budgeted, clarified.map((r) => reworded(r, "hey,")), 16)]);
   console.log(`  a "which of these?" (${clarified.length} of them), ms; load average ${load()}:`);
   for (const [name, t] of rows) {
     const ratio = t === alone ? "" : `  (p99 x${(t.p99 / alone.p99).toFixed(0)} the engine's)`;
     console.log(`    ${name.padEnd(28)} p50 ${t.p50.toFixed(2).padStart(7)}  p99 ${t.p99.toFixed(2).padStart(7)}${ratio}`);
   }
+  console.log(`  With the budget (SECOND_OPINION_BUDGET_MS=${BUDGET_MS}) ${late} of ${clarified.length} reviews were given up, the engine's choice kept.`);
   console.log("  Answers and refusals are not reviewed. Targets: engine alone p99 <= 5 ms; a reviewed choice p99 <= 60 ms.\n");
 }

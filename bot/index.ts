@@ -41,10 +41,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const agents = loadAgentConfig(process.env);
   const dir = knowledgeDir(process.env);
-  const knowledge = await LiveKnowledge.load(dir, log, config.SECOND_OPINION === "off" ? undefined : sentenceVectors(log));
+  const metrics = new BotMetrics();
+  const reviews = { ...(config.SECOND_OPINION_BUDGET_MS ? { budgetMs: config.SECOND_OPINION_BUDGET_MS } : {}), onLate: () => metrics.lateReviews.inc() };
+  const knowledge = await LiveKnowledge.load(dir, log, config.SECOND_OPINION === "off" ? undefined : sentenceVectors(log), reviews);
   log.info(`knowledge base: ${knowledge.latest().kb.entries.length} entries from ${dir}`);
   if (isLocalMode(config)) process.stderr.write(`${LOCAL_MODE_WARNING}\n`);
-  const metrics = new BotMetrics();
   const state = createStateStore(config, { log, onConflict: () => metrics.storageConflicts.inc() });
   log.info(state.kind === "redis" ? "conversation state: Redis (shared by every instance)" : "conversation state: this process's memory (one instance only)");
   const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env, agents });

@@ -1,13 +1,16 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createAnswerEngine } from "../src/answer/engine.js";
-import { createSecondOpinion } from "../src/answer/second-opinion.js";
+import { createSecondOpinion, type SecondOpinionOptions } from "../src/answer/second-opinion.js";
 import type { VectorCache } from "../src/answer/vector-cache.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import type { Logger } from "./log.js";
 import type { Knowledge, KnowledgeSource, OpinionStatus } from "./services.js";
 import { currentTurn } from "./turn-scope.js";
+
+/** How the second opinion of every version of the knowledge reviews (its time budget). */
+export type ReviewOptions = Pick<SecondOpinionOptions, "budgetMs" | "onLate">;
 
 export type ReloadResult =
   | { status: "reloaded"; entries: number }
@@ -60,6 +63,7 @@ export class LiveKnowledge implements KnowledgeSource {
     /** The folder's fingerprint taken just before it was last read, valid or not. */
     private seen: string,
     private readonly vectors: Promise<VectorCache | undefined> | undefined,
+    private readonly reviews: ReviewOptions,
   ) {
     this.knowledge = knowledge;
     this.status = vectors ? "pending" : "off";
@@ -70,10 +74,10 @@ export class LiveKnowledge implements KnowledgeSource {
    * Throws KnowledgeBaseError when the folder is invalid: the bot does not start without valid knowledge. With
    * sentence vectors (or their loading), every version of the knowledge gets the second opinion once it is ready.
    */
-  static async load(dir: string, log: Logger, vectors?: VectorCache | Promise<VectorCache | undefined>): Promise<LiveKnowledge> {
+  static async load(dir: string, log: Logger, vectors?: VectorCache | Promise<VectorCache | undefined>, reviews: ReviewOptions = {}): Promise<LiveKnowledge> {
     const seen = await folderFingerprint(dir).catch(() => "");
     const kb = await loadKnowledgeBase(dir);
-    return new LiveKnowledge(withEngine(kb), dir, log, seen, vectors === undefined ? undefined : Promise.resolve(vectors));
+    return new LiveKnowledge(withEngine(kb), dir, log, seen, vectors === undefined ? undefined : Promise.resolve(vectors), reviews);
   }
 
   current(): Knowledge {
@@ -131,7 +135,7 @@ export class LiveKnowledge implements KnowledgeSource {
     this.prepared = (async () => {
       const vectors = await this.vectors;
       if (!vectors) throw new Error("the sentence encoder is not loaded");
-      const opinion = await createSecondOpinion(knowledge.kb, vectors, preparing.signal);
+      const opinion = await createSecondOpinion(knowledge.kb, vectors, { ...this.reviews, signal: preparing.signal });
       if (this.knowledge !== knowledge) return;
       this.knowledge = { ...knowledge, opinion };
       this.status = "attached";

@@ -66,6 +66,12 @@ export class BotMetrics {
     collect: (): void => this.opinionAttached.set(this.opinion() === "attached" ? 1 : 0),
   });
 
+  readonly lateReviews = new Counter({
+    name: "porting_bot_second_opinion_late_total",
+    help: "Reviews given up because the question's sentence vector took longer than SECOND_OPINION_BUDGET_MS.",
+    registers: [this.registry],
+  });
+
   /** Where the opinion's status is read at each scrape. */
   observeOpinion(status: () => OpinionStatus): void {
     this.opinion = status;

@@ -62,13 +62,34 @@ function nearest({ matrix, entryOf, dimensions }: Phrasings, vector: Float32Arra
   return best < 0 ? undefined : { entry: entryOf[best]!, score: bestScore };
 }
 
+export interface SecondOpinionOptions {
+  /** Abandons the embedding of the phrasings (a newer knowledge base replaced this one). */
+  signal?: AbortSignal;
+  /**
+   * How long a review waits for a new question's vector, in ms; past it the engine's result stands, and the vector,
+   * still computed, is remembered for the next time the question is asked. None: a review waits as long as it takes.
+   */
+  budgetMs?: number;
+  /** Told of each review given up for the budget. */
+  onLate?: () => void;
+}
+
+/** The promise's value, or undefined if it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let stop = () => {};
+  const late = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    stop = () => clearTimeout(timer);
+  });
+  return Promise.race([promise, late]).finally(() => stop());
+}
+
 /**
  * Embeds every entry's title and alternate questions (through the cache), then reviews results: a "which of these?"
  * whose first choice is also the encoder's nearest answer group, closely enough, is answered outright. Nothing else
  * changes: answers and refusals stand, so the encoder can only turn a right first choice into an answer.
- * `signal` abandons the embedding (a newer knowledge base replaced this one).
  */
-export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, signal?: AbortSignal): Promise<SecondOpinion> {
+export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<SecondOpinion> {
   const groups = answerGroups(kb.entries);
   const indexOf = new Map(kb.entries.map((e, i) => [e.id, i]));
   const texts = kb.entries.map((e) => [e.title, ...e.questions]);
@@ -104,7 +125,13 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
       if (result.status !== "clarify" || !first || result.language !== "en") return result;
       const firstIndex = indexOf.get(first.id);
       if (firstIndex === undefined) return result;
-      const best = nearest(phrasings, await vectorOf(result.masked), options.audience === "agent" ? everyEntry : customerEntries);
+      const pending = vectorOf(result.masked);
+      const vector = pending instanceof Float32Array || budgetMs === undefined ? await pending : await within(pending, budgetMs);
+      if (!vector) {
+        onLate?.();
+        return result;
+      }
+      const best = nearest(phrasings, vector, options.audience === "agent" ? everyEntry : customerEntries);
       if (!best || best.score < AGREEMENT_BAR || groups.groupOf[best.entry] !== groups.groupOf[firstIndex]) return result;
       const { id, title, type, source } = first;
       return { ...result, status: "answered", answer: { id, title, type, source }, alternatives: result.alternatives.slice(1) };
