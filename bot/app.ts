@@ -147,7 +147,6 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
   live?.onReload((result) => {
     metrics.reloads.inc({ result: result.status });
     metrics.entries.set(knowledge.latest().kb.entries.length);
-  metrics.observeOpinion(() => knowledge.opinionStatus());
   });
   state.reloads.listen(() => {
     if (!live) return;
