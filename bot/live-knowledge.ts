@@ -136,6 +136,8 @@ export class LiveKnowledge implements KnowledgeSource {
       const vectors = await this.vectors;
       if (!vectors) throw new Error("the sentence encoder is not loaded");
       const opinion = await createSecondOpinion(knowledge.kb, vectors, { ...this.reviews, signal: preparing.signal });
+      // The first customers' questions would otherwise pay the model's first runs.
+      await vectors.encoder.warmUp();
       if (this.knowledge !== knowledge) return;
       this.knowledge = { ...knowledge, opinion };
       this.status = "attached";

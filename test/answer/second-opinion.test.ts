@@ -95,6 +95,7 @@ describe("the vector cache", () => {
         counted.sentences += sentences.length;
         return encoder.embed(sentences);
       },
+      warmUp: () => encoder.warmUp(),
     };
     return counted;
   }

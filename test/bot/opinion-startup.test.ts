@@ -34,7 +34,11 @@ function pausable(real: SentenceEncoder) {
   let gate = Promise.resolve();
   let resume = () => {};
   return {
-    encoder: { model: real.model, embed: (sentences, options) => gate.then(() => real.embed(sentences, options)) } satisfies SentenceEncoder,
+    encoder: {
+      model: real.model,
+      embed: (sentences, options) => gate.then(() => real.embed(sentences, options)),
+      warmUp: () => gate.then(() => real.warmUp()),
+    } satisfies SentenceEncoder,
     pause() {
       gate = new Promise((resolve) => (resume = resolve));
     },
