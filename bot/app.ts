@@ -143,11 +143,17 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
   const { adapter, issuers } = createAdapter(config, conversationState, log);
   adapter.use(turnMiddleware({ lock: state.lock, knowledge, conversationState, metrics, log }));
   metrics.entries.set(knowledge.latest().kb.entries.length);
+  metrics.observeOpinion(() => knowledge.opinionStatus());
   live?.onReload((result) => {
     metrics.reloads.inc({ result: result.status });
     metrics.entries.set(knowledge.latest().kb.entries.length);
   });
-  const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config) });
+  state.reloads.listen(() => {
+    if (!live) return;
+    log.info("knowledge reload announced by another instance");
+    void live.reload();
+  });
+  const server = createServer({ adapter, issuers, bot, log, localMode: isLocalMode(config), recent: state.activities });
   registerWebChat(server, { adapter, bot, storage: state.storage, config, log, env });
   registerSearchApi(server, { kb, search, keys: agents.SEARCH_API_KEYS, log });
   registerSlack(server, { settings: slackSettings(agents), bot, conversationState, kb, search, usage, log });
@@ -158,6 +164,7 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
   registerOperations(server, {
     knowledge,
     ...(live ? { reload: () => live.reload() } : {}),
+    announceReload: () => state.reloads.announce(),
     state,
     metrics,
     log,

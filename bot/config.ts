@@ -24,6 +24,11 @@ export const BotConfig = z
     MEMORY_STATE_MAX: z.coerce.number().int().min(1).default(10_000),
     /** "off" answers without the sentence encoder's second opinion (saves about 150 MB and a second at start). */
     SECOND_OPINION: z.enum(["on", "off"]).default("on"),
+    /**
+     * How long a review waits for a new question's sentence vector, in ms; past it the engine's "which of these?"
+     * stands. Unset: it waits as long as the encoder takes (slow on a busy machine).
+     */
+    SECOND_OPINION_BUDGET_MS: z.coerce.number().int().min(1).max(10_000).optional(),
     /** Turns on POST /admin/reload for callers sending it as a Bearer token. */
     ADMIN_API_KEY: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** The interface to listen on: 127.0.0.1 in local mode, every interface otherwise, unless set. */

@@ -6,7 +6,7 @@ import { loadSentenceEncoder } from "../src/answer/sentence-encoder.js";
 import { VectorCache } from "../src/answer/vector-cache.js";
 import { loadAgentConfig } from "./agent-config.js";
 import { createService } from "./app.js";
-import { ConfigError, isLocalMode, listenHost, loadConfig, type BotConfig } from "./config.js";
+import { ConfigError, isLocalMode, listenHost, loadConfig } from "./config.js";
 import { LiveKnowledge } from "./live-knowledge.js";
 import { createLogger, type Logger } from "./log.js";
 import { BotMetrics } from "./metrics.js";
@@ -23,9 +23,11 @@ const LOCAL_MODE_WARNING = [
 /** How long a stop waits for running turns before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** The sentence encoder behind the answers' second opinion, unless SECOND_OPINION=off; a failure to load is logged, not fatal. */
-async function sentenceVectors(config: BotConfig, log: Logger): Promise<VectorCache | undefined> {
-  if (config.SECOND_OPINION === "off") return undefined;
+/**
+ * The sentence encoder behind the answers' second opinion, unless SECOND_OPINION=off; a failure to load is logged,
+ * not fatal. It loads while the bot already serves with the engine alone.
+ */
+async function sentenceVectors(log: Logger): Promise<VectorCache | undefined> {
   try {
     return new VectorCache(await loadSentenceEncoder(), vectorCacheFile(process.env));
   } catch (error) {
@@ -39,10 +41,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const agents = loadAgentConfig(process.env);
   const dir = knowledgeDir(process.env);
-  const knowledge = await LiveKnowledge.load(dir, log, await sentenceVectors(config, log));
+  const metrics = new BotMetrics();
+  const reviews = { ...(config.SECOND_OPINION_BUDGET_MS ? { budgetMs: config.SECOND_OPINION_BUDGET_MS } : {}), onLate: () => metrics.lateReviews.inc() };
+  const knowledge = await LiveKnowledge.load(dir, log, config.SECOND_OPINION === "off" ? undefined : sentenceVectors(log), reviews);
   log.info(`knowledge base: ${knowledge.latest().kb.entries.length} entries from ${dir}`);
   if (isLocalMode(config)) process.stderr.write(`${LOCAL_MODE_WARNING}\n`);
-  const metrics = new BotMetrics();
   const state = createStateStore(config, { log, onConflict: () => metrics.storageConflicts.inc() });
   log.info(state.kind === "redis" ? "conversation state: Redis (shared by every instance)" : "conversation state: this process's memory (one instance only)");
   const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env, agents });

@@ -1,3 +1,4 @@
+import type { OpinionStatus } from "./services.js";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** What a turn came to: the engine's verdict, a guided flow, anything else (commands, menus, buttons), or trouble. */
@@ -54,6 +55,27 @@ export class BotMetrics {
     help: "Entries in the knowledge base being served.",
     registers: [this.registry],
   });
+
+  /** Read at each scrape: the status of the knowledge served then. */
+  private opinion: () => OpinionStatus = () => "off";
+
+  readonly opinionAttached: Gauge = new Gauge({
+    name: "porting_bot_second_opinion_attached",
+    help: "1 when the sentence encoder's second opinion reviews the knowledge being served, 0 while it is prepared, off or failed.",
+    registers: [this.registry],
+    collect: (): void => this.opinionAttached.set(this.opinion() === "attached" ? 1 : 0),
+  });
+
+  readonly lateReviews = new Counter({
+    name: "porting_bot_second_opinion_late_total",
+    help: "Reviews given up because the question's sentence vector took longer than SECOND_OPINION_BUDGET_MS.",
+    registers: [this.registry],
+  });
+
+  /** Where the opinion's status is read at each scrape. */
+  observeOpinion(status: () => OpinionStatus): void {
+    this.opinion = status;
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -10,6 +10,8 @@ export interface OperationsOptions {
   knowledge: KnowledgeSource;
   /** Absent when the bot serves a fixed knowledge base: nothing to reload. */
   reload?: () => Promise<ReloadResult>;
+  /** Tells the other instances to reload their own folders; resolves to how many heard it. */
+  announceReload?: () => Promise<number>;
   state: StateStore;
   metrics: BotMetrics;
   log: Logger;
@@ -31,7 +33,7 @@ export function hasBearer(authorization: string | undefined, key: string): boole
  * Routes for whoever runs the bot: GET /readyz (send traffic here?), GET /metrics (Prometheus), and
  * POST /admin/reload (load the knowledge folder again now). GET /healthz (alive) is the server's own.
  */
-export function registerOperations(server: Server, { knowledge, reload, state, metrics, log, adminKey, stopping }: OperationsOptions): void {
+export function registerOperations(server: Server, { knowledge, reload, announceReload, state, metrics, log, adminKey, stopping }: OperationsOptions): void {
   server.get("/readyz", async (_req: Request, res: Response) => {
     const problems: string[] = [];
     if (stopping()) problems.push("shutting down");
@@ -39,7 +41,9 @@ export function registerOperations(server: Server, { knowledge, reload, state, m
     if (storeProblem) problems.push(storeProblem);
     const entries = knowledge.latest().kb.entries.length;
     if (entries === 0) problems.push("no knowledge loaded");
-    const body = { status: problems.length ? "unavailable" : "ready", ...(problems.length ? { problems } : {}), state: state.kind, entries };
+    // The engine serves alone while the second opinion is prepared: that is ready, and said so.
+    const opinion = knowledge.opinionStatus();
+    const body = { status: problems.length ? "unavailable" : "ready", ...(problems.length ? { problems } : {}), state: state.kind, entries, opinion };
     res.send(problems.length ? 503 : 200, body);
   });
 
@@ -62,6 +66,13 @@ export function registerOperations(server: Server, { knowledge, reload, state, m
     }
     log.info("knowledge reload requested");
     const result = await reload();
-    res.send(result.status === "reloaded" ? 200 : 422, result);
+    // Each instance reads its own folder: the others reload whether or not this one's files were valid.
+    let otherInstances = 0;
+    try {
+      otherInstances = (await announceReload?.()) ?? 0;
+    } catch (error) {
+      log.warn(`the other instances were not told to reload: ${(error as Error).message}`);
+    }
+    res.send(result.status === "reloaded" ? 200 : 422, { ...result, otherInstances });
   });
 }

@@ -5,7 +5,7 @@ import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from "bot
 import type { AuthenticateRequestResult } from "botframework-connector";
 import type { BotFrameworkAdapter } from "./adapter.js";
 import { ActivityEnvelope, UNREADABLE_REPLY, checkContent, describeProblems, tooLongReply } from "./incoming-activity.js";
-import { RecentActivities } from "./recent-activities.js";
+import { RecentActivities, type ActivityLedger } from "./recent-activities.js";
 import { TokenCheck, type TokenIssuers } from "./request-auth.js";
 import { readBody } from "./request-body.js";
 import { withRequestId, type Logger } from "./log.js";
@@ -25,7 +25,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Turns running after their request was answered (normal delivery); past this, 503. */
   maxBackgroundTurns?: number;
-  recent?: RecentActivities;
+  /** Activity ids already received (shared by the instances with Redis); this process's memory unless given. */
+  recent?: ActivityLedger;
 }
 
 const DEFAULT_MAX_BODY = 256 * 1024;
@@ -124,7 +125,7 @@ export function createServer(options: ServerOptions): Server {
         }
         return refuse(401, "the Bot Framework token is not valid", "token does not match the activity");
       }
-      if (activity.id && recent.isDuplicate(activity.conversation.id, activity.id)) {
+      if (activity.id && (await recent.isDuplicate(activity.conversation.id, activity.id))) {
         log.info({ requestId }, "activity already received: not applied again");
         res.send(200, activity.deliveryMode === "expectReplies" ? { activities: [] } : undefined);
         return;

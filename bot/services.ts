@@ -19,12 +19,19 @@ export interface Knowledge {
   readonly opinion?: SecondOpinion;
 }
 
+/**
+ * Whether the sentence encoder's second opinion reviews the knowledge being served: off (SECOND_OPINION=off or a
+ * fixed knowledge base), pending (the model loading or the phrasings being embedded), attached, or failed.
+ */
+export type OpinionStatus = "off" | "pending" | "attached" | "failed";
+
 /** Where the bot reads its knowledge at each turn: fixed, or reloaded while it runs (bot/live-knowledge.ts). */
 export interface KnowledgeSource {
   /** The knowledge of the turn in progress (the newest outside a turn). */
   current(): Knowledge;
   /** The newest knowledge, whatever the turn in progress started with. */
   latest(): Knowledge;
+  opinionStatus(): OpinionStatus;
 }
 
 export function fixedKnowledge(kb: KnowledgeBase, engine?: AnswerEngine): KnowledgeSource {
@@ -32,7 +39,7 @@ export function fixedKnowledge(kb: KnowledgeBase, engine?: AnswerEngine): Knowle
   let real: (AnswerEngine & SearchEngine) | undefined;
   const built = () => (real ??= createAnswerEngine(kb));
   const knowledge: Knowledge = { kb, engine: engine ?? built(), search: { search: (question, options) => built().search(question, options) } };
-  return { current: () => currentTurn()?.knowledge ?? knowledge, latest: () => knowledge };
+  return { current: () => currentTurn()?.knowledge ?? knowledge, latest: () => knowledge, opinionStatus: () => "off" };
 }
 
 /** The knowledge base of the source's current knowledge, read at each use: holders of it see every reload. */

@@ -4,7 +4,9 @@ import type { BotConfig } from "./config.js";
 import { TurnGuardedStorage } from "./etag-storage.js";
 import type { Logger } from "./log.js";
 import { BoundedMemoryStorage } from "./memory-storage.js";
+import { RecentActivities, SharedRecentActivities, type ActivityLedger } from "./recent-activities.js";
 import { RedisStorage } from "./redis-storage.js";
+import { aloneAnnouncements, RedisReloadAnnouncements, type ReloadAnnouncements } from "./reload-announcements.js";
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from "./turn-lock.js";
 
 /** Where conversation state lives, and how the turns of one conversation are kept apart. */
@@ -12,6 +14,10 @@ export interface StateStore {
   readonly kind: "redis" | "memory";
   readonly storage: Storage;
   readonly lock: TurnLock;
+  /** Activity ids already received, so a resent activity is applied once across every instance sharing the store. */
+  readonly activities: ActivityLedger;
+  /** Reloads asked of one instance reach the others sharing the store. */
+  readonly reloads: ReloadAnnouncements;
   /** Undefined when the store can be used, else why not. */
   problem(): Promise<string | undefined>;
   close(): Promise<void>;
@@ -31,6 +37,8 @@ export function memoryState({ STATE_TTL_HOURS, MEMORY_STATE_MAX }: StateConfig, 
     kind: "memory",
     storage: new TurnGuardedStorage(memory),
     lock: new LocalTurnLock(),
+    activities: new RecentActivities(),
+    reloads: aloneAnnouncements,
     problem: async () => undefined,
     close: async () => {},
   };
@@ -51,6 +59,7 @@ export function redisState(url: string, { STATE_TTL_HOURS }: StateConfig, { log,
     lastError = "";
     log.info("redis: connected");
   });
+  const reloads = new RedisReloadAnnouncements(redis, (message) => log.warn(message), `${prefix}reload`);
   const storage = new RedisStorage(redis, {
     ttlSeconds: Math.max(1, Math.round(STATE_TTL_HOURS * 3600)),
     prefix: `${prefix}state:`,
@@ -60,6 +69,8 @@ export function redisState(url: string, { STATE_TTL_HOURS }: StateConfig, { log,
     kind: "redis",
     storage: new TurnGuardedStorage(storage),
     lock: new RedisTurnLock(redis, { prefix: `${prefix}lock:` }),
+    activities: new SharedRecentActivities(redis, (message) => log.warn(message), `${prefix}activity:`),
+    reloads,
     async problem() {
       if (redis.status !== "ready") return `redis is not connected (${redis.status})`;
       try {
@@ -73,6 +84,7 @@ export function redisState(url: string, { STATE_TTL_HOURS }: StateConfig, { log,
       }
     },
     async close() {
+      await reloads.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { isCustomerEntry } from "../knowledge/audience.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { AskOptions } from "./engine.js";
@@ -29,15 +30,65 @@ export interface SecondOpinion {
   review(result: AskResult, options?: AskOptions): Promise<AskResult>;
 }
 
-interface Phrasing {
-  entry: number;
-  vector: Float32Array;
+/**
+ * The form a question is embedded and remembered in: spacing does not change what it asks, so "port  my number "
+ * and "port my number" share one vector. Case is kept: the encoder reads it.
+ */
+export function questionKey(masked: string): string {
+  return masked.normalize("NFKC").trim().replace(/\s+/g, " ");
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
+/**
+ * The phrasings' unit vectors packed row after row in one array, so the nearest of them to a question is one pass
+ * over contiguous memory.
+ */
+interface Phrasings {
+  matrix: Float32Array;
+  /** The entry (index in the base) of each row. */
+  entryOf: Int32Array;
+  dimensions: number;
+}
+
+function pack(vectors: Float32Array[], entryOf: number[]): Phrasings {
+  const dimensions = vectors[0]?.length ?? 0;
+  const matrix = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((v, row) => matrix.set(v, row * dimensions));
+  return { matrix, entryOf: Int32Array.from(entryOf), dimensions };
+}
+
+/** The row nearest (largest dot product) to `vector` among the rows whose entry is allowed, and its score. */
+function nearest({ matrix, entryOf, dimensions }: Phrasings, vector: Float32Array, allowed: Uint8Array): { entry: number; score: number } | undefined {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let row = 0, offset = 0; row < entryOf.length; row++, offset += dimensions) {
+    if (!allowed[entryOf[row]!]) continue;
+    let sum = 0;
+    for (let i = 0; i < dimensions; i++) sum += vector[i]! * matrix[offset + i]!;
+    if (sum > bestScore) [best, bestScore] = [row, sum];
+  }
+  return best < 0 ? undefined : { entry: entryOf[best]!, score: bestScore };
+}
+
+export interface SecondOpinionOptions {
+  /** Abandons the embedding of the phrasings (a newer knowledge base replaced this one). */
+  signal?: AbortSignal;
+  /**
+   * How long a review waits for a new question's vector, in ms; past it the engine's result stands, and the vector,
+   * still computed, is remembered for the next time the question is asked. None: a review waits as long as it takes.
+   */
+  budgetMs?: number;
+  /** Told of each review given up for the budget. */
+  onLate?: () => void;
+}
+
+/** The promise's value, or undefined if it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let stop = () => {};
+  const late = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    stop = () => clearTimeout(timer);
+  });
+  return Promise.race([promise, late]).finally(() => stop());
 }
 
 /**
@@ -45,24 +96,34 @@ function dot(a: Float32Array, b: Float32Array): number {
  * whose first choice is also the encoder's nearest answer group, closely enough, is answered outright. Nothing else
  * changes: answers and refusals stand, so the encoder can only turn a right first choice into an answer.
  */
-export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache): Promise<SecondOpinion> {
+export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<SecondOpinion> {
   const groups = answerGroups(kb.entries);
   const indexOf = new Map(kb.entries.map((e, i) => [e.id, i]));
   const texts = kb.entries.map((e) => [e.title, ...e.questions]);
-  const vectors = await cache.vectorsOf(texts.flat());
-  let at = 0;
-  const phrasings: Phrasing[] = texts.flatMap((sentences, entry) => sentences.map(() => ({ entry, vector: vectors[at++]! })));
+  const phrasings = pack(
+    await cache.vectorsOf(texts.flat(), signal),
+    texts.flatMap((sentences, entry) => sentences.map(() => entry)),
+  );
+  const everyEntry = new Uint8Array(kb.entries.length).fill(1);
+  const customerEntries = Uint8Array.from(kb.entries, (e) => (isCustomerEntry(e) ? 1 : 0));
 
-  /** Questions already embedded, by masked text: repeated questions skip the model. */
-  const asked = new Map<string, Float32Array>();
-  const vectorOf = async (masked: string) => {
-    let vector = asked.get(masked);
-    if (!vector) {
-      [vector] = await cache.encoder.embed([masked]);
-      asked.set(masked, vector!);
-      if (asked.size > REMEMBERED_QUESTIONS) asked.delete(asked.keys().next().value!);
-    }
-    return vector!;
+  /** Questions already embedded, by key, least recently asked forgotten first: repeated questions skip the model. */
+  const asked = new LRUCache<string, Float32Array>({ max: REMEMBERED_QUESTIONS });
+  /** Questions being embedded: the same question asked again meanwhile waits for the same vector. */
+  const embedding = new Map<string, Promise<Float32Array>>();
+  const vectorOf = (masked: string): Promise<Float32Array> | Float32Array => {
+    const key = questionKey(masked);
+    const known = asked.get(key) ?? embedding.get(key);
+    if (known) return known;
+    const vector = cache.encoder
+      .embed([key])
+      .then(([v]) => {
+        asked.set(key, v!);
+        return v!;
+      })
+      .finally(() => embedding.delete(key));
+    embedding.set(key, vector);
+    return vector;
   };
 
   return {
@@ -71,17 +132,16 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache)
       if (result.status !== "clarify" || !first || result.language !== "en") return result;
       const firstIndex = indexOf.get(first.id);
       if (firstIndex === undefined) return result;
-      const allowed = options.audience === "agent" ? () => true : (i: number) => isCustomerEntry(kb.entries[i]);
-      const vector = await vectorOf(result.masked);
-      let best: Phrasing | undefined;
-      let bestScore = -1;
-      for (const p of phrasings) {
-        if (!allowed(p.entry)) continue;
-        const score = dot(vector, p.vector);
-        if (score > bestScore) [best, bestScore] = [p, score];
+      const pending = vectorOf(result.masked);
+      const vector = pending instanceof Float32Array || budgetMs === undefined ? await pending : await within(pending, budgetMs);
+      if (!vector) {
+        onLate?.();
+        return result;
       }
-      const close = bestScore >= AGREEMENT_BAR || (bestScore >= LEANING_AGREEMENT.bar && (result.chance ?? 0) >= LEANING_AGREEMENT.chance);
-      if (!best || !close || groups.groupOf[best.entry] !== groups.groupOf[firstIndex]) return result;
+      const best = nearest(phrasings, vector, options.audience === "agent" ? everyEntry : customerEntries);
+      if (!best) return result;
+      const close = best.score >= AGREEMENT_BAR || (best.score >= LEANING_AGREEMENT.bar && (result.chance ?? 0) >= LEANING_AGREEMENT.chance);
+      if (!close || groups.groupOf[best.entry] !== groups.groupOf[firstIndex]) return result;
       const { id, title, type, source } = first;
       return { ...result, status: "answered", answer: { id, title, type, source }, alternatives: result.alternatives.slice(1) };
     },

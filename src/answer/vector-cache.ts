@@ -9,8 +9,11 @@ const CacheFile = z.object({
   vectors: z.record(z.string(), z.string()),
 });
 
-/** Sentences embedded in one call: large enough to amortise a call, small enough to bound memory. */
-const BATCH = 128;
+/**
+ * Sentences embedded in one background call: larger batches are no faster a sentence on the WebAssembly backend, and
+ * a question arriving meanwhile waits for the call running (4 sentences: tens of milliseconds).
+ */
+const BATCH = 4;
 
 /**
  * Vectors of the knowledge's phrasings, kept by sentence: a reload embeds only new or edited phrasings, and with a
@@ -26,15 +29,22 @@ export class VectorCache {
     private readonly file?: string,
   ) {}
 
-  /** The sentences' vectors, in order. */
-  async vectorsOf(sentences: string[]): Promise<Float32Array[]> {
+  /**
+   * The sentences' vectors, in order, embedded in the background of the encoder's questions. `signal` stops the
+   * embedding between two calls; what was embedded so far stays for the next caller.
+   */
+  async vectorsOf(sentences: string[], signal?: AbortSignal): Promise<Float32Array[]> {
     await this.load();
     const missing = [...new Set(sentences.filter((s) => !this.vectors.has(s)))];
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const batch = missing.slice(i, i + BATCH);
-      (await this.encoder.embed(batch)).forEach((v, j) => this.vectors.set(batch[j]!, v));
+    try {
+      for (let i = 0; i < missing.length; i += BATCH) {
+        signal?.throwIfAborted();
+        const batch = missing.slice(i, i + BATCH);
+        (await this.encoder.embed(batch, { background: true })).forEach((v, j) => this.vectors.set(batch[j]!, v));
+      }
+    } finally {
+      if (missing.length > 0) await this.save();
     }
-    if (missing.length > 0) await this.save();
     return sentences.map((s) => this.vectors.get(s)!);
   }
 

@@ -102,6 +102,7 @@ describe("the vector cache", () => {
         counted.sentences += sentences.length;
         return encoder.embed(sentences);
       },
+      warmUp: () => encoder.warmUp(),
     };
     return counted;
   }
@@ -135,5 +136,31 @@ describe("the vector cache", () => {
     const blocked = join(folder, "damaged.json", "below-a-file.json");
     const [vector] = await new VectorCache(encoder, blocked).vectorsOf(["port my cell"]);
     expect(vector!.length).toBe(512);
+  });
+});
+
+describe("the second opinion's time budget", () => {
+  it("leaves the engine's choice when the question's vector is late, and uses the vector once it is remembered", async () => {
+    const late: string[] = [];
+    const hurried = await createSecondOpinion(kb, new VectorCache(encoder, vectorCacheFile({})), { budgetMs: 1, onLate: () => late.push("late") });
+    const offered = choice("  the name on my account is wrong on the port request ", ["rejection-for-mismatch-information", "incorrect-billing-telephone-number-btn"]);
+    // The encoder busy with other sentences: the question waits its turn, past the budget.
+    const busy = encoder.embed(Array.from({ length: 8 }, (_, i) => `another customer's question number ${i}`));
+    expect(await hurried.review(offered)).toBe(offered);
+    await busy;
+    expect(late).toEqual(["late"]);
+    // The vector is still computed and remembered: the same question, spaced differently, is then reviewed in time.
+    let reviewed = offered;
+    for (let i = 0; i < 100 && reviewed.status === "clarify"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      reviewed = await hurried.review({ ...offered, masked: "the name on my account is wrong on the port request" });
+    }
+    expect(reviewed.status).toBe("answered");
+    expect(reviewed.answer?.id).toBe("rejection-for-mismatch-information");
+  });
+
+  it("waits as long as the encoder takes without a budget", async () => {
+    const offered = choice("my port request was refused since the name on the account is different", ["rejection-for-mismatch-information"]);
+    await expect(opinion.review(offered)).resolves.toMatchObject({ status: "answered" });
   });
 });

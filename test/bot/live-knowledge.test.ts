@@ -96,7 +96,7 @@ describe("POST /admin/reload", { timeout: 60_000 }, () => {
     appendToBody("Only after an authorised reload.");
     const res = await reload(`Bearer ${ADMIN_API_KEY}`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "reloaded", entries: live.latest().kb.entries.length });
+    expect(await res.json()).toEqual({ status: "reloaded", entries: live.latest().kb.entries.length, otherInstances: 0 });
     expect(await answer()).toContain("Only after an authorised reload.");
   });
 

@@ -22,7 +22,7 @@ describe("readiness", { timeout: 60_000 }, () => {
     try {
       const res = await fetch(`${bot.url}/readyz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: "ready", state: "memory", entries: kb.entries.length });
+      expect(await res.json()).toEqual({ status: "ready", state: "memory", entries: kb.entries.length, opinion: "off" });
     } finally {
       await bot.stop();
     }
@@ -40,7 +40,7 @@ describe("readiness", { timeout: 60_000 }, () => {
         }
         return fetch(`${bot.url}/readyz`);
       };
-      expect(await (await ready()).json()).toEqual({ status: "ready", state: "redis", entries: kb.entries.length });
+      expect(await (await ready()).json()).toEqual({ status: "ready", state: "redis", entries: kb.entries.length, opinion: "off" });
       await redis.stop();
       const res = await fetch(`${bot.url}/readyz`);
       expect(res.status).toBe(503);

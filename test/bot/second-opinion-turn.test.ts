@@ -14,6 +14,7 @@ beforeAll(async () => {
   // The project's own cache: the knowledge's vectors are then embedded once for every test and run.
   const vectors = new VectorCache(await loadSentenceEncoder(), vectorCacheFile({}));
   live = await LiveKnowledge.load(knowledgeDir({}), createLogger(() => undefined), vectors);
+  await live.opinionSettled();
 }, 120_000);
 
 describe("the bot with the sentence encoder's second opinion", () => {
@@ -28,6 +29,8 @@ describe("the bot with the sentence encoder's second opinion", () => {
 
   it("keeps its second opinion across a reload of the knowledge", async () => {
     await expect(live.reload()).resolves.toMatchObject({ status: "reloaded" });
+    await live.opinionSettled();
+    expect(live.opinionStatus()).toBe("attached");
     expect(live.latest().opinion).toBeDefined();
     const replies = await testBot({ kb: live.latest().kb, knowledge: live }).send(question);
     expect(status(replies).status).toBe("answered");
