@@ -6,6 +6,13 @@
  * The knowledge's vocabulary (`knowledge/vocabulary.yaml`) is applied after these rules.
  */
 const RULES: Array<[RegExp, string]> = [
+  // What e-mails and tickets wrap a notice in says nothing about the cause: "do not reply" is no unanswered SMS,
+  // "Order 88812" no pending order, "Sent from my iPhone" no customer's story.
+  [/\b(?:please )?(?:do not|dont) (?:reply|respond)(?: to this (?:email|e mail|message|notification))?\b/g, ""],
+  [/\bthis (?:is an|is a|was an|was a) (?:automated|automatic|system generated|auto generated) (?:message|email|e mail|notification|response)\b/g, ""],
+  [/\bsent from my \w+\b/g, ""],
+  [/\b(?:forwarded message|original message)\b/g, ""],
+  [/\b(?:(?:port|porting|service|lsr) )?(?:order|ticket|case|pon) (?:number |id |no |nbr |num )?\d\w*\b/g, ""],
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
   [/\b(?:tel|tele|ph|phone) (?:no|nbr|num|nr|number)\b/g, "telephone number"],
@@ -37,7 +44,9 @@ const RULES: Array<[RegExp, string]> = [
   // How customers name a place, a person on the account, a count of lines, a reseller, a feature and a rollover.
   [/\b(?:office|offices|shop|store|storefront|warehouse|site|building|premises|location|branch|clinic|restaurant)\b/g, "premises"],
   [/\b(?:owner|owners|holder|account holder|in the name of)\b/g, "holder"],
-  [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|boss|employer|manager|landlord|tenant|previous tenant|business partner)\b/g, "relative"],
+  [/\b(?:belonged|belongs|belong|registered|listed) to (?=my|our|the|a|his|her|their)/g, "holder "],
+  [/\b(?:am|is|are|was|were) not (?:the |an |a )?(?:account )?holder\b/g, "holder mismatch"],
+  [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|family member|in law|boss|employer|manager|landlord|tenant|previous tenant|business partner)\b/g, "relative"],
   [/\b(?:two|three|four|five|six|multiple|many|a few|a bunch of|a couple of|several) (numbers|lines|phones|phone numbers|dids|tns|telephone numbers)\b/g, "several $1"],
   [/\b(?:buys|buy|bought|leases|lease|leased|rents|rent|rented|gets|get)(?: \w+){0,3} (?:from|off) (?:a |the |another )?(?:bigger|larger|big|large|major|upstream|wholesale|parent)\b/g, "reseller"],
   [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|upstream)\b/g, "reseller"],
@@ -71,6 +80,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:later|newer|more recent|most recent|subsequent|recent)\b/g, "newer"],
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
+  [/\b(?:thinking|thought|assumed|assuming|believing|believed|figured) (?:that )?(?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "before the port"],
   [/\b(before|until|till) (?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "$1 the port"],
   [/\b(?:after|since) (?:the |my |our |a )?(?:port|porting|transfer|switch|move)(?! (?:was |got |is |has been |had been )?(?:submitted|sent|started|requested|filed|entered|placed|rejected|denied|refused))\b/g, "afterport"],
   [/\b(?:port|porting|transfer|switch|move) (?:was |is |has )?(?:completed|complete|done|finished|successful)\b/g, "afterport"],
@@ -142,12 +152,21 @@ const SOME_OF_ALL = new RegExp(
   "g",
 );
 
-/** "2 of our 5 lines": fewer numbers than the account holds are moving, which is a partial port. */
+const COUNT = `(\\d+|${COUNT_WORDS.join("|")})`;
+const HAVE_THEN_MOVE = new RegExp(
+  `\\b(?:have|has|got|there are) ${COUNT} (?:\\w+ )?(?:numbers|lines|phones|tns|dids)\\b((?: \\w+){0,6}?) (?:bringing|porting|moving|transferring|switching|taking) (?:over )?(?:only |just )?${COUNT}\\b`,
+  "g",
+);
+
+/**
+ * "2 of our 5 lines", "we have 4 numbers and we're bringing 2": fewer numbers than the account holds are moving,
+ * which is a partial port.
+ */
 function namesPartOfAccount(text: string): string {
-  return text.replace(SOME_OF_ALL, (whole, part: string, all: string) => {
-    const [n, m] = [countOf(part), countOf(all)];
-    return n >= 0 && m > n ? "partial port" : whole;
-  });
+  const part = (whole: string, n: number, m: number) => (n >= 0 && m > n ? "partial port" : whole);
+  return text
+    .replace(SOME_OF_ALL, (whole, n: string, m: string) => part(whole, countOf(n), countOf(m)))
+    .replace(HAVE_THEN_MOVE, (whole, m: string, _between: string, n: string) => part(whole, countOf(n), countOf(m)));
 }
 
 export function rewriteNoticeWords(normalized: string): string {

@@ -178,6 +178,9 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
   const distinctive = (t: string) => (df.get(t) ?? compiled.length) <= SUBJECT_SPREAD * compiled.length;
 
   const caseTerms = analyse(CASE_WORDS).terms;
+  // The direction most causes happen in (port in): the side taken behind a cause that happens either way.
+  const directions = compiled.flatMap((c) => c.cause.diagnosis.when?.directions ?? []);
+  const usualDirection = directions.sort((a, b) => directions.filter((d) => d === b).length - directions.filter((d) => d === a).length)[0];
 
   /**
    * The causes sharing telling words with the text anywhere in their statement, patterns, stories or questions,
@@ -266,7 +269,7 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
       const [first] = found;
       // Behind a cause of one direction, only causes of that direction: a port-in notice never asks port in or out.
       const [only, ...more] = first!.cause.diagnosis.when?.directions ?? [];
-      const side = direction ?? (only && !more.length ? only : undefined);
+      const side = direction ?? (only && !more.length ? only : usualDirection);
       const open = compiled
         .map((c) => c.cause)
         .filter((c) => matchesContext(c.diagnosis.when, context) && (!side || c.diagnosis.when?.directions?.includes(side)) && !found.some((f) => f.cause.id === c.id));

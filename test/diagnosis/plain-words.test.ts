@@ -104,3 +104,41 @@ describe("the causes ranked behind the first", () => {
     for (const id of neighbours) expect(first.ranked).not.toContain(id);
   });
 });
+
+describe("the people on the account", () => {
+  it.each([
+    "rejected because I'm not the account owner",
+    "the number belonged to my late husband",
+    "ACCOUNT HOLDER DOES NOT MATCH",
+  ])("%s → rejection-for-mismatch-information", (text) => {
+    expect(ids(text)[0]).toBe("rejection-for-mismatch-information");
+  });
+
+  it("asking who the account holder is names no cause", () => {
+    expect(ids("who is the account holder?")).toEqual([]);
+  });
+});
+
+describe("a notice wrapped in an e-mail or a ticket", () => {
+  it("'do not reply' boilerplate is no unanswered SMS", () => {
+    const text = "FW: Port Order 88812 -- Status: REJECTED -- Remarks: Service address does not match CSR. This is an automated message, do not reply.";
+    expect(ids(text)[0]).toBe("rejection-for-mismatch-information");
+    expect(ids(text)).not.toContain("rejection-for-sms-not-answered");
+  });
+
+  it("an order or ticket number is no pending order, and 'Sent from my iPhone' no customer's story", () => {
+    const reading = kb.reader.read("Re: port 4471 >> Ticket #5521: BTN invalid. Sent from my iPhone");
+    expect(reading.kind).toBe("notice");
+    expect(reading.causes[0]!.cause.id).toBe("incorrect-billing-telephone-number-btn");
+    expect(words("Port Order 88812 rejected")).not.toMatch(/order/);
+  });
+
+  it("a customer who believed the port was through when cancelling the old line tells of a disconnect, not trouble after a port", () => {
+    expect(ids("I cancelled my AT&T service yesterday thinking the port was done")[0]).toBe("disconnected-inactive-numbers");
+  });
+
+  it("a count of lines before and after: 'we have 4 numbers and we're bringing 2'", () => {
+    expect(ids("my port was rejected, we have 4 numbers and we're bringing 2")[0]).toBe("partial-port");
+    expect(words("we have 2 numbers and we are porting 2")).not.toContain("partial port");
+  });
+});
