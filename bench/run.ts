@@ -23,6 +23,7 @@ import { benchDirectLine } from "./directline.js";
 import { benchTurns } from "./http-turns.js";
 import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
+import { benchOutsideTopics } from "./outside-topics.js";
 import { benchSecondOpinion } from "./second-opinion.js";
 
 v8.setFlagsFromString("--expose-gc");
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
 
   benchDecision(observed, TUNING);
   await benchSecondOpinion(kb, contenders[0]![1], sets);
+  await benchOutsideTopics(kb, root, sets);
 
   gc();
   const heapBefore = process.memoryUsage().heapUsed;

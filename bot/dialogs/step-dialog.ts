@@ -86,8 +86,9 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const choices = "ask" in current ? choicesOf(current.ask) : [];
     // "ok", "thanks" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was.
     const social = reading.intent === "acknowledgement" || reading.intent === "thanks" || reading.intent === "greeting";
-    if (social && !resolveChoice(text, choices)) return this.step(dc, knowledge, saved.data, this.back());
     const answered = this.answer(knowledge, saved.data, text, reading);
+    // ("not sure" answers "When will you submit?" though no button says it.)
+    if (social && !answered.understood && !resolveChoice(text, choices)) return this.step(dc, knowledge, saved.data, this.back());
     if (answered.understood) {
       instance.misses = 0;
       return this.step(dc, knowledge, answered.state);

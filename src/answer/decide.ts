@@ -55,6 +55,8 @@ export interface QuestionSignals {
    * the definition is the answer even where other entries use the term as much.
    */
   definesTopTerm?: boolean;
+  /** It names a topic the knowledge declares outside porting ("port forwarding", "voicemail PIN"). */
+  outsideTopic?: boolean;
 }
 
 /** The evidence that separates a right first answer group from a wrong one. */
@@ -129,7 +131,8 @@ export function enoughWords(question: QuestionSignals): boolean {
 export function inScope(top: Ranked | undefined, question: QuestionSignals, thresholds = THRESHOLDS): top is Ranked {
   const minCoverage = question.porting ? thresholds.minCoverage : thresholds.minCoverageWithoutPorting;
   // Today's answer to a question about something only the archive knows would be a confident wrong one.
-  return !!top && !question.hiddenTopic && top.score >= thresholds.minScore && top.coverage >= minCoverage;
+  // Porting's words in such a question ("transfer my domain", "my account PIN") match entries that do not answer it.
+  return !!top && !question.hiddenTopic && !question.outsideTopic && top.score >= thresholds.minScore && top.coverage >= minCoverage;
 }
 
 /**

@@ -2,7 +2,7 @@ import { isCustomerEntry } from "../knowledge/audience.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
 import { redact } from "../privacy/redact.js";
 import { trainClassifier } from "./classifier.js";
-import { ANSWER_MODEL, decide, enoughWords, inScope, THRESHOLDS, type AnswerModel, type Evidence, type Thresholds } from "./decide.js";
+import { ANSWER_MODEL, answerChance, decide, enoughWords, inScope, THRESHOLDS, type AnswerModel, type Evidence, type Thresholds } from "./decide.js";
 import { answerGroups, topicsOf } from "./groups.js";
 import { buildIndex, idfOf } from "./search-index.js";
 import { translationUrl } from "./language.js";
@@ -10,8 +10,9 @@ import { createRanker, SETTINGS, type MatchSettings, type Scored } from "./match
 import { questionWords } from "./intent.js";
 import { normalize, tokenize } from "./normalize.js";
 import { toTerms } from "./analyze.js";
+import { outsideTopicReader } from "./outside.js";
 import { parseQuestion } from "./parse.js";
-import type { Alternative, AskResult, MatchSummary } from "./result.js";
+import type { Alternative, AskResult, Choice, MatchSummary } from "./result.js";
 
 export interface AskOptions {
   /** Customers never get archived or agent-only entries; agents see them, labelled by their title. */
@@ -144,6 +145,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   const titleAsks = index.entries.map((e) => new Set(questionWords(normalize(e.title))));
   const rareIdf = idfOf(index.entries.length, Math.max(1, Math.floor(index.entries.length * RARE_SHARE)));
   const cache = new Map<string, AskResult>();
+  const outsideTopic = outsideTopicReader(kb.vocabulary);
 
   /** The entry shown for a group: its declared main entry when the asker may see it, else its best-ranked member. */
   const shownFor = (best: number, allowed: (i: number) => boolean) => {
@@ -179,6 +181,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       knownTerms: known.length,
       definition: parsed.namesDefinition,
       hiddenTopic: rarest !== undefined && !index.postings.get(rarest)!.some(allowed),
+      outsideTopic: outsideTopic(parsed.masked) !== undefined,
       definesTopTerm: parsed.namesDefinition && ranked[0] !== undefined && parsed.terms.some((t) => glossaryNames[ranked[0]!.entry]!.has(t)),
     };
     const top = ranked[0];
@@ -205,7 +208,10 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
     const answerable = inScope(top, signals, settings.thresholds) && enoughWords(signals);
     const answer = decision.status === "answered" && top ? index.entries[shownFor(top.entry, allowed)]! : undefined;
     const offered = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
-    const alternatives: Alternative[] = offered.map((r) => ({ ...summary(index.entries[shownFor(r.entry, allowed)]!), score: round(r.score) }));
+    const alternatives: Choice[] = offered.map((r) => {
+      const entry = index.entries[shownFor(r.entry, allowed)]!;
+      return { ...summary(entry), score: round(r.score), ...(entry.label ? { label: entry.label } : {}) };
+    });
     const shownEntry = answer ?? (decision.status === "clarify" && top ? index.entries[shownFor(top.entry, allowed)] : undefined);
     const translation = shownEntry ? translationUrl(kb.articles, shownEntry, parsed.language) : undefined;
     const result: AskResult = {
@@ -215,6 +221,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       alternatives,
       masked: parsed.masked,
       language: parsed.language,
+      ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
     };
     const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };

@@ -28,8 +28,14 @@ export type AskJson = z.infer<typeof AskJson>;
 export const Language = z.enum(["en", "fr", "es"]);
 export type Language = z.infer<typeof Language>;
 
+/** A choice as the bot offers it: the contract's fields plus the entry's choice label, if it has one. */
+export type Choice = Alternative & { label?: string };
+
 /** What the engine hands to renderers and the bot: the contract plus what they need to show it. */
-export interface AskResult extends AskJson {
+export interface AskResult extends Omit<AskJson, "alternatives"> {
+  alternatives: Choice[];
+  /** The decision's estimated chance that the first answer group is right, when anything was in scope. */
+  chance?: number;
   /** The question with customer identifiers masked: safe to log. */
   masked: string;
   language: Language;

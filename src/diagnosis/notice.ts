@@ -154,7 +154,7 @@ const isSubset = (a: Set<string>, b: Set<string>) => {
 };
 
 /** `speller` corrects a customer's typos towards the knowledge base's words ("acount", "diffrent"). */
-export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary = { synonyms: [] }, speller?: Speller): RejectionReader {
+export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary = { synonyms: [], outside_porting: [] }, speller?: Speller): RejectionReader {
   const analyse = analyser(compileSynonyms(vocabulary), speller);
   const compile = (text: string): Compiled => ({ text, terms: analyse(text).terms });
   const compiled: CompiledCause[] = causes.map((cause) => {

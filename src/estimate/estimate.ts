@@ -20,7 +20,7 @@ function feeAssumptions(fees: FeeEstimate, input: EstimateInput): string[] {
   const out = ["Amounts are in USD."];
   if (input.country === "US") out.push("US numbers are taken to be in the 48 contiguous states (US48).");
   if (input.country === "INTL") {
-    out.push("Numbers outside the US and Canada have no fixed price: the LNP department quotes them.");
+    out.push("Numbers outside the US48 and Canada have no fixed price: the LNP department quotes them.");
     if (fees.indicative.length > 0) {
       out.push("The archived price shown is the last one published, for reference only: it is not a current price and not in the total.");
     }

@@ -19,6 +19,11 @@ export const RequestState = z.object({
   kindsDone: z.boolean(),
   /** The question was about dates: the submission day is asked rather than taken as today. */
   needsDate: z.boolean(),
+  /**
+   * The question was about fees: how many numbers of each kind is asked. Dates do not depend on the count, so a
+   * question only about dates ("how long does a Canadian wireless port take") is answered for one number.
+   */
+  needsCount: z.boolean().default(true),
   /** "Another country" was picked: its name is asked. */
   askCountryName: z.boolean(),
   /** A count the customer gave without a kind ("4 numbers"): the kind picked next gets it. */
@@ -129,7 +134,7 @@ function merge(state: RequestState, facts: Facts, problems: FieldProblem[], expl
 
 /** The first state, from the facts of the message that asked (none when a button started it). */
 export function startRequest(facts: Facts | undefined, timeZone?: string): { state: RequestState; problems: FieldProblem[] } {
-  const empty: RequestState = { draft: timeZone ? { timeZone } : {}, uncounted: [], kindsDone: false, needsDate: true, askCountryName: false };
+  const empty: RequestState = { draft: timeZone ? { timeZone } : {}, uncounted: [], kindsDone: false, needsDate: true, needsCount: true, askCountryName: false };
   if (!facts) return { state: empty, problems: [] };
   const problems: FieldProblem[] = [];
   const state = merge(empty, facts, problems, false);
@@ -140,12 +145,27 @@ export function startRequest(facts: Facts | undefined, timeZone?: string): { sta
       kindsDone: (orderKinds(state.draft.numbers ?? {}).length > 0 || state.uncounted.length > 0) && state.pendingCount === undefined,
       // A fee question needs no date (today is used); a cancellation is priced, not dated.
       needsDate: wants.dates && !facts.cancel,
+      needsCount: wants.fees,
     },
     problems,
   };
 }
 
-export function nextQuestion(state: RequestState, now: Today): Question {
+/** Kinds named without a count in a question only about dates: counted as one, and the estimate says why. */
+function countedAsOne(state: RequestState): { state: RequestState; context: string[] } {
+  if (state.needsCount || state.uncounted.length === 0) return { state, context: [] };
+  const numbers = { ...state.draft.numbers, ...Object.fromEntries(state.uncounted.map((k) => [k, 1])) };
+  const kinds = state.uncounted.map((k) => KIND_NAMES[k]).join(" and ");
+  return {
+    state: { ...state, uncounted: [], draft: { ...state.draft, numbers } },
+    context: [`How many ${kinds} numbers was not said: the dates are the same for any number, so they are shown for one.`],
+  };
+}
+
+const KIND_NAMES: Record<NumberKind, string> = { local: "local", wireless: "wireless", "toll-free": "toll-free", fax: "fax" };
+
+export function nextQuestion(asked: RequestState, now: Today): Question {
+  const { state, context: assumed } = countedAsOne(asked);
   const counted = orderKinds(state.draft.numbers ?? {});
   const [uncounted] = state.uncounted;
   if (uncounted) return { field: "count", kind: uncounted };
@@ -161,7 +181,7 @@ export function nextQuestion(state: RequestState, now: Today): Question {
   // Numbers outside the home markets are quoted by the LNP department with no dates: the day is not asked.
   if (state.needsDate && !state.draft.submitted && state.draft.country !== "INTL") return { field: "submitted" };
   const input = parseEstimateInput({ ...state.draft, submitted: state.draft.submitted ?? todayOf(state, now) });
-  return { field: "done", input, context: state.draft.submitted ? [] : [noSubmissionDate(input.timeZone)] };
+  return { field: "done", input, context: [...assumed, ...(state.draft.submitted ? [] : [noSubmissionDate(input.timeZone)])] };
 }
 
 function filled(before: RequestState, after: RequestState): boolean {

@@ -98,7 +98,7 @@ export function estimateTimeline(kb: KnowledgeBase, input: EstimateInput): Timel
     const what = joinWords(planned.missing.map((k) => `${k} numbers`));
     assumptions.push(
       input.country === "INTL"
-        ? "No date for numbers outside the US and Canada: the LNP department gives the timeline with its quote."
+        ? "No date for numbers outside the US48 and Canada: the LNP department gives the timeline with its quote."
         : `No date: the knowledge base has no porting time for ${what} in this country; the LNP department can tell.`,
     );
     return { timeline: null, assumptions };

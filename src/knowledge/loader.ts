@@ -74,7 +74,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
     entries.push({ ...result.data, body: split.body, file });
   }
   const articles = await readYaml(dir, "articles.yaml", Articles, problems, { articles: [] });
-  const vocabulary = await readYaml(dir, "vocabulary.yaml", Vocabulary, problems, { synonyms: [] });
+  const vocabulary = await readYaml(dir, "vocabulary.yaml", Vocabulary, problems, { synonyms: [], outside_porting: [] });
   const reading = await readReading(dir, problems);
   if (files.length === 0) problems.push(`${dir}: no entries found`);
   problems.push(...crossCheck(entries));

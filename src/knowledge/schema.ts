@@ -222,6 +222,11 @@ export const Frontmatter = z
     id: Id,
     type: EntryType,
     title: z.string().min(1),
+    /**
+     * What to call the entry when it is offered as a choice, where its heading does not say what it answers
+     * ("IMPORTANT"); the heading stays its title everywhere else.
+     */
+    label: z.string().min(1).max(80).optional(),
     /** import: the importer refreshes title, status, source, links and body; curated: never touched by it. */
     origin: z.enum(["import", "curated"]).default("import"),
     status: Status.default("current"),
@@ -283,6 +288,13 @@ export const Vocabulary = z
           .strict(),
       )
       .default([]),
+    /**
+     * Topics the knowledge does not answer although customers ask about them in porting's words (a firewall port, a
+     * domain transfer, a voicemail PIN): a question naming one is refused rather than offered porting entries.
+     */
+    outside_porting: z
+      .array(z.object({ topic: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }).strict())
+      .default([]),
   })
   .strict();
 
@@ -332,7 +344,14 @@ export const IntentsFile = z
   .object({
     fillers: PhrasesByLanguage,
     intents: z.array(z.object({ id: IntentId, match: z.enum(["whole", "cue"]), examples: PhrasesByLanguage }).strict()).min(1),
-    wants: z.object({ fees: z.array(z.string().min(1)).min(1), dates: z.array(z.string().min(1)).min(1) }).strict(),
+    wants: z
+      .object({
+        fees: z.array(z.string().min(1)).min(1),
+        dates: z.array(z.string().min(1)).min(1),
+        /** Names of things that hold a cue word without asking about money or dates ("FOC date", "due date"). */
+        not: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
     options: z
       .object({
         expedite: z.array(z.string().min(1)).min(1),
@@ -368,6 +387,13 @@ export const PlacesFile = z
             country: z.enum(["US", "CA"]),
             /** The same name is a country too (Georgia). */
             also_country: z.string().min(1).optional(),
+            /**
+             * In the US but outside the 48 contiguous states (Alaska, Hawaii, the territories): its numbers are priced
+             * and dated like other countries' numbers (INTL), under this name.
+             */
+            outside_us48: z.boolean().default(false),
+            /** Area codes of the region that the numbering plan's data places in the US as a whole (907 is Alaska). */
+            area_codes: z.array(z.string().regex(/^[2-9]\d\d$/, "must be a 3-digit area code")).default([]),
             aliases: z.array(z.string().min(1)).default([]),
             cities: z.array(z.string().min(1)).default([]),
           })
@@ -392,6 +418,8 @@ export const NumberKindsFile = z
   .object({
     kinds: z.record(NumberKind, z.array(z.string().min(1)).min(1)),
     number_words: z.array(z.string().min(1)).min(1),
+    /** Words a typo away from a kind's word that name no kind ("portarlos", to port them, is no "portables"). */
+    not_kinds: z.array(z.string().min(1)).default([]),
     counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
     count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** Words that multiply the count before them ("two dozen", "a hundred"), or are worth their value alone ("dozen"). */

@@ -4,6 +4,7 @@ import { sameWord, words, type Token } from "./text.js";
 export interface CountModel {
   kinds: Array<{ kind: NumberKind; words: string[] }>;
   numberWords: string[][];
+  notKinds: Set<string>;
   /** Every word worth a count on its own. */
   counts: Map<string, number>;
   /** The words of `counts` that may be part of a longer count ("twenty five"). */
@@ -21,6 +22,7 @@ export function countModel(file: NumberKindsFile): CountModel {
   return {
     kinds: byLength(Object.entries(file.kinds).flatMap(([kind, phrases]) => phrases.map((p) => ({ kind: kind as NumberKind, words: words(p) })))),
     numberWords: file.number_words.map(words).sort((a, b) => b.length - a.length),
+    notKinds: new Set(file.not_kinds.flatMap(words)),
     counts: new Map([...Object.values(file.counts).flatMap((table) => Object.entries(table)), ...Object.entries(file.multipliers)]),
     numerals: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table)).filter(([w]) => !file.alone.includes(w))),
     multipliers: new Map(Object.entries(file.multipliers)),
@@ -140,7 +142,7 @@ function kindAt(model: CountModel, tokens: Token[], i: number): { kind: NumberKi
   // Words as written first: "faxes" is a fax, though one letter from the French "fixes". A word naming numbers of
   // no kind ("phone") is no typo of a kind ("iphone").
   for (const typos of [false, true]) {
-    if (typos && model.numberWords.some((w) => matchesAt(tokens, i, w, false))) break;
+    if (typos && (model.numberWords.some((w) => matchesAt(tokens, i, w, false)) || model.notKinds.has(tokens[i]?.word ?? ""))) break;
     for (const k of model.kinds) if (matchesAt(tokens, i, k.words, typos) && kindWordOk(tokens[i]!, k.words)) return { kind: k.kind, end: i + k.words.length };
   }
   return undefined;
@@ -229,6 +231,13 @@ function addBareCount(model: CountModel, tokens: Token[], facts: CountFacts, bar
   const next = tokens[bare.end]?.word ?? "";
   const total = bare.start < firstKind && !(model.joiners.has(next) || next === "plus");
   if (total && bare.count === sum) return;
+  // "25 numbers, mostly local, a couple fax": the kind named alone in the singular has what the others leave.
+  const [single] = facts.defaulted;
+  if (total && single && facts.defaulted.length === 1 && facts.uncounted.length === 0 && bare.count - sum + 1 > 1) {
+    facts.numbers[single] = bare.count - sum + 1;
+    facts.defaulted = [];
+    return;
+  }
   const rest = total ? bare.count - sum : bare.count;
   if (rest <= 0) return;
   const [kind] = facts.uncounted;

@@ -40,6 +40,9 @@ function fullWeekday(short: string): string {
   return names.find((n) => n.startsWith(short.toLowerCase().slice(0, 3)))!;
 }
 
+/** A weekday named alone, in English, French or Spanish (folded): "monday", "on fri", "lundi", "el lunes". */
+const BARE_WEEKDAY = /^(?:on |le |el )?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/;
+
 /** How a date counted from today opens, in English, French and Spanish (folded). */
 const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|demain|prochain|en|hoy|manana|proximo)\b/;
 
@@ -61,6 +64,8 @@ export interface DateReading {
   date: IsoDate;
   /** The words the date was read from. */
   text: string;
+  /** The words around it speak of the past ("we submitted it on Monday"). */
+  past: boolean;
 }
 
 /** Short forms and phrases a date parser does not know, and what they are written out as ("tmrw", "end of the week"). */
@@ -134,8 +139,9 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
   text = ordinalsAsDigits(text);
   const day = DAY_OF_MONTH.exec(text);
   if (day) {
-    const date = dayOfMonth(today, Number(day[2]), day[1], saidInPast(text, day.index, day[0].length, cues));
-    if (date) return { date, text: day[0] };
+    const past = saidInPast(text, day.index, day[0].length, cues);
+    const date = dayOfMonth(today, Number(day[2]), day[1], past);
+    if (date) return { date, text: day[0], past };
   }
   const reference = referenceOf(today);
   // The message's language first, then the others: a short reply ("demain", "mañana") is often read as English.
@@ -152,9 +158,11 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     const iso = utcDateOf(date);
     // A day named in the past is never later than today: "went in on Friday" said on a Thursday is last week's,
     // "submitted on June 12" said in April last year's.
-    if (!inPast || iso <= today) return { date: iso, text: result.text };
-    if (!result.start.isCertain("day")) return { date: addDays(iso, -7), text: result.text };
-    return { date: isoOf(date.getUTCFullYear() - 1, date.getUTCMonth() + 1, date.getUTCDate()) ?? iso, text: result.text };
+    // "submitting Monday" said on a Monday is next week's: today would be "today".
+    if (!inPast && iso === today && BARE_WEEKDAY.test(fold(result.text.trim()))) return { date: addDays(iso, 7), text: result.text, past: false };
+    if (!inPast || iso <= today) return { date: iso, text: result.text, past: inPast };
+    if (!result.start.isCertain("day")) return { date: addDays(iso, -7), text: result.text, past: true };
+    return { date: isoOf(date.getUTCFullYear() - 1, date.getUTCMonth() + 1, date.getUTCDate()) ?? iso, text: result.text, past: true };
   }
   return undefined;
 }

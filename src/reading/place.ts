@@ -29,28 +29,39 @@ interface Phrase {
 
 export interface PlaceModel {
   phrases: Phrase[];
-  abbreviations: Map<string, { country: "US" | "CA"; region: string; alsoCountry?: string }>;
+  abbreviations: Map<string, { country: Country; region: string; place?: string; alsoCountry?: string }>;
+  /** Area codes the numbering plan gives to the US as a whole that belong to a region outside the US48 (907). */
+  areaCodes: Map<string, { country: Country; region: string; place?: string }>;
+}
+
+/** Where a region's numbers are priced: its own country, or, outside the US48, like another country's under its name. */
+function regionMarket(r: PlacesFile["regions"][number]): { country: Country; region: string; place?: string } {
+  return r.outside_us48 ? { country: "INTL", region: r.name, place: r.name } : { country: r.country, region: r.name };
 }
 
 export function placeModel(file: PlacesFile): PlaceModel {
   const phrases: Phrase[] = [];
   for (const [country, names] of Object.entries(file.countries) as Array<["US" | "CA", string[]]>) for (const n of names) phrases.push({ words: words(n), country });
-  const abbreviations = new Map<string, { country: "US" | "CA"; region: string; alsoCountry?: string }>();
+  const abbreviations: PlaceModel["abbreviations"] = new Map();
+  const areaCodes: PlaceModel["areaCodes"] = new Map();
+  const markets = new Map(file.regions.map((r) => [r.name, regionMarket(r)]));
   for (const r of file.regions) {
     const also = r.also_country ? { alsoCountry: r.also_country } : {};
-    for (const n of [r.name, ...r.aliases]) phrases.push({ words: words(n), country: r.country, region: r.name, ...also });
-    for (const c of r.cities) phrases.push({ words: words(c), country: r.country, region: r.name, settles: true });
-    abbreviations.set(r.abbr, { country: r.country, region: r.name, ...also });
+    const market = markets.get(r.name)!;
+    for (const n of [r.name, ...r.aliases]) phrases.push({ words: words(n), ...market, ...also });
+    for (const c of r.cities) phrases.push({ words: words(c), ...market, settles: true });
+    abbreviations.set(r.abbr, { ...market, ...also });
+    for (const code of r.area_codes) areaCodes.set(code, market);
   }
   // Listed names first: a city in the data with the same name ("Richmond") does not take it over.
   const listed = new Set(phrases.map((p) => p.words.join(" ")));
   for (const c of dataCities(file)) {
     const w = words(c.name);
     if (listed.has(w.join(" "))) continue;
-    phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true, exact: true } : { words: w, country: c.country, region: c.region, settles: true, exact: true });
+    phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true, exact: true } : { words: w, ...markets.get(c.region)!, settles: true, exact: true });
   }
   phrases.sort((a, b) => b.words.length - a.words.length || b.words.join(" ").length - a.words.join(" ").length);
-  return { phrases, abbreviations };
+  return { phrases, abbreviations, areaCodes };
 }
 
 /** Two-letter codes that are also everyday words: read as a place only right after a capitalised name or a comma. */
@@ -139,7 +150,7 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
       if (ok) {
         // "CA" is California beside a US place, Canada otherwise.
         if (token.raw.toUpperCase() === "CA") hits.push({ country: "CA", weight: 0.5 });
-        else hits.push({ country: abbr.country, region: abbr.region, settles: true, weight: 1 });
+        else hits.push({ country: abbr.country, region: abbr.region, ...(abbr.place ? { place: abbr.place } : {}), settles: true, weight: 1 });
         used.add(i);
         continue;
       }
@@ -155,7 +166,7 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
     }
     // An area code alone is a reply to "Where are the numbers from?".
     if (/^\d{3}$/.test(token.word) && (alone || isAreaCodeAt(tokens, i, text))) {
-      hits.push({ ...regionCountry(areaCodeRegion(token.word)!), weight: 1, settles: true });
+      hits.push({ ...(model.areaCodes.get(token.word) ?? regionCountry(areaCodeRegion(token.word)!)), weight: 1, settles: true });
     }
   }
   for (let n = 3; n >= 1; n--) {
@@ -187,6 +198,8 @@ function decide(hits: Hit[], tokens: Token[]): PlaceFacts {
     }
     if (!sameRegion) return decide(others, tokens);
   }
+  // "a US number in Honolulu": Hawaii says where in the US, so "US" does not outvote it.
+  if (hits.some((h) => h.country === "INTL" && h.region)) hits = hits.filter((h) => !(h.country === "US" && !h.region));
   const score = new Map<Country, number>();
   for (const h of hits) score.set(h.country, (score.get(h.country) ?? 0) + h.weight);
   const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0]![0];

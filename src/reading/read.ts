@@ -66,6 +66,7 @@ interface Model {
   options: OptionModel;
   fees: string[][];
   dates: string[][];
+  notWants: string[][];
   past: string[][];
   own: Set<string>;
   noticeMarkers: string[][];
@@ -84,6 +85,7 @@ function model(data: ReadingData): Model {
     options: optionModel(i),
     fees: i.wants.fees.map(words),
     dates: i.wants.dates.map(words),
+    notWants: i.wants.not.map(words).sort((a, b) => b.length - a.length),
     past: i.past.map(words),
     own: new Set(i.own.flatMap(words)),
     noticeMarkers: i.notice_markers.map(words),
@@ -97,6 +99,21 @@ function model(data: ReadingData): Model {
 /** Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when). */
 const has = (tokens: ReturnType<typeof tokenize>, phrases: string[][], stems = true) => phrases.some((p) => findPhrase(tokens, p, { gap: 1, stems, typos: false }) !== undefined);
 
+/** Whether the message asks about money or dates, not counting the words of names such as "FOC date". */
+function wantsOf(m: Model, tokens: ReturnType<typeof tokenize>): Facts["wants"] {
+  const named = new Set<number>();
+  for (const phrase of m.notWants) {
+    for (let from = 0; from < tokens.length; ) {
+      const found = findPhrase(tokens, phrase, { from, typos: false });
+      if (!found) break;
+      for (let i = found.start; i < found.end; i++) named.add(i);
+      from = found.end;
+    }
+  }
+  const kept = tokens.filter((_, i) => !named.has(i));
+  return { fees: has(kept, m.fees), dates: has(kept, m.dates) };
+}
+
 function countsNumbers(facts: Facts): boolean {
   return Object.keys(facts.numbers).length > 0 || facts.uncounted.length > 0 || facts.count !== undefined;
 }
@@ -109,6 +126,22 @@ function namesAnOrder(facts: Facts): boolean {
   const place = facts.country !== undefined || facts.ambiguousPlace !== undefined;
   const options = facts.expedite === true || (facts.rejections ?? 0) > 0 || facts.cancel === true;
   return facts.submitted !== undefined || total >= 2 || (facts.count ?? 0) >= 2 || (someNumbers && (place || options || total < 0));
+}
+
+/** Words a date parser reads as today that name no day of an order ("now how do I…"). */
+const NOT_A_DAY = /^now$/i;
+
+/**
+ * An order told rather than asked ("6 lines from Bell in Toronto, submitting Monday"): counted numbers with a day still
+ * to come, or with where they are and an expedite. Telling it is asking what it will cost and when it will be done.
+ */
+function statesAnOrder(facts: Facts, dateAhead: boolean): boolean {
+  const counted = Object.entries(facts.numbers).reduce((sum, [k, n]) => sum + (facts.defaulted.includes(k as NumberKind) ? 0 : (n ?? 0)), 0) + (facts.count ?? 0);
+  // "my line", "a second number": one number named in passing is no order.
+  if (counted < 2) return false;
+  const ahead = facts.submitted !== undefined && dateAhead;
+  const place = facts.country !== undefined || facts.ambiguousPlace !== undefined;
+  return ahead || (place && facts.expedite === true);
 }
 
 /**
@@ -136,7 +169,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
         ...(date ? { submitted: date.date } : {}),
         ...readOptions(m.options, m.counts, tokens),
-        wants: { fees: has(tokens, m.fees), dates: has(tokens, m.dates) },
+        wants: wantsOf(m, tokens),
       };
       const direction = has(tokens, m.directionOut, false) ? "out" : has(tokens, m.directionIn, false) ? "in" : undefined;
       if (direction) facts.direction = direction;
@@ -147,7 +180,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       // A bare "?" asks for help.
       if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
-      return { intent: intentOf(m, tokens, facts, notice, general, rejection), language, facts, notice };
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection, date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim()), looksLikeQuestion(text)), language, facts, notice };
     },
   };
 }
@@ -164,7 +197,7 @@ function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, o
 
 /** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
 /** `rejection`: the text says a port was rejected; with no count and no price asked, its dates are the rejection's, not an order's. */
-function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean): Intent {
+function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean, dateAhead: boolean, asked: boolean): Intent {
   const whole = wholeIntent(m.intents, tokens);
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
@@ -172,6 +205,7 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   const rejectionDates = rejection && !facts.wants.fees && !countsNumbers(facts);
   // An estimate prices a port in: a port out's fees and dates are the answer engine's.
   if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out") return "estimate";
+  if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out") return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
   return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";

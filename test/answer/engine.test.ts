@@ -39,9 +39,12 @@ describe("answer engine", () => {
   it("returns exactly the AskJson shape, scores between 0 and 1", () => {
     for (const q of ["how much is porting", "what is a FOC", "hockey scores", "port"]) {
       const result = engine.ask(q);
-      // Beyond the contract, the result holds only what renderers need (AskResult): nothing else may creep in.
-      const { masked: _masked, language: _language, translation: _translation, ...contract } = result;
-      expect(AskJson.strict().safeParse(contract).success).toBe(true);
+      // Beyond the contract, the result holds only what renderers and the second opinion need (AskResult): the
+      // decision's chance, and choices' labels; nothing else may creep in.
+      const { masked: _masked, language: _language, translation: _translation, chance, ...contract } = result;
+      const alternatives = contract.alternatives.map(({ label: _label, ...a }) => a);
+      expect(AskJson.strict().safeParse({ ...contract, alternatives }).success).toBe(true);
+      expect(chance === undefined || (chance >= 0 && chance <= 1)).toBe(true);
       for (const a of result.alternatives) expect(a.id).not.toBe(result.answer?.id);
     }
   });

@@ -29,6 +29,7 @@ describe("namesPorting", () => {
       { canonical: "port", variants: ["transfer", "portabilidad"] },
       { canonical: "losing carrier", variants: ["old provider"] },
     ],
+    outside_porting: [],
   });
   const porting = compilePortingTerms(synonyms, ["BTN"]);
   const terms = (words: string) => words.split(" ").map(stem);

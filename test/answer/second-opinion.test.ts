@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AskResult, Alternative } from "../../src/answer/result.js";
-import { AGREEMENT_BAR, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
+import { AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
 import { loadSentenceEncoder, type SentenceEncoder } from "../../src/answer/sentence-encoder.js";
 import { VectorCache } from "../../src/answer/vector-cache.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
@@ -65,6 +65,13 @@ describe("the second opinion", () => {
     const question = "what are your per minute rates to mexico";
     const offered = choice(question, ["international-port-in-fees", "numbers-portable"]);
     await expect(opinion.review(offered)).resolves.toEqual(offered);
+  });
+
+  it(`answers a closer-than-${LEANING_AGREEMENT.bar} agreement only when the engine leans to it too`, async () => {
+    const question = "where do i find the imei on my iphone";
+    const offered = choice(question, ["what-is-the-imei", "i-am-being-asked-for-my-pin-and-imei-why"]);
+    await expect(opinion.review({ ...offered, chance: 0.3 })).resolves.toMatchObject({ status: "clarify" });
+    await expect(opinion.review({ ...offered, chance: LEANING_AGREEMENT.chance })).resolves.toMatchObject({ status: "answered", answer: { id: "what-is-the-imei" } });
   });
 
   it("never touches an answer, a refusal or a question in another language", async () => {

@@ -32,4 +32,16 @@ describe("the bot with the sentence encoder's second opinion", () => {
     const replies = await testBot({ kb: live.latest().kb, knowledge: live }).send(question);
     expect(status(replies).status).toBe("answered");
   });
+
+  it("answers an agreement below the usual bar when the engine leans to the same entry", async () => {
+    const leaning = "where do i find the imei on my iphone";
+    expect(status(await testBot({ kb: live.latest().kb }).send(leaning)).status).toBe("clarify");
+    expect(status(await testBot({ kb: live.latest().kb, knowledge: live }).send(leaning))).toMatchObject({ status: "answered", answer: { id: "what-is-the-imei" } });
+  });
+
+  it("refuses a question about a topic outside porting, with the hand-off, instead of offering porting entries", async () => {
+    const replies = await testBot({ kb: live.latest().kb, knowledge: live }).send("how do i transfer my domain name to another registrar");
+    expect(status(replies).status).toBe("fallback");
+    expect(replies.map((r) => r.text ?? "").join(" ")).not.toMatch(/Which one did you mean/);
+  });
 });

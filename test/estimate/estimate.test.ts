@@ -164,3 +164,22 @@ describe("time zone", () => {
     );
   });
 });
+
+describe("numbers outside the US48", () => {
+  it("a Hawaii order is quoted by the LNP department, with no date and no $0 line, and the expedite is not priced either", () => {
+    const result = run({ numbers: { local: 2, fax: 1 }, country: "INTL", place: "Hawaii", submitted: "2026-12-07", expedite: true });
+    expect(result.fees.lines.map((l) => [l.event, l.kind, l.quote, l.source.factId])).toEqual([
+      ["port", "local", true, "port-outside-us48-quote"],
+      ["port", "fax", true, "port-outside-us48-quote"],
+    ]);
+    expect(result.fees.total.excludesQuotes).toBe(true);
+    expect(result.fees.lines[0]?.conditions).toContain("ports@voip.ms");
+    expect(result.timeline).toBeNull();
+    expect(result.assumptions).toContain("Numbers outside the US48 and Canada have no fixed price: the LNP department quotes them.");
+  });
+
+  it("another country's order keeps the international quote", () => {
+    const result = run({ numbers: { local: 1 }, country: "INTL", place: "Spain", submitted: "2026-12-07" });
+    expect(result.fees.lines.map((l) => l.source.factId)).toEqual(["port-international-quote"]);
+  });
+});

@@ -23,7 +23,7 @@ export function entry(id: string, fields: Record<string, unknown> = {}): Entry {
 }
 
 export function knowledgeBase(entries: Entry[]): KnowledgeBase {
-  return { entries, byId: new Map(entries.map((e) => [e.id, e])), articles: [], vocabulary: { synonyms: [] } };
+  return { entries, byId: new Map(entries.map((e) => [e.id, e])), articles: [], vocabulary: { synonyms: [], outside_porting: [] } };
 }
 
 /** The porting facts in a small knowledge base, shaped like the real one but with figures of its own. */

@@ -84,6 +84,28 @@ describe("request flow", () => {
     expect(nextQuestion(answerAll(dids, ["asap"]), TODAY)).toMatchObject({ field: "done", input: { submitted: TODAY, expedite: false }, context: [] });
   });
 
+  it("asks no count when only dates are asked: they are the same for any count, shown for one and said so", () => {
+    const { state } = start("how long does a canadian wireless port take");
+    expect(nextQuestion(state, TODAY)).toEqual({ field: "submitted" });
+    expect(nextQuestion(answerAll(state, ["friday"]), TODAY)).toMatchObject({
+      field: "done",
+      input: { numbers: { wireless: 1 }, country: "CA", submitted: "2026-03-06" },
+      context: ["How many wireless numbers was not said: the dates are the same for any number, so they are shown for one."],
+    });
+    const both = start("how long will it take to port toll free numbers and fax numbers from Canada, sending in on the 9th").state;
+    expect(nextQuestion(both, TODAY)).toMatchObject({ field: "done", input: { numbers: { "toll-free": 1, fax: 1 } }, context: [expect.stringContaining("toll-free and fax numbers")] });
+  });
+
+  it("still asks the count when fees are asked, since fees are per number", () => {
+    expect(nextQuestion(start("how much to port my fax numbers in Canada").state, TODAY)).toEqual({ field: "count", kind: "fax" });
+    expect(nextQuestion(start("how much and how long for our cell numbers in Canada").state, TODAY)).toEqual({ field: "count", kind: "wireless" });
+  });
+
+  it("quotes Alaska, Hawaii and the US territories with no dates, like other countries' numbers", () => {
+    expect(nextQuestion(start("how long to port 2 DIDs in Anchorage").state, TODAY)).toMatchObject({ field: "done", input: { country: "INTL", place: "Alaska" } });
+    expect(nextQuestion(start("price for 3 lines in Honolulu").state, TODAY)).toMatchObject({ field: "kind", pending: { count: 3 } });
+  });
+
   it("gives a total's remainder to the one kind named without a count", () => {
     const { state } = start("what are the charges for ten numbers from Ottawa? mostly landlines, two are fax");
     expect(nextQuestion(state, TODAY)).toMatchObject({ field: "done", input: { numbers: { local: 8, fax: 2 }, country: "CA" } });

@@ -37,8 +37,14 @@ describe("fees in the knowledge base", () => {
   });
 
   it("international ports and port-away fees for stock numbers are quoted case by case", () => {
-    expect(fee("port", (f) => f.applies_to.countries?.includes("INTL") ?? false).map(({ fact }) => fact.quote)).toEqual([true]);
+    expect(fee("port", (f) => f.applies_to.countries?.includes("INTL") ?? false).map(({ fact }) => fact.quote)).toEqual([true, true]);
     expect(fee("port-away").map(({ fact }) => fact.quote)).toEqual([true]);
+  });
+
+  it("free porting covers the US48 only: Alaska, Hawaii and the US territories are quoted like other countries", () => {
+    const outside = fee("port", (f) => f.applies_to.places?.includes("Hawaii") === true);
+    expect(outside.map(({ fact }) => [fact.quote, fact.amount, fact.applies_to.countries])).toEqual([[true, undefined, ["INTL"]]]);
+    expect(outside[0]?.fact.applies_to.places).toEqual(["Alaska", "Hawaii", "Puerto Rico", "U.S. Virgin Islands", "Guam"]);
   });
 
   it("keeps the archived pre-2020 fee and the 2018 international price list with their dates", () => {

@@ -225,3 +225,75 @@ describe("options and what is no option", () => {
     expect(facts("bring over my number from Rogers").direction).toBe("in");
   });
 });
+
+describe("orders in customers' words", () => {
+  // Monday
+  const MONDAY = "2026-11-30";
+  const on = (text: string, today = MONDAY) => reader.read(text, { today }).facts;
+
+  it.each([
+    ["25 numbers in Dallas, mostly local, a couple fax, how much?", { local: 23, fax: 2 }],
+    ["we have 30 numbers, mostly DIDs plus three fax lines", { local: 27, fax: 3 }],
+    ["3 numbers: 2 DIDs and a fax", { local: 2, fax: 1 }],
+  ])("'%s': the kind named alone has what the total leaves: %j", (text, numbers) => {
+    expect(on(text).numbers).toEqual(numbers);
+    expect(on(text).count).toBeUndefined();
+  });
+
+  it("reads 'cel' as a cell number and ATL as Atlanta", () => {
+    expect(on("bring my cel # over from ATL").numbers).toEqual({ wireless: 1 });
+    expect(on("bring my cel # over from ATL")).toMatchObject({ country: "US", region: "Georgia" });
+  });
+
+  it.each([
+    ["3 landlines in the Garden State", "New Jersey"],
+    ["8 cell phones in the Lone Star State", "Texas"],
+    ["2 fax lines from the Big Apple", "New York"],
+    ["3 TFNs from the Empire State", "New York"],
+  ])("'%s' is in %s", (text, region) => {
+    expect(on(text)).toMatchObject({ country: "US", region });
+  });
+
+  it.each([
+    ["2 lines in Honolulu", "Hawaii"],
+    ["2 DIDs in Kauai", "Hawaii"],
+    ["a US number in Honolulu", "Hawaii"],
+    ["Anchorage, AK - 2 DIDs", "Alaska"],
+    ["3 numbers in the 907 area code", "Alaska"],
+    ["5 local numbers in San Juan, Puerto Rico", "Puerto Rico"],
+    ["3 numbers (787) area code", "Puerto Rico"],
+    ["we're in St. Thomas USVI, 2 business lines", "U.S. Virgin Islands"],
+    ["2 DIDs based in Guam", "Guam"],
+  ])("'%s' is outside the US48: priced like another country's numbers, as %s", (text, place) => {
+    expect(on(text)).toMatchObject({ country: "INTL", place });
+  });
+
+  it("still reads the 48 states and Canada as home markets", () => {
+    expect(on("2 lines in Seattle")).toMatchObject({ country: "US", region: "Washington" });
+    expect(on("2 lines in the 416 area code").country).toBe("CA");
+  });
+
+  it("reads a weekday named on that same weekday as next week's, and 'today' as today", () => {
+    expect(on("6 lines from Bell, submitting Monday").submitted).toBe("2026-12-07");
+    expect(on("6 lines from Bell, submitting today").submitted).toBe(MONDAY);
+    expect(on("6 lines from Bell, submitting Tuesday").submitted).toBe("2026-12-01");
+    expect(on("we submitted 3 numbers on monday").submitted).toBe(MONDAY);
+  });
+
+  it("reads 'enviamos … el viernes' (we send it on Friday) forwards", () => {
+    expect(on("¿Cuánto cuesta portar dos líneas fijas de Miami? Enviamos la solicitud el viernes.", "2027-01-06").submitted).toBe("2027-01-08");
+  });
+
+  it("reads no request for dates in the name of a date: 'FOC date', 'due date'", () => {
+    expect(on("I got a FOC date, can I cancel the port?").wants).toEqual({ fees: false, dates: false });
+    expect(on("our due date is friday, how much to cancel?").wants).toEqual({ fees: true, dates: false });
+    expect(on("when is the completion date?").wants.dates).toBe(true);
+  });
+});
+
+describe("words a typo away from a kind", () => {
+  it("reads 'portarlos' (to port them) as no kind, and 'portables' as cell numbers", () => {
+    expect(facts("tengo 3 números en Puerto Rico, cuánto cuesta portarlos")).toMatchObject({ numbers: {}, count: 3 });
+    expect(facts("2 portables a Montreal, combien?").numbers).toEqual({ wireless: 2 });
+  });
+});

@@ -109,3 +109,32 @@ describe("what a message asks for", () => {
     expect(five.facts.count).toBe(5);
   });
 });
+
+describe("orders told rather than asked", () => {
+  const MONDAY = "2026-11-30";
+  const on = (text: string) => reader.read(text, { today: MONDAY }).intent;
+
+  it.each([
+    "we need to move 6 lines from Bell in Toronto, submitting Monday",
+    "Switching 4 office lines over from Rogers in Mississauga, we'll send the LOA thursday",
+    "3 local numbers from Ohio, submitting Friday",
+    "need to port our 2 toll free numbers, we're in Nova Scotia, rushing it",
+    "port 50 DIDs from Montreal, rush please, submitting monday",
+  ])("'%s' is an estimate request", (text) => {
+    expect(on(text)).toBe("estimate");
+  });
+
+  it.each([
+    ["I got a FOC date, can I cancel the port?", "question"],
+    ["I got a FOC date for my 3 numbers, can I cancel the port?", "question"],
+    ["we submitted 3 numbers on monday", "question"],
+    ["ok i signed up, now how do i get my old comcast number onto this account", "question"],
+    ["halfway through the port my old provider killed my line, is my number with you now?", "question"],
+    ["can we port 6 lines from Bell in Toronto on Monday?", "question"],
+    ["our 3 numbers were rejected, resubmitting monday", "diagnosis"],
+    ["porting out 4 numbers to Telus on friday", "question"],
+  ])("'%s' is no order told: %s", (text, expected) => {
+    expect(on(text)).toBe(expected);
+  });
+});
+

@@ -24,4 +24,10 @@ describe("choiceLabels", () => {
   it("leaves a title named like its article alone when nothing collides with it", () => {
     expect(choiceLabels([choice("Port Rejection", "Port Rejection"), choice("Partial Port", "Port Rejection")])).toEqual(["Port Rejection", "Partial Port"]);
   });
+  it("offers an entry by its own choice label where it has one", () => {
+    expect(choiceLabels([{ ...choice("IMPORTANT", "Port Rejection"), label: "How long do I have to answer a rejection?" }, choice("Port Rejection", "Port Rejection")])).toEqual([
+      "How long do I have to answer a rejection?",
+      "Port Rejection",
+    ]);
+  });
 });

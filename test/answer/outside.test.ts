@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAnswerEngine, type AnswerEngine } from "../../src/answer/engine.js";
+import { outsideTopicReader } from "../../src/answer/outside.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { knowledgeDir } from "../../src/paths.js";
+
+let kb: KnowledgeBase;
+let engine: AnswerEngine;
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(knowledgeDir({}));
+  engine = createAnswerEngine(kb);
+});
+
+describe("topics outside porting", () => {
+  const reader = outsideTopicReader({
+    synonyms: [],
+    outside_porting: [
+      { topic: "network setup", phrases: ["firewall", "port forwarding"] },
+      { topic: "voicemail", phrases: ["voicemail pin"] },
+    ],
+  });
+
+  it("names the topic of a phrase found word for word, in any inflection or case", () => {
+    expect(reader("Which ports on my FIREWALLS?")).toBe("network setup");
+    expect(reader("help with Port Forwarding please")).toBe("network setup");
+    expect(reader("reset my voicemail PIN")).toBe("voicemail");
+  });
+
+  it("names the topic when a customer slips a word or two between the phrase's words", () => {
+    expect(reader("what's my voicemail security PIN")).toBe("voicemail");
+    expect(reader("how do I set up port 5060 forwarding")).toBe("network setup");
+  });
+
+  it("names none when the words are apart, partial or absent", () => {
+    expect(reader("my PIN for voicemail")).toBeUndefined();
+    expect(reader("the voicemail on my old line and the PIN the carrier gave me")).toBeUndefined();
+    expect(reader("how long does a port take")).toBeUndefined();
+    expect(reader("")).toBeUndefined();
+  });
+
+  it("refuses porting-worded questions about them, where choices were offered before", () => {
+    for (const question of ["how do i transfer my domain name to another registrar", "what ports do i need to open on my firewall", "reset my voicemail pin please", "how do i transfer a call to another extension"]) {
+      expect(engine.ask(question), question).toMatchObject({ status: "fallback", answer: null });
+    }
+  });
+
+  it("still answers porting questions that share their words", () => {
+    expect(engine.ask("why do I need a PIN to port my cell")).toMatchObject({ status: "answered", answer: { id: "i-am-being-asked-for-my-pin-and-imei-why" } });
+    expect(engine.ask("can I forward my calls to a temporary number while porting")).not.toMatchObject({ status: "fallback" });
+  });
+
+  it("are never phrases of what the knowledge answers (a title or an alternate question)", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    const clashes = kb.entries
+      .filter((e) => e.status === "current")
+      .flatMap((e) => [e.title, ...e.questions].map((q) => ({ id: e.id, q, topic: named(q) })))
+      .filter((c) => c.topic !== undefined)
+      .map((c) => `${c.q} (${c.id}) names ${c.topic}`);
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe("an entry's choice label", () => {
+  it("is offered with its choice, and left out of the ask --json contract", async () => {
+    const { toAskJson } = await import("../../src/cli/ask.js");
+    const result = engine.ask("tips for porting");
+    expect(result.status).toBe("clarify");
+    const labels = Object.fromEntries(result.alternatives.map((a) => [a.id, a.label]));
+    expect(labels["pro-bonus-tip"]).toBe(kb.byId.get("pro-bonus-tip")!.label);
+    expect(labels["pro-bonus-tip"]).not.toBe(kb.byId.get("pro-bonus-tip")!.title);
+    expect(JSON.stringify(toAskJson(result))).not.toContain('"label"');
+  });
+});
