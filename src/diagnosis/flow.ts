@@ -100,7 +100,8 @@ function withNotice(knowledge: DiagnosisKnowledge, state: DiagnosisState, text: 
   const reading = knowledge.reader.read(text, state.context);
   // A text that tells the direction ("LSR", "port out") rules out the causes of the other one.
   const fits = (m: (typeof reading.causes)[number]) => !reading.direction || (m.cause.diagnosis.when?.directions ?? [reading.direction]).includes(reading.direction);
-  const causes = reading.causes.filter(fits);
+  // Neighbours the text says nothing about are left to the questions rather than put to the customer one by one.
+  const causes = reading.causes.filter((m) => m.via !== "neighbour" && fits(m));
   if (!causes.length) return state;
   return {
     ...state,

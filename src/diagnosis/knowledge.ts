@@ -10,6 +10,8 @@ export interface Cause {
   title: string;
   url: string;
   diagnosis: Diagnosis;
+  /** The entry's `related` ids: its neighbours in meaning, some of them causes too. */
+  related: string[];
 }
 
 export interface ChecklistItem extends Check {
@@ -75,7 +77,7 @@ export function diagnosisKnowledge(kb: KnowledgeBase, today: string): DiagnosisK
   const entries = current(kb);
   const causes = entries
     .filter((e): e is Entry & { diagnosis: Diagnosis } => e.diagnosis !== undefined)
-    .map((e) => ({ id: e.id, title: e.title, url: e.source.url, diagnosis: e.diagnosis }));
+    .map((e) => ({ id: e.id, title: e.title, url: e.source.url, diagnosis: e.diagnosis, related: e.related }));
   const checks = entries
     .flatMap((e) => e.checks.map((c) => ({ ...c, entryId: e.id, entryTitle: e.title })))
     .map((c, index) => ({ c, index }))

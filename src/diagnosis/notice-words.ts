@@ -6,11 +6,19 @@
  * The knowledge's vocabulary (`knowledge/vocabulary.yaml`) is applied after these rules.
  */
 const RULES: Array<[RegExp, string]> = [
+  // What e-mails and tickets wrap a notice in says nothing about the cause: "do not reply" is no unanswered SMS,
+  // "Order 88812" no pending order, "Sent from my iPhone" no customer's story.
+  [/\b(?:please )?(?:do not|dont) (?:reply|respond)(?: to this (?:email|e mail|message|notification))?\b/g, ""],
+  [/\bthis (?:is an|is a|was an|was a) (?:automated|automatic|system generated|auto generated) (?:message|email|e mail|notification|response)\b/g, ""],
+  [/\bsent from my \w+\b/g, ""],
+  [/\b(?:forwarded message|original message)\b/g, ""],
+  [/\b(?:(?:port|porting|service|lsr) )?(?:order|ticket|case|pon) (?:number |id |no |nbr |num )?\d\w*\b/g, ""],
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
   [/\b(?:tel|tele|ph|phone) (?:no|nbr|num|nr|number)\b/g, "telephone number"],
   [/\b(account|order|telephone|billing|reference|confirmation|ticket) (?:no|nbr|num|nr)\b/g, "$1 number"],
   [/\b(?:numero|no|n) de (?:cuenta|compte)\b/g, "account number"],
+  [/\bnumero (?:principal )?de (?:facturation|facturacion)(?: principal)?\b/g, "btn"],
   // The account number is one thing to tell apart from the account and from the other numbers a port names.
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
@@ -36,7 +44,9 @@ const RULES: Array<[RegExp, string]> = [
   // How customers name a place, a person on the account, a count of lines, a reseller, a feature and a rollover.
   [/\b(?:office|offices|shop|store|storefront|warehouse|site|building|premises|location|branch|clinic|restaurant)\b/g, "premises"],
   [/\b(?:owner|owners|holder|account holder|in the name of)\b/g, "holder"],
-  [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather)\b/g, "relative"],
+  [/\b(?:belonged|belongs|belong|registered|listed) to (?=my|our|the|a|his|her|their)/g, "holder "],
+  [/\b(?:am|is|are|was|were) not (?:the |an |a )?(?:account )?holder\b/g, "holder mismatch"],
+  [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|family member|in law|boss|employer|manager|landlord|tenant|previous tenant|business partner)\b/g, "relative"],
   [/\b(?:two|three|four|five|six|multiple|many|a few|a bunch of|a couple of|several) (numbers|lines|phones|phone numbers|dids|tns|telephone numbers)\b/g, "several $1"],
   [/\b(?:buys|buy|bought|leases|lease|leased|rents|rent|rented|gets|get)(?: \w+){0,3} (?:from|off) (?:a |the |another )?(?:bigger|larger|big|large|major|upstream|wholesale|parent)\b/g, "reseller"],
   [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|upstream)\b/g, "reseller"],
@@ -49,6 +59,14 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:one after (?:the other|another)|in turn|in sequence|round robin|(?:cycle|cycles|cycling|rotate|rotates|rotating) (?:through|between|among))\b/g, "inturn"],
   [/\b(?:a )?(?:second|third|another|extra|additional|other) (numbers?|lines?)\b/g, "other $1"],
   [/\b(?:\d+|one|two|three|four|five|some|a few) (?:of|out of) (our|my|the|their) (?:\d+ |\w+ )?(numbers|lines|phones|tns)\b/g, "some of $1 $2"],
+  // A contract is the account by another name; "under contract" says nothing on its own.
+  [/\b(?:contract|contracts|plan) (?:is |was |are |were )?(?:in|under) (?:the name of|((?:\w+ ){1,3})name)\b/g, "account holder in $1name"],
+  // A number the customer no longer holds: given up, reassigned, taken over by someone else.
+  [/\b(?:not|no longer|is not|isnt) (?:mine|ours|my number|our number|in my name|in our name)(?: any ?more)?\b/g, "holder inactive"],
+  [/\b(?:let|gave up|given up|lost|released|surrendered) (?:the |my |our |that )?(?:number|line)(?: go)?\b/g, "number inactive"],
+  [/\b(?:reassigned|recycled|given to someone else|assigned to someone else)\b/g, "inactive"],
+  // A disconnect asked for ahead of time is a pending order, not a disconnected number.
+  [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
   [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:next|other|another|second)\b/g, "rollover next"],
@@ -62,6 +80,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:later|newer|more recent|most recent|subsequent|recent)\b/g, "newer"],
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
+  [/\b(?:thinking|thought|assumed|assuming|believing|believed|figured) (?:that )?(?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "before the port"],
   [/\b(before|until|till) (?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "$1 the port"],
   [/\b(?:after|since) (?:the |my |our |a )?(?:port|porting|transfer|switch|move)(?! (?:was |got |is |has been |had been )?(?:submitted|sent|started|requested|filed|entered|placed|rejected|denied|refused))\b/g, "afterport"],
   [/\b(?:port|porting|transfer|switch|move) (?:was |is |has )?(?:completed|complete|done|finished|successful)\b/g, "afterport"],
@@ -69,6 +88,15 @@ const RULES: Array<[RegExp, string]> = [
   // What went wrong.
   [/\b(?:did not|didnt|never|failed to|fail to|no|not) (?:approve|approved|confirm|confirmed|reply|replied|respond|responded|answer|answered|response|reply back|validate|validated|verify|verified)\b/g, "noreply"],
   [/\b(?:(?:failed|fails|failing) (?:validation|verification)|(?:validation|verification) (?:failed|failure|error|unsuccessful)|could not be (?:validated|verified)|unable to (?:validate|verify))\b/g, "incorrect"],
+  // An account left unpaid or a plan let run out: the number goes inactive ("expired" alone is an SMS reply window).
+  [/\b(?:(?:stopped|stop|quit|stopping) (?:paying|payment|payments)|(?:did not|never|not) (?:pay|paid)(?! for (?:the )?port)|non ?payment|non pay)\b/g, "unpaid"],
+  [/\b(?:plan|prepaid|balance|service|account|subscription|contract|minutes|credit)(?: \w+)? (?:ran out|run out|runs out|expired|lapsed|lapse|expire)\b/g, "lapsed inactive"],
+  [/\blet (?:\w+ ){0,3}(?:run out|lapse|expire)\b/g, "lapsed inactive"],
+  [/\b(?:gone|went|going) (?:quiet|dead|silent)\b/g, "inactive"],
+  // A change the customer asked of the current provider (plan, package, features) is an order on the account.
+  [/\b(?:changed|change|changing|upgraded|upgrade|upgrading|downgraded|downgrade|downgrading|switched|switch) (?:\w+ ){0,2}(?:plan|plans|package|bundle|features?|speed|tier)\b/g, "change order"],
+  [/\b(?:changement|modification) de (?:forfait|plan|service)|cambio de (?:plan|paquete|servicio)\b/g, "change order"],
+  [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
   [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match)\b/g, "mismatch"],
@@ -92,7 +120,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:reject|rejected|rejects|denied|declined|refused|turned down) (?:for|because of|due to|over) (?:the |a |an |my |our |its |their )?/g, "rejected incorrect "],
   // French and Spanish forms of "does not match" and "wrong" the vocabulary does not hold.
   [/\b(?:ne correspond pas|correspond pas|no corresponde|no concuerda|no coincide|no coinciden)\b/g, "mismatch"],
-  [/\b(?:incorrecte|invalide|invalido|invalida|incorrecta)\b/g, "incorrect"],
+  [/\b(?:incorrecte|invalide|invalido|invalida|incorrecta|erronee|errone|erroneo|erronea|equivocado|equivocada|mauvais|mauvaise)\b/g, "incorrect"],
+  [/\b(?:(?:n )?est pas (?:le bon|la bonne|les bons|correct|correcte)|no es (?:el|la) (?:correcto|correcta|bueno|buena)|no es correcto|no es correcta)\b/g, "incorrect"],
 ];
 
 /** Street words and their abbreviations: a text holding both forms of one is about an abbreviation ("Rd" / "Road"). */
@@ -116,8 +145,32 @@ function namesAbbreviation(text: string): boolean {
   return STREET_WORDS.some(([word, short]) => new RegExp(`\\b${word}\\b`).test(text) && short.test(text));
 }
 
+const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const countOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : COUNT_WORDS.indexOf(word));
+const SOME_OF_ALL = new RegExp(
+  `\\b(\\d+|${COUNT_WORDS.join("|")}) (?:of|out of|de|sur) (?:our|my|the|their|his|her|nos|mis|nuestros|nuestras|sus) (\\d+|${COUNT_WORDS.join("|")}) (?:\\w+ )?(?:numbers|lines|phones|tns|dids|numeros|lignes|lineas)\\b`,
+  "g",
+);
+
+const COUNT = `(\\d+|${COUNT_WORDS.join("|")})`;
+const HAVE_THEN_MOVE = new RegExp(
+  `\\b(?:have|has|got|there are) ${COUNT} (?:\\w+ )?(?:numbers|lines|phones|tns|dids)\\b((?: \\w+){0,6}?) (?:bringing|porting|moving|transferring|switching|taking) (?:over )?(?:only |just )?${COUNT}\\b`,
+  "g",
+);
+
+/**
+ * "2 of our 5 lines", "we have 4 numbers and we're bringing 2": fewer numbers than the account holds are moving,
+ * which is a partial port.
+ */
+function namesPartOfAccount(text: string): string {
+  const part = (whole: string, n: number, m: number) => (n >= 0 && m > n ? "partial port" : whole);
+  return text
+    .replace(SOME_OF_ALL, (whole, n: string, m: string) => part(whole, countOf(n), countOf(m)))
+    .replace(HAVE_THEN_MOVE, (whole, m: string, _between: string, n: string) => part(whole, countOf(n), countOf(m)));
+}
+
 export function rewriteNoticeWords(normalized: string): string {
-  let out = normalized;
+  let out = namesPartOfAccount(normalized);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   if (namesAbbreviation(out)) out += " abbreviation";
   return out.replace(/\s+/g, " ").trim();

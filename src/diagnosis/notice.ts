@@ -1,4 +1,5 @@
 import { detectLanguage } from "../answer/language.js";
+import type { Language } from "../answer/result.js";
 import { normalize, stem } from "../answer/normalize.js";
 import type { Speller } from "../answer/spelling.js";
 import { STOPWORDS } from "../answer/stopwords.js";
@@ -32,8 +33,11 @@ export interface CauseMatch {
   cause: Cause;
   /** 0..1: above 0.6 when a notice pattern matched in full; otherwise how much of a story example the text covers. */
   score: number;
-  /** A notice pattern, a story example, or only words shared with the cause (ranked behind the others). */
-  via: "notice" | "story" | "related";
+  /**
+   * A notice pattern, a story example, only words shared with the cause (ranked behind the others), or nothing in
+   * the text: a neighbour of the first cause or a common cause of its direction, ranked last.
+   */
+  via: "notice" | "story" | "related" | "neighbour";
   /** The pattern or story example that matched, as written in the knowledge base. */
   matched: string;
 }
@@ -86,6 +90,8 @@ const MAX_RANKED = 3;
 /** Stopwords as stems, so that stemming ("they" to "thei") does not let one through. */
 const STOP_STEMS = new Set([...STOPWORDS, "not", "no", "ne", "pas"].flatMap((w) => [w, stem(w)]));
 const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|j|mon|ma|mes|nous|notre|nos)\b/;
+/** French "on" is "we" ("on garde l'internet"); in English it is a preposition. */
+const FRENCH_WE = /\bon\b/;
 const REJECT_TERM = "reject";
 const AFTER_PORT = "afterport";
 
@@ -107,6 +113,7 @@ interface CompiledCause {
 interface Analysed {
   normalized: string;
   terms: Set<string>;
+  language: Language;
 }
 
 /** Words the shorthand rules write: known words, never corrected as typos. */
@@ -127,7 +134,7 @@ function analyser(synonyms: Synonyms, speller?: Speller) {
       .apply(tokens.map(stem), language)
       .filter((t) => t.canonical || !STOP_STEMS.has(t.stem))
       .map((t) => t.stem);
-    return { normalized, terms: new Set(terms) };
+    return { normalized, terms: new Set(terms), language };
   };
 }
 
@@ -171,6 +178,9 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
   const distinctive = (t: string) => (df.get(t) ?? compiled.length) <= SUBJECT_SPREAD * compiled.length;
 
   const caseTerms = analyse(CASE_WORDS).terms;
+  // The direction most causes happen in (port in): the side taken behind a cause that happens either way.
+  const directions = compiled.flatMap((c) => c.cause.diagnosis.when?.directions ?? []);
+  const usualDirection = directions.sort((a, b) => directions.filter((d) => d === b).length - directions.filter((d) => d === a).length)[0];
 
   /**
    * The causes sharing telling words with the text anywhere in their statement, patterns, stories or questions,
@@ -190,8 +200,8 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
   }
 
   function read(text: string, context: CaseContext = {}): RejectionReading {
-    const { normalized, terms } = analyse(text);
-    const kind: TextKind = FIRST_PERSON.test(normalized) ? "story" : "notice";
+    const { normalized, terms, language } = analyse(text);
+    const kind: TextKind = FIRST_PERSON.test(normalized) || (language === "fr" && FRENCH_WE.test(normalized)) ? "story" : "notice";
     const direction = context.direction ?? directionCue(normalized);
     const rejected = terms.has(REJECT_TERM);
     // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not
@@ -252,6 +262,23 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
       if (found.length === 0 || found.length >= MAX_RANKED) break;
       if (found.some((f) => f.cause.id === k.cause.id)) continue;
       found.push({ cause: k.cause, score: floor * KIN_SCORE * evidence(k.weight), via: "related", matched: k.cause.diagnosis.cause });
+    }
+    // Still short of three: the first cause's neighbours in the knowledge (its entry's `related` causes), then the
+    // most common causes of the text's direction, so that a wrong first cause always has plausible ones behind it.
+    if (found.length) {
+      const [first] = found;
+      // Behind a cause of one direction, only causes of that direction: a port-in notice never asks port in or out.
+      const [only, ...more] = first!.cause.diagnosis.when?.directions ?? [];
+      const side = direction ?? (only && !more.length ? only : usualDirection);
+      const open = compiled
+        .map((c) => c.cause)
+        .filter((c) => matchesContext(c.diagnosis.when, context) && (!side || c.diagnosis.when?.directions?.includes(side)) && !found.some((f) => f.cause.id === c.id));
+      const neighbour = (c: Cause) => first!.cause.related.includes(c.id);
+      const behind = open.sort((a, b) => Number(neighbour(b)) - Number(neighbour(a)) || b.diagnosis.prior - a.diagnosis.prior);
+      const last = Math.min(...found.map((f) => f.score));
+      for (const [i, c] of behind.slice(0, MAX_RANKED - found.length).entries()) {
+        found.push({ cause: c, score: last * KIN_SCORE * KIN_SCORE ** (i + 1), via: "neighbour", matched: c.diagnosis.cause });
+      }
     }
     const ranked = found.map(({ cause, score, via, matched }) => ({ cause, score: Math.round(score * 1000) / 1000, via, matched }));
     return { rejection: rejected || ranked.length > 0, kind, direction, causes: ranked };

@@ -17,7 +17,7 @@ describe("diagnosis wording", () => {
   });
 
   it("writes the reply window the same way in the question and the deadline, singular for one day", () => {
-    const causes: DiagnosisKnowledge["causes"] = [{ id: "c", title: "C", url: "u", diagnosis: { cause: "c", prior: 0.5, notice_patterns: [], stories: [], questions: [{ id: "q", text: "Q?", why: "W.", points_to: "yes", weight: 1 }], fix: "f", send: ["s"], avoid: "a", variants: [] } }];
+    const causes: DiagnosisKnowledge["causes"] = [{ id: "c", title: "C", url: "u", diagnosis: { cause: "c", prior: 0.5, notice_patterns: [], stories: [], questions: [{ id: "q", text: "Q?", why: "W.", points_to: "yes", weight: 1 }], fix: "f", send: ["s"], avoid: "a", variants: [] }, related: [] }];
     const knowledge: DiagnosisKnowledge = {
       causes,
       reader: compileRejectionReader(causes),

@@ -1,0 +1,25 @@
+import type { Activity } from "botbuilder";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { realKnowledge, testBot, textOf } from "./harness.js";
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await realKnowledge();
+});
+
+const chat = () => testBot({ kb, channelId: "test" });
+const diagnosisOf = (replies: Partial<Activity>[]) =>
+  replies.map((r) => r.channelData as Record<string, any> | undefined).find((d) => d?.diagnosis)?.diagnosis as { causes: Array<{ id: string }> } | undefined;
+
+describe("a rejection told as a story in plain words", () => {
+  it.each([
+    ["our port got rejected, we're only porting 3 of our 6 lines", "partial-port"],
+    ["port rejected again. we quit paying that bill back in March", "disconnected-inactive-numbers"],
+    ["Nuestra portabilidad fue rechazada, nunca contestamos el mensaje de texto", "rejection-for-sms-not-answered"],
+  ])("'%s' puts %s to the customer first", async (text, id) => {
+    const replies = await chat().send(text);
+    expect(diagnosisOf(replies)?.causes[0]?.id).toBe(id);
+    expect(textOf(replies)).not.toMatch(/Sorry/);
+  });
+});

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { normalize } from "../../src/answer/normalize.js";
+import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { rewriteNoticeWords } from "../../src/diagnosis/notice-words.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import { knowledgeDir } from "../../src/paths.js";
+import { drive, TODAY } from "./drive.js";
+
+let kb: DiagnosisKnowledge;
+beforeAll(async () => {
+  kb = diagnosisKnowledge(await loadKnowledgeBase(knowledgeDir({})), TODAY);
+});
+
+const ids = (text: string) => kb.reader.read(text).causes.map((c) => c.cause.id);
+const words = (text: string) => rewriteNoticeWords(normalize(text));
+
+describe("counts in a story", () => {
+  it.each(["we are porting 3 of our 8 lines", "only two of my four numbers are moving", "1 out of the 6 phone numbers comes over"])(
+    "fewer numbers than the account holds is a partial port: %s",
+    (text) => {
+      expect(words(text)).toContain("partial port");
+      expect(ids(text)[0]).toBe("partial-port");
+    },
+  );
+
+  it.each(["all 4 of our 4 lines are moving", "5 of our 3 lines"])("a count that is not a part names no partial port: %s", (text) => {
+    expect(words(text)).not.toContain("partial port");
+  });
+
+  it("French and Spanish counts read the same way", () => {
+    expect(words("on transfère 2 de nos 5 lignes")).toContain("partial port");
+    expect(words("portamos 1 de nuestras 3 lineas")).toContain("partial port");
+  });
+});
+
+describe("stories in plain words", () => {
+  it.each([
+    ["I had them schedule the disconnect of my old line for the end of next month", "freeze-on-the-account-pending-order"],
+    ["we quit paying that bill in March", "disconnected-inactive-numbers"],
+    ["the prepaid balance expired weeks ago", "disconnected-inactive-numbers"],
+    ["we downgraded our package with them the day before", "freeze-on-the-account-pending-order"],
+    ["the phone contract is under my uncle's name and I signed the form", "rejection-for-mismatch-information"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a number the customer no longer holds points to both an inactive number and another account holder", () => {
+    const found = ids("this number is not mine anymore but I need it back");
+    expect(found).toContain("disconnected-inactive-numbers");
+    expect(found).toContain("rejection-for-mismatch-information");
+  });
+
+  it("an expired reply window is still the SMS, not a lapsed plan", () => {
+    expect(ids("port request expired, the subscriber never answered the text")[0]).toBe("rejection-for-sms-not-answered");
+  });
+});
+
+describe("French and Spanish stories", () => {
+  it("French 'on' is a story teller's 'we'", () => {
+    expect(kb.reader.read("on garde la télé chez l'ancien fournisseur").kind).toBe("story");
+    expect(kb.reader.read("port rejected on 5/12").kind).toBe("notice");
+  });
+
+  it.each([
+    ["nunca contestamos el mensaje de texto del operador", "rejection-for-sms-not-answered"],
+    ["nous n'avons pas répondu au texto de l'ancien fournisseur", "rejection-for-sms-not-answered"],
+    ["le numéro principal de facturation que j'ai mis est erroné", "incorrect-billing-telephone-number-btn"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+});
+
+describe("the causes ranked behind the first", () => {
+  it("a notice naming one cause still ranks three, the ones behind it scored far lower", () => {
+    const causes = kb.reader.read("REJECT: MORE RECENT AUTHORIZATION ON FILE").causes;
+    expect(causes).toHaveLength(3);
+    for (const c of causes.slice(1)) expect(c.score).toBeLessThan(causes[0]!.score / 2);
+  });
+
+  it("behind a port-in cause, only port-in causes: a port-in notice never asks port in or out", () => {
+    const causes = kb.reader.read("Partial port: remaining lines on account").causes;
+    expect(causes[0]!.cause.id).toBe("partial-port");
+    for (const c of causes) expect(c.cause.diagnosis.when?.directions ?? ["in"]).toContain("in");
+  });
+
+  it("the first cause's neighbours in the knowledge come before other common causes", () => {
+    const causes = kb.reader.read("Reject: hunt group pilot").causes;
+    expect(causes[0]!.cause.id).toBe("hunt-members-stranded-services");
+    const neighbours = causes.filter((c) => c.via === "neighbour").map((c) => c.cause.id);
+    if (neighbours.length) expect(neighbours[0]).toBe("partial-port");
+    expect(causes.map((c) => c.cause.id)).toContain("partial-port");
+  });
+
+  it("a text naming no cause gets no neighbours", () => {
+    expect(ids("LSR REJECT 44: PON format not accepted")).toEqual([]);
+  });
+
+  it("neighbours are not put to the customer one by one: the causes offered to confirm are those the text names", () => {
+    const text = "Rejected - BTN mismatch";
+    const neighbours = kb.reader.read(text).causes.filter((c) => c.via === "neighbour").map((c) => c.cause.id);
+    expect(neighbours.length).toBeGreaterThan(0);
+    const [first] = drive(kb, [], text).steps;
+    if (first?.kind !== "confirm") throw new Error(`expected a confirmation, got ${first?.kind}`);
+    for (const id of neighbours) expect(first.ranked).not.toContain(id);
+  });
+});
+
+describe("the people on the account", () => {
+  it.each([
+    "rejected because I'm not the account owner",
+    "the number belonged to my late husband",
+    "ACCOUNT HOLDER DOES NOT MATCH",
+  ])("%s → rejection-for-mismatch-information", (text) => {
+    expect(ids(text)[0]).toBe("rejection-for-mismatch-information");
+  });
+
+  it("asking who the account holder is names no cause", () => {
+    expect(ids("who is the account holder?")).toEqual([]);
+  });
+});
+
+describe("a notice wrapped in an e-mail or a ticket", () => {
+  it("'do not reply' boilerplate is no unanswered SMS", () => {
+    const text = "FW: Port Order 88812 -- Status: REJECTED -- Remarks: Service address does not match CSR. This is an automated message, do not reply.";
+    expect(ids(text)[0]).toBe("rejection-for-mismatch-information");
+    expect(ids(text)).not.toContain("rejection-for-sms-not-answered");
+  });
+
+  it("an order or ticket number is no pending order, and 'Sent from my iPhone' no customer's story", () => {
+    const reading = kb.reader.read("Re: port 4471 >> Ticket #5521: BTN invalid. Sent from my iPhone");
+    expect(reading.kind).toBe("notice");
+    expect(reading.causes[0]!.cause.id).toBe("incorrect-billing-telephone-number-btn");
+    expect(words("Port Order 88812 rejected")).not.toMatch(/order/);
+  });
+
+  it("a customer who believed the port was through when cancelling the old line tells of a disconnect, not trouble after a port", () => {
+    expect(ids("I cancelled my AT&T service yesterday thinking the port was done")[0]).toBe("disconnected-inactive-numbers");
+  });
+
+  it("a count of lines before and after: 'we have 4 numbers and we're bringing 2'", () => {
+    expect(ids("my port was rejected, we have 4 numbers and we're bringing 2")[0]).toBe("partial-port");
+    expect(words("we have 2 numbers and we are porting 2")).not.toContain("partial port");
+  });
+});
