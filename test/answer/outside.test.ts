@@ -1,5 +1,7 @@
+import { readdir, readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerEngine, type AnswerEngine } from "../../src/answer/engine.js";
+import { parseEvalSet } from "../../src/answer/evaluate.js";
 import { outsideTopicReader } from "../../src/answer/outside.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
@@ -58,6 +60,21 @@ describe("topics outside porting", () => {
       .flatMap((e) => [e.title, ...e.questions].map((q) => ({ id: e.id, q, topic: named(q) })))
       .filter((c) => c.topic !== undefined)
       .map((c) => `${c.q} (${c.id}) names ${c.topic}`);
+    expect(clashes).toEqual([]);
+  });
+
+  it("are never named by an in-scope question of an answer evaluation set", async () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    const answerSets = (await readdir("eval")).filter((f) => f.startsWith("answers-") || f === "hard.jsonl" || f === "holdout.jsonl");
+    const files = ["../shared/eval/dev.jsonl", ...answerSets.filter((f) => f.endsWith(".jsonl")).map((f) => `eval/${f}`)];
+    expect(files.length).toBeGreaterThan(5);
+    const clashes: string[] = [];
+    for (const file of files) {
+      for (const c of parseEvalSet(await readFile(file, "utf8"), file)) {
+        const topic = c.expected.length > 0 ? named(c.question) : undefined;
+        if (topic !== undefined) clashes.push(`${file}: "${c.question}" names ${topic}`);
+      }
+    }
     expect(clashes).toEqual([]);
   });
 });
