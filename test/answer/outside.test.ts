@@ -53,6 +53,13 @@ describe("topics outside porting", () => {
     expect(engine.ask("can I forward my calls to a temporary number while porting")).not.toMatchObject({ status: "fallback" });
   });
 
+  it("name no topic in porting troubles told with their words", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    for (const question of ["my fax port failed again", "the fax number port got an error", "can I send photos of my bill with the LOA", "my account was hacked and my number got ported out", "how many channels can I port"]) {
+      expect(named(question), question).toBeUndefined();
+    }
+  });
+
   it("are never phrases of what the knowledge answers (a title or an alternate question)", () => {
     const named = outsideTopicReader(kb.vocabulary);
     const clashes = kb.entries
