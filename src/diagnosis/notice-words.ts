@@ -30,6 +30,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:mlh|multi line hunt|multiline hunt|series hunt|circular hunt|ucd|uniform call distribution)\b/g, "hunt group"],
   [/\bhunt (?:sequence|arrangement|series|line|group group)\b/g, "hunt group"],
   [/\bpilot\b/g, "hunt pilot"],
+  // The number that heads a group of lines is the group's pilot.
+  [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
   [/\b(?:auth|authorisation|authorizations)\b/g, "authorization"],
   [/\b(?:ord|svc ord)\b/g, "order"],
   [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],

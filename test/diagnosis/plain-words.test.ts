@@ -175,6 +175,7 @@ describe("plain words for a cause, in English, French and Spanish", () => {
     ["ya no tengo servicio con Movistar", "service inactive"],
     ["I told them we were staying with them after all", "withdrawn the port"],
     ["we signed up with a second company", "othercarrier"],
+    ["that number is the lead of our ring group", "hunt pilot group"],
   ])("%s reads as %s", (text, rewritten) => {
     expect(words(text)).toContain(rewritten);
   });
