@@ -30,6 +30,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:mlh|multi line hunt|multiline hunt|series hunt|circular hunt|ucd|uniform call distribution)\b/g, "hunt group"],
   [/\bhunt (?:sequence|arrangement|series|line|group group)\b/g, "hunt group"],
   [/\bpilot\b/g, "hunt pilot"],
+  // The number that heads a group of lines is the group's pilot.
+  [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
   [/\b(?:auth|authorisation|authorizations)\b/g, "authorization"],
   [/\b(?:ord|svc ord)\b/g, "order"],
   [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],
@@ -69,15 +71,20 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
   [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
-  [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:next|other|another|second)\b/g, "rollover next"],
+  [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
+  // The rest of the account staying where it is, in English, French and Spanish.
+  [/\b(?:the rest|the others|les autres|le reste|los demas|las demas|los otros|las otras|el resto) (?:\w+ ){0,2}(?:stay|stays|remain|remains|restent|reste|demeurent|se quedan|quedan|siguen|se queda)\b/g, "other lines staying"],
   [/\b(?:not|never) (?:moving|porting|coming|going|transferring|switching)(?! forward| ahead| through)\b/g, "staying"],
   [/\b(?:two|2|both|multiple) (?:companies|carriers|providers|phone companies)\b/g, "othercarrier othercarrier"],
   [/\b(?:withdrew|withdrawn|withdraw|withdrawal|rescinded|rescind|revoked|revoke|retracted|retract|pulled back)\b/g, "withdrawn"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // Who else asked for the number, and when.
-  [/\b(?:another|different|other|a new|some other) (?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
-  [/\b(?:later|newer|more recent|most recent|subsequent|recent)\b/g, "newer"],
+  [/\b(?:another|different|other|a new|some other|a second|a third) (?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
+  // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
+  [/\b(?:told|tell|telling|informed) (?:them|(?:the |my |our )(?:\w+ ){0,2}(?:company|carrier|provider)) (?:that )?(?:we|i|they) (?:were|was|are|am|would be|will be|d be) (?:staying|keeping (?:the|our|my) (?:service|number|line))\b/g, "withdrawn the port"],
+  [/\b(?:otra|una nueva|une autre|une nouvelle|autre) (?:solicitud|peticion|demande)\b/g, "newer request"],
+  [/\b(?:later|newer|more recent|most recent|subsequent|recent|mas nueva|mas nuevo|mas reciente|posterior|plus recente|plus recent)\b/g, "newer"],
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
   [/\b(?:thinking|thought|assumed|assuming|believing|believed|figured) (?:that )?(?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "before the port"],
@@ -95,7 +102,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:gone|went|going) (?:quiet|dead|silent)\b/g, "inactive"],
   // A change the customer asked of the current provider (plan, package, features) is an order on the account.
   [/\b(?:changed|change|changing|upgraded|upgrade|upgrading|downgraded|downgrade|downgrading|switched|switch) (?:\w+ ){0,2}(?:plan|plans|package|bundle|features?|speed|tier)\b/g, "change order"],
-  [/\b(?:changement|modification) de (?:forfait|plan|service)|cambio de (?:plan|paquete|servicio)\b/g, "change order"],
+  [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
   [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match)\b/g, "mismatch"],
@@ -111,6 +118,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:no longer|not) (?:working|in service|active|live)\b/g, "inactive"],
   [/\b(?:out of service|non working|nonworking|not working|dead line|dead)\b/g, "inactive"],
   [/\b(?:vacant|aging|unassigned|ceased|deactivated)\b/g, "inactive"],
+  [/\b(?:cortaron|corto|cortada|cortado|suspendieron|suspendida|desconectaron|desconectada|dada de baja|coupee|suspendue|resilie|resiliee)\b/g, "inactive"],
+  [/\b(?:ya no tengo|ya no tenemos|je n ai plus|nous n avons plus|on n a plus) (?:el |la |le |de |du )?(?:servicio|linea|service|ligne)\b/g, "service inactive"],
   [/\b(number|line|service|account|phone number) (?:was |is |got |has been |had been |were |have been )?(?:turned off|shut off|cut off|switched off|shut down)\b/g, "$1 inactive"],
   [/\b(?:rej|rejd|rjct|rjt|jeopardy|jep|kicked back|came back|bounced back|returned|fell through)\b/g, "reject"],
   [/\b(?:could not|cannot|can not|was not|not) (?:be )?(?:completed|complete|processed|process|go through|gone through)\b/g, "reject"],

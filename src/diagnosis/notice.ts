@@ -90,6 +90,12 @@ const MAX_RANKED = 3;
 /** Stopwords as stems, so that stemming ("they" to "thei") does not let one through. */
 const STOP_STEMS = new Set([...STOPWORDS, "not", "no", "ne", "pas"].flatMap((w) => [w, stem(w)]));
 const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|j|mon|ma|mes|nous|notre|nos)\b/;
+/**
+ * A story that relays what a carrier or an agent said ("the old carrier said someone else requested the number",
+ * "el operador dice que...") is the customer's account of a notice, not the notice itself: it is read as a story.
+ */
+const REPORTED =
+  /\b(?:said|says|say|saying|told|tells|telling|claims|claimed|mentioned|explained|according to|dice|dicen|dijo|dijeron|dit|disent|a dit|ont dit|selon)\b/;
 /** French "on" is "we" ("on garde l'internet"); in English it is a preposition. */
 const FRENCH_WE = /\bon\b/;
 const REJECT_TERM = "reject";
@@ -201,7 +207,8 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
 
   function read(text: string, context: CaseContext = {}): RejectionReading {
     const { normalized, terms, language } = analyse(text);
-    const kind: TextKind = FIRST_PERSON.test(normalized) || (language === "fr" && FRENCH_WE.test(normalized)) ? "story" : "notice";
+    const kind: TextKind =
+      FIRST_PERSON.test(normalized) || REPORTED.test(normalized) || (language === "fr" && FRENCH_WE.test(normalized)) ? "story" : "notice";
     const direction = context.direction ?? directionCue(normalized);
     const rejected = terms.has(REJECT_TERM);
     // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not

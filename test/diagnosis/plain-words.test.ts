@@ -142,3 +142,49 @@ describe("a notice wrapped in an e-mail or a ticket", () => {
     expect(words("we have 2 numbers and we are porting 2")).not.toContain("partial port");
   });
 });
+
+describe("a story that relays what the carrier said", () => {
+  it.each([
+    ["the losing carrier says a newer port request came in for that number", "more-recent-authorization"],
+    ["according to the old provider the account behind the number is closed", "disconnected-inactive-numbers"],
+    ["el operador dice que hay una orden pendiente en la cuenta", "freeze-on-the-account-pending-order"],
+  ])("is read as a story, with the story threshold: %s", (text, id) => {
+    const reading = kb.reader.read(text);
+    expect(reading.kind).toBe("story");
+    expect(reading.causes[0]?.cause.id).toBe(id);
+  });
+
+  it("a carrier's notice in its own wording stays a notice", () => {
+    expect(kb.reader.read("REJECT: BTN mismatch on LSR").kind).toBe("notice");
+  });
+
+  it("relaying a notice that names no cause still gives none", () => {
+    expect(kb.reader.read("the old carrier said it could not be processed and gave no reason").causes).toEqual([]);
+  });
+});
+
+describe("plain words for a cause, in English, French and Spanish", () => {
+  it.each([
+    ["calls to the front desk go to extension 2 when nobody picks up", "rollover next"],
+    ["the others stay with Rogers", "other lines staying"],
+    ["les autres restent chez Vidéotron", "other lines staying"],
+    ["je voulais changer de forfait", "change order"],
+    ["llegó otra solicitud para ese número", "newer request"],
+    ["una autorización más reciente", "newer"],
+    ["me cortaron el servicio", "inactive"],
+    ["ya no tengo servicio con Movistar", "service inactive"],
+    ["I told them we were staying with them after all", "withdrawn the port"],
+    ["we signed up with a second company", "othercarrier"],
+    ["that number is the lead of our ring group", "hunt pilot group"],
+  ])("%s reads as %s", (text, rewritten) => {
+    expect(words(text)).toContain(rewritten);
+  });
+
+  it("lines left behind are part of a partial port, not stranded services", () => {
+    expect(words("two lines would be left behind")).not.toContain("stranded");
+  });
+
+  it("telling the old carrier one stays points to a newer authorization, not to a partial port", () => {
+    expect(ids("my brother told the old phone company we were staying")[0]).toBe("more-recent-authorization");
+  });
+});
