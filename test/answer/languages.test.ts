@@ -40,4 +40,14 @@ describe("French and Spanish wording in the vocabulary", () => {
     expect(first("comment bloquer les appels indésirables").status).toBe("fallback");
     expect(first("¿cómo bloqueo las llamadas de spam en mi teléfono?").status).toBe("fallback");
   });
+
+describe("French and Spanish alternate questions", () => {
+  it("answers texts still missing after a finished port, in both languages, with the SMS-after-porting entry", () => {
+    expect(first("terminó el traspaso pero los mensajes de texto no me llegan")).toMatchObject({ status: "answered", id: "my-porting-process-has-been-completed" });
+    expect(first("je n'ai toujours pas de textos depuis que la portabilité est finie")).toMatchObject({ status: "answered", id: "my-porting-process-has-been-completed" });
+  });
+
+  it("puts starting a port request first for a French question the vocabulary alone does not place", () => {
+    expect(first("comment débuter ma demande de portabilité")).toMatchObject({ status: "clarify", id: "how-do-i-start-the-process-to-port-my-number" });
+  });
 });
