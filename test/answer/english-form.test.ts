@@ -12,7 +12,7 @@ beforeAll(async () => {
 describe("a French or Spanish question's English form", () => {
   it("spells the terms the engine understood as English words, coined canonical terms as their first variant", () => {
     expect(engine.ask("combien de temps dure la portabilité").english).toBe("how long port");
-    expect(engine.ask("cuanto tiempo toma portar mi linea").english).toBe("how long port");
+    expect(engine.ask("cuanto tiempo toma la portabilidad").english).toBe("how long port");
     expect(engine.ask("rechazaron la portacion porque el nombre no coincide").english).toMatch(/^rejected port name/);
   });
 

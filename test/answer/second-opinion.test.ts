@@ -77,7 +77,7 @@ describe("the second opinion", () => {
 
   it(`answers a French or Spanish 'which of these?' whose English form agrees, ${FOREIGN_AGREEMENT_BAR} or closer`, async () => {
     const engine = createAnswerEngine(kb);
-    for (const question of ["combien de temps dure la portabilité", "cuanto tiempo toma portar mi linea"]) {
+    for (const question of ["combien de temps dure la portabilité", "cuanto tiempo toma la portabilidad"]) {
       const asked = engine.ask(question);
       expect(asked.status).toBe("clarify");
       expect(asked.alternatives[0]?.id).toBe("how-long-does-the-port-process-take");
