@@ -6,6 +6,7 @@ import { ANSWER_MODEL, answerChance, decide, enoughWords, inScope, THRESHOLDS, t
 import { answerGroups, topicsOf } from "./groups.js";
 import { buildIndex, idfOf } from "./search-index.js";
 import { translationUrl } from "./language.js";
+import { englishFormReader } from "./english-form.js";
 import { createRanker, SETTINGS, type MatchSettings, type Scored } from "./match.js";
 import { questionWords } from "./intent.js";
 import { normalize, tokenize } from "./normalize.js";
@@ -127,6 +128,7 @@ export interface MeasuredEngine extends AnswerEngine {
 /** Builds the index, the fuse.js index and the classifier once; each question then costs a parse, a ranking and a decision. */
 export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = DEFAULT_SETTINGS): MeasuredEngine & SearchEngine {
   const index = buildIndex(kb);
+  const englishForm = englishFormReader(kb, index);
   const rank = createRanker(index, settings.match);
   const { topics, current } = topicsOf(index.entries);
   const groups = answerGroups(index.entries);
@@ -221,6 +223,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       alternatives,
       masked: parsed.masked,
       language: parsed.language,
+      ...(parsed.language === "en" ? {} : { english: englishForm(parsed.terms) }),
       ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
     };

@@ -39,6 +39,8 @@ export interface AskResult extends Omit<AskJson, "alternatives"> {
   /** The question with customer identifiers masked: safe to log. */
   masked: string;
   language: Language;
+  /** A French or Spanish question as the engine understood it, in English words (see english-form.ts). */
+  english?: string;
   /** Link to the answer's article in the question's language, when it is French or Spanish. */
   translation?: string;
 }

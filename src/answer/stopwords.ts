@@ -38,7 +38,7 @@ export const SPANISH = new Set(
     "el la los las un una unos unas de del al y o a en con sin por para que como cuando donde " +
     "mi mis tu tus su sus nuestro nuestra es son soy eres esta estan estoy ser estar hay he ha han " +
     "hacer hago puedo puede pueden quiero quisiera se me te le lo les muy mas pero si hola gracias favor " +
-    "cual cuales porque este esto esa ese eso ya tambien todavia aun dijo dicen nos usted ustedes algo nada toma tomar va voy funciona sirve necesito tengo " +
+    "quien quienes cual cuales porque este esto esa ese eso ya tambien todavia aun dijo dicen nos usted ustedes algo nada toma tomar va voy funciona sirve necesito tengo " +
     "despues antes ahora luego entonces otra vez aqui alli"
   ).split(" "),
 );

@@ -41,7 +41,7 @@ describe("answer engine", () => {
       const result = engine.ask(q);
       // Beyond the contract, the result holds only what renderers and the second opinion need (AskResult): the
       // decision's chance, and choices' labels; nothing else may creep in.
-      const { masked: _masked, language: _language, translation: _translation, chance, ...contract } = result;
+      const { masked: _masked, language: _language, translation: _translation, english: _english, chance, ...contract } = result;
       const alternatives = contract.alternatives.map(({ label: _label, ...a }) => a);
       expect(AskJson.strict().safeParse({ ...contract, alternatives }).success).toBe(true);
       expect(chance === undefined || (chance >= 0 && chance <= 1)).toBe(true);

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createAnswerEngine } from "../../src/answer/engine.js";
 import type { AskResult, Alternative } from "../../src/answer/result.js";
-import { AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
+import { AGREEMENT_BAR, FOREIGN_AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
 import { loadSentenceEncoder, type SentenceEncoder } from "../../src/answer/sentence-encoder.js";
 import { VectorCache } from "../../src/answer/vector-cache.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
@@ -74,7 +75,24 @@ describe("the second opinion", () => {
     await expect(opinion.review({ ...offered, chance: LEANING_AGREEMENT.chance })).resolves.toMatchObject({ status: "answered", answer: { id: "what-is-the-imei" } });
   });
 
-  it("never touches an answer, a refusal or a question in another language", async () => {
+  it(`answers a French or Spanish 'which of these?' whose English form agrees, ${FOREIGN_AGREEMENT_BAR} or closer`, async () => {
+    const engine = createAnswerEngine(kb);
+    for (const question of ["combien de temps dure la portabilité", "cuanto tiempo toma la portabilidad"]) {
+      const asked = engine.ask(question);
+      expect(asked.status).toBe("clarify");
+      expect(asked.alternatives[0]?.id).toBe("how-long-does-the-port-process-take");
+      await expect(opinion.review(asked)).resolves.toMatchObject({ status: "answered", answer: { id: "how-long-does-the-port-process-take" } });
+    }
+  });
+
+  it("leaves a French 'which of these?' whose English form points to another answer", async () => {
+    const asked = createAnswerEngine(kb).ask("est-ce que mon service va couper pendant la portabilité?");
+    expect(asked.status).toBe("clarify");
+    expect(asked.alternatives[0]?.id).not.toBe("will-i-experience-any-downtime");
+    await expect(opinion.review(asked)).resolves.toEqual(asked);
+  });
+
+  it("never touches an answer, a refusal or a question in another language without its English form", async () => {
     const answered: AskResult = { ...choice("what does FOC mean", []), status: "answered", answer: choice("x", ["foc"]).alternatives[0]! };
     await expect(opinion.review(answered)).resolves.toBe(answered);
     const refused: AskResult = { ...choice("tell me a joke", []), status: "fallback" };
