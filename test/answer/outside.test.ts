@@ -53,6 +53,40 @@ describe("topics outside porting", () => {
     expect(engine.ask("can I forward my calls to a temporary number while porting")).not.toMatchObject({ status: "fallback" });
   });
 
+  it("refuse the rest of a phone provider's help centre, from text registration to small talk", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    for (const [question, topic] of [
+      ["how do I register my brand for 10DLC texting", "text messages"],
+      ["my calls sound robotic since yesterday", "call quality"],
+      ["my Yealink shows unregistered", "phone and SIP setup"],
+      ["can I pay my bill with Interac e-transfer", "payments"],
+      ["how do I turn on voicemail transcription", "voicemail"],
+      ["set up a conference bridge for my team", "call features"],
+      ["does your phone service integrate with Salesforce", "integrations"],
+      ["how much are calls to India", "international calls and rates"],
+      ["are you hiring right now", "jobs"],
+      ["what is the capital of France", "small talk"],
+    ]) {
+      expect(named(question!), question).toBe(topic);
+      expect(engine.ask(question!), question).toMatchObject({ status: "fallback", answer: null });
+    }
+  });
+
+  it("leave porting questions told with those topics' everyday words to the porting answers", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    expect(engine.ask("can I transfer my number if my balance is negative")).toMatchObject({ status: "answered", answer: { id: "can-a-port-in-out-be-rejected-for-negative" } });
+    expect(engine.ask("I never got the text message to approve the transfer")).toMatchObject({ status: "answered", answer: { id: "i-read-that-i-will-receive-an-sms-to-approve" } });
+    for (const question of [
+      "port rejected because I still have internet with them and a modem",
+      "the rejection says pending order, we had just changed our internet speed plan",
+      "we want to bring over the two desk phone lines at our restaurant but keep the fax",
+      "how do I know my porting PIN if I'm locked out of my carrier account",
+    ]) {
+      expect(named(question), question).toBeUndefined();
+      expect(engine.ask(question).status, question).not.toBe("fallback");
+    }
+  });
+
   it("name no topic in porting troubles told with their words", () => {
     const named = outsideTopicReader(kb.vocabulary);
     for (const question of ["my fax port failed again", "the fax number port got an error", "can I send photos of my bill with the LOA", "my account was hacked and my number got ported out", "how many channels can I port"]) {
