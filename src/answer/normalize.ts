@@ -26,7 +26,8 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 const NETWORK_PORT: RegExp[] = [
   /\b(?:udp|tcp|rtp|sip|firewall|router|modem|open|opened|forward|forwarding|forwarded|network)\s+ports?\b/g,
   /\bports?\b(?=(?:\s+\w+){0,2}\s+(?:sip|udp|tcp|rtp)\b)/g,
-  /\bports?\s+(?:forward\w*|range|ranges|\d{2,5}\b(?!\s+(?:numbers?|lines?|dids?|phone|telephone)\b))/g,
+  // "port 40 local numbers", "port 12 fax lines": a count of numbers, whatever word or two describe them.
+  /\bports?\s+(?:forward\w*|range|ranges|\d{2,5}\b(?!\s+(?:phone|telephone)\b|(?:\s+[a-z]+){0,2}\s+(?:numbers?|lines?|dids?)\b))/g,
 ];
 
 /**

@@ -35,6 +35,12 @@ describe("normalize", () => {
     expect(normalize("port my number")).toBe("port my number");
   });
 
+  it("reads a count of numbers described in a word or two as numbers to port, not a networking port", () => {
+    expect(normalize("port 40 local numbers from Toronto")).toBe("port 40 local numbers from toronto");
+    expect(normalize("can I port 25 toll free lines")).toBe("can i port 25 toll free lines");
+    expect(normalize("is port 5060 on my router blocked")).toBe("is networkport on my router blocked");
+  });
+
   it("reads a count of numbers as a bulk port", () => {
     expect(normalize("porting 200 numbers")).toBe("porting many numbers");
     expect(normalize("a 30 day notice")).toBe("a 30 day notice");

@@ -81,6 +81,7 @@ describe("topics outside porting", () => {
       "the rejection says pending order, we had just changed our internet speed plan",
       "we want to bring over the two desk phone lines at our restaurant but keep the fax",
       "how do I know my porting PIN if I'm locked out of my carrier account",
+      "what would it cost to port 40 local numbers from Ottawa",
     ]) {
       expect(named(question), question).toBeUndefined();
       expect(engine.ask(question).status, question).not.toBe("fallback");
