@@ -86,6 +86,7 @@ describe("topics outside porting", () => {
       "how do I know my porting PIN if I'm locked out of my carrier account",
       "what would it cost to port 40 local numbers from Ottawa",
       "can we break up the port into two batches",
+      "once it has ported out, do I remove it from my account myself",
     ]) {
       expect(named(question), question).toBeUndefined();
       expect(engine.ask(question).status, question).not.toBe("fallback");
