@@ -11,6 +11,8 @@ const OUT: RegExp[] = [
   /\b(?:transfer|port|move|switch)(?:s|ed|red|ing|ring)?(?: \w+){0,3} to (?!(?:you|voipms|voip|us|usa|your|ours?|the same|be|do|make|get|complete|a new address|my new address|sms|noreply|text|email|approve|confirm|answer|reply|respond|it|them|this|that)\b)\w+/,
   /\b(?:this|my|our|the) voipms (?:line|number|account|did)\b/,
   /\b(?:gaining|winning) (?:carrier|provider)\b/,
+  /\b(?:leav|switch|mov|go)(?:e|es|ing|ed)? (?:over )?(?:for|to) (?!(?:you|voipms|voip|us)\b)\w+/,
+  /\b(?:my|our|the) (?:number|line|account|service) (?:is |was )?(?:with|at) (?:you|voipms|voip ms)\b/,
 ];
 const IN: RegExp[] = [
   /\bport(?:ing|ed)? ins?\b/,

@@ -13,6 +13,12 @@ const RULES: Array<[RegExp, string]> = [
   [/\bsent from my \w+\b/g, ""],
   [/\b(?:forwarded message|original message)\b/g, ""],
   [/\b(?:(?:port|porting|service|lsr) )?(?:order|ticket|case|pon) (?:number |id |no |nbr |num )?\d\w*\b/g, ""],
+  // The message that carries a notice is no text message: "the error message says", "le message dit".
+  [/\b(?:error|rejection|reject|system|automated|auto) (?:message|messages|mensaje|mensajes)\b/g, "notice"],
+  [/\b(?:the|this|that|their|le|ce|leur|el|este|su) (?:message|mensaje) (?:says|said|reads|read|states|stated|dit|disait|indique|dice|decia|indica)\b/g, "notice says"],
+  // The port request's own state ("pending manual review", "the request was incomplete") names no cause.
+  [/\b(?:pending|awaiting|under|in|for) (?:a |an )?(?:manual |further |internal |additional |back office |management |secondary )?review\b/g, "review"],
+  [/\b(?:request|submission|lsr|form|application|paperwork|port|porting) (?:was |is |were |got |has been |came back )?(?:deemed |marked |considered |flagged |flagged as |returned as |returned )?incomplete\b/g, "request held"],
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
   [/\b(?:tel|tele|ph|phone) (?:no|nbr|num|nr|number)\b/g, "telephone number"],
@@ -63,10 +69,20 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:\d+|one|two|three|four|five|some|a few) (?:of|out of) (our|my|the|their) (?:\d+ |\w+ )?(numbers|lines|phones|tns)\b/g, "some of $1 $2"],
   // A contract is the account by another name; "under contract" says nothing on its own.
   [/\b(?:contract|contracts|plan) (?:is |was |are |were )?(?:in|under) (?:the name of|((?:\w+ ){1,3})name)\b/g, "account holder in $1name"],
+  // "In my partner's name, not mine" is about who holds the account, not a number given up.
+  [/\b(?:in|under) (?:\w+ ){1,3}names?,? (?:and )?not (?:mine|ours|my name|our name|me|us)\b/g, "holder mismatch"],
+  // Lines kept on the old plan or account while others move: a partial port.
+  [/\b(?:keep|keeps|keeping|leave|leaves|leaving|stay|stays|staying) (?:\w+ ){0,3}(?:on|with|under) (?:the |our |my |their |her |his )?(?:same|old|current|existing|original) (?:plan|account|contract)\b/g, "other lines staying"],
   // A number the customer no longer holds: given up, reassigned, taken over by someone else.
   [/\b(?:not|no longer|is not|isnt) (?:mine|ours|my number|our number|in my name|in our name)(?: any ?more)?\b/g, "holder inactive"],
   [/\b(?:let|gave up|given up|lost|released|surrendered) (?:the |my |our |that )?(?:number|line)(?: go)?\b/g, "number inactive"],
   [/\b(?:reassigned|recycled|given to someone else|assigned to someone else)\b/g, "inactive"],
+  // An order still open with the current provider: a technician booked, an outstanding service order.
+  [/\b(?:booked|scheduled|arranged|set up|ordered|requested|waiting for|waiting on) (?:\w+ ){0,3}(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll)\b/g, "change order pending"],
+  [/\b(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll) (?:is |was |has been |had been )?(?:booked|scheduled|arranged|coming|planned)\b/g, "change order pending"],
+  [/\b(?:outstanding|open|unfinished|uncompleted) (?:service |change |move |install |installation |feature )?(?:order|orders)\b/g, "pending order"],
+  // Someone else also started moving the number: a newer authorization.
+  [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
   [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
@@ -105,8 +121,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
-  [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match)\b/g, "mismatch"],
-  [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match)\b/g, "mismatch"],
+  [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
+  [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match|equal to|equal)\b/g, "mismatch"],
   [/\b(?:disagree|disagrees|differs from|differ from|differs|differ|different from|different|inconsistent|discrepancy|discrepancies|mismatched|mis match|mis matched|unmatched|conflicts with)\b/g, "mismatch"],
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
   [/\b(?:do|does|did) not exist\b/g, "incorrect"],
@@ -136,7 +152,8 @@ const RULES: Array<[RegExp, string]> = [
 /** Street words and their abbreviations: a text holding both forms of one is about an abbreviation ("Rd" / "Road"). */
 const STREET_WORDS: Array<[string, RegExp]> = [
   ["street", /\b(?:\d*st|str)\b/],
-  ["avenue", /\b(?:\d*av|ave)\b/],
+  ["avenue|avenida", /\b(?:\d*av|ave|avda)\b/],
+  ["calle", /\bc\b/],
   ["road", /\brd\b/],
   ["boulevard", /\bblvd\b/],
   ["apartment", /\b(?:apt|app)\b/],
@@ -151,7 +168,7 @@ const STREET_WORDS: Array<[string, RegExp]> = [
 ];
 
 function namesAbbreviation(text: string): boolean {
-  return STREET_WORDS.some(([word, short]) => new RegExp(`\\b${word}\\b`).test(text) && short.test(text));
+  return STREET_WORDS.some(([word, short]) => new RegExp(`\\b(?:${word})\\b`).test(text) && short.test(text));
 }
 
 const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];

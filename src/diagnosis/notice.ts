@@ -254,7 +254,10 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     for (const f of found) {
       if (f.terms && found.some((g) => g !== f && g.terms && isSubset(f.terms!, g.terms))) f.score *= CONTAINED;
     }
-    found.sort((a, b) => b.score - a.score || b.cause.diagnosis.prior - a.cause.diagnosis.prior);
+    // A tie the text's direction does not break goes to the direction most causes happen in: a customer telling of
+    // a PIN their old carrier wanted is porting in.
+    const usual = (f: CauseMatch) => (!direction && usualDirection && f.cause.diagnosis.when?.directions?.includes(usualDirection) ? 1 : 0);
+    found.sort((a, b) => b.score - a.score || usual(b) - usual(a) || b.cause.diagnosis.prior - a.cause.diagnosis.prior);
     const kin = kinship(terms, context).filter((k) => !direction || matchesContext(k.cause.diagnosis.when, { direction }));
     if (!found.length && kind === "story") {
       const [best, second] = kin;

@@ -188,3 +188,36 @@ describe("plain words for a cause, in English, French and Spanish", () => {
     expect(ids("my brother told the old phone company we were staying")[0]).toBe("more-recent-authorization");
   });
 });
+
+describe("words about the request itself or the message carrying it", () => {
+  it.each([
+    "the carrier put our transfer on hold pending a manual review, nothing else",
+    "we were told the submission was deemed incomplete, no detail given",
+    "refus reçu, le message dit seulement erreur de traitement",
+    "the error message says request could not be processed",
+  ])("names no cause: %s", (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});
+
+describe("more plain words for a cause", () => {
+  it.each([
+    ["the name on our order is not equal to the one they have", "rejection-for-mismatch-information"],
+    ["the lines are listed in my landlord's name, not mine", "rejection-for-mismatch-information"],
+    ["we keep the alarm line on the existing account and move only the office number", "partial-port"],
+    ["a tech visit is booked with them next week to rewire the building", "freeze-on-the-account-pending-order"],
+    ["their reply mentioned an open service order on the account", "freeze-on-the-account-pending-order"],
+    ["the cable company started a port of the same number as well", "more-recent-authorization"],
+    ["pusimos Avda. en lugar de avenida y lo rechazaron", "abbreviations"],
+  ])("%s → %s", (text, cause) => {
+    expect(ids(text)[0]).toBe(cause);
+  });
+
+  it("a tie between a port-in and a port-out cause, with no direction in the text, goes to porting in", () => {
+    expect(ids("my old prepaid phone needed a PIN and I did not put one")[0]).toBe("account-number-reseller-mismatch");
+  });
+
+  it("leaving for another carrier is a port out", () => {
+    expect(ids("switching to another carrier and they say the PIN for my number with you is wrong")[0]).toBe("port-out-rejection-for-pin");
+  });
+});
