@@ -229,7 +229,7 @@ export function readCounts(model: CountModel, tokens: Token[], isAreaCode: IsAre
 function addBareCount(model: CountModel, tokens: Token[], facts: CountFacts, bare: { count: number; start: number; end: number }, firstKind: number): void {
   const sum = Object.values(facts.numbers).reduce((a, b) => a + (b ?? 0), 0);
   const next = tokens[bare.end]?.word ?? "";
-  const total = bare.start < firstKind && !(model.joiners.has(next) || next === "plus");
+  const total = bare.start < firstKind && !(model.joiners.has(next) || next === "plus") && !joinedBefore(model, tokens, facts.used, firstKind);
   if (total && bare.count === sum) return;
   // "25 numbers, mostly local, a couple fax": the kind named alone in the singular has what the others leave.
   const [single] = facts.defaulted;
@@ -245,6 +245,17 @@ function addBareCount(model: CountModel, tokens: Token[], facts: CountFacts, bar
     facts.numbers[kind] = rest;
     facts.uncounted = [];
   } else facts.count = rest;
+}
+
+/**
+ * Whether the counted kind at `at` is joined to what comes before it as one more item: "1 line from Kelowna and 1
+ * fax" adds the fax, where "3 numbers: 2 DIDs and a fax" counts the numbers again by kind.
+ */
+function joinedBefore(model: CountModel, tokens: Token[], used: Set<number>, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && used.has(i) && !tokens[i + 1]!.afterBreak) i--;
+  const word = tokens[i]?.word ?? "";
+  return i < at - 1 && !tokens[i + 1]!.afterBreak && (model.joiners.has(word) || word === "plus");
 }
 
 /** "port 4 numbers", "two lines", or a reply that is only a count ("five", "a dozen", "12"); not words read as kinds. */
@@ -287,6 +298,8 @@ export function timesAfter(model: CountModel, tokens: Token[], at: number, windo
 
 /** "2 rejections", "two resubmissions": a count right before `at`. */
 export function countRightBefore(model: CountModel, tokens: Token[], at: number): number | undefined {
+  // "rejected once, resubmitting": "once" says how many times the word before happened (and is no Spanish 11).
+  if (model.times.some((t) => at - t.words.length >= 0 && matchesAt(tokens, at - t.words.length, t.words, false))) return undefined;
   const found = countEndingAt(model, tokens, at, () => false);
   return found && found.start >= at - 2 ? found.count : undefined;
 }

@@ -84,13 +84,18 @@ export function readOptions(model: OptionModel, counts: CountModel, tokens: Toke
     // "a rejection" is any rejection, "one rejection" or "2 rejections" a count.
     const explicit = before !== undefined && (before > 1 || /^\d+$/.test(tokens[at - 1]?.word ?? "") || ONE.has(tokens[at - 1]?.word ?? "")) ? before : undefined;
     if (within(tokens, clauseStart(tokens, at), at, model.hypothetical)) rejections = Math.max(rejections, timesAfter(counts, tokens, end) ?? explicit ?? 1);
-    else if (explicit !== undefined) rejections = Math.max(rejections, explicit);
+    else {
+      // Rejections counted so far ("rejected twice already") are resubmissions to pay for too; a rejection told
+      // without a count ("my last port was rejected") prices nothing.
+      const counted = explicit ?? timesAfter(counts, tokens, end, 2);
+      if (counted !== undefined) rejections = Math.max(rejections, counted);
+    }
   }
   if (rejections > 0) facts.rejections = rejections;
   for (const at of positions(tokens, model.cancelWords)) {
     if (within(tokens, at - 3, at, model.negation)) continue;
     if (within(tokens, at + 1, at + 5, model.notCancelObjects)) continue;
-    if (within(tokens, at + 1, at + 4, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
+    if (within(tokens, at + 1, at + 5, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
       facts.cancel = true;
       break;
     }

@@ -74,6 +74,9 @@ const STATE_SIDE = new Set(["state", "atlanta", "ga"]);
 /** Words before a 3-digit number that make it an area code: "my 514 number", "with 404 numbers", "three 504 numbers". */
 const AREA_CODE_LEAD = new Set(["my", "our", "a", "the", "with", "their", "his", "her", "its", "this", "that", "mon", "notre", "mi", "nuestro", "un", "una", "une", "el", "le", "code", "area", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dos", "tres", "deux", "trois"]);
 
+const PLACE_LEAD = new Set(["in", "from", "en", "de", "dans", "desde"]);
+const NOT_AFTER_AREA_CODE = /^(?:numbers?|lines?|dids?|phones?|tns?|faxe?s?|cells?|days?|weeks?|months?|years?|dollars?|usd|cad|minutes?|hours?|numeros?|lignes?|lineas?|jours?|dias?|total)$/;
+
 /** A short name that could be an ordinary word ("LA", "Ont", not "la", "ont") is a place only with a capital; "nyc" has no vowel to be one. */
 function capitalisedIfShort(token: Token): boolean {
   return token.word.length > 3 || !/[aeiou]/.test(token.word) || /^\p{Lu}/u.test(token.raw);
@@ -101,7 +104,9 @@ export function isAreaCodeAt(tokens: Token[], i: number, text: string): boolean 
   if (text[token.at - 1] === "(") return true;
   if (after && /^\d{3}$/.test(after.word) && tokens[i + 2] && /^\d{4}$/.test(tokens[i + 2]!.word)) return true;
   if (after && (after.word === "area" || after.word === "code")) return true;
-  return before !== undefined && AREA_CODE_LEAD.has(before.word);
+  if (before !== undefined && AREA_CODE_LEAD.has(before.word)) return true;
+  // "a client in 305", "numbers from 416": a place word before it, and no count's noun after ("from 250 numbers").
+  return before !== undefined && PLACE_LEAD.has(before.word) && !(after && NOT_AFTER_AREA_CODE.test(after.word));
 }
 
 function regionCountry(regionCode: string): { country: Country; place?: string } {

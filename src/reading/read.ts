@@ -137,10 +137,11 @@ const NOT_A_DAY = /^now$/i;
  */
 function statesAnOrder(facts: Facts, dateAhead: boolean): boolean {
   const counted = Object.entries(facts.numbers).reduce((sum, [k, n]) => sum + (facts.defaulted.includes(k as NumberKind) ? 0 : (n ?? 0)), 0) + (facts.count ?? 0);
-  // "my line", "a second number": one number named in passing is no order.
-  if (counted < 2) return false;
   const ahead = facts.submitted !== undefined && dateAhead;
   const place = facts.country !== undefined || facts.ambiguousPlace !== undefined;
+  // "my line", "a second number": one number named in passing is no order, unless the message also says where it
+  // is and when it goes in or that it is to be rushed ("Halifax fax line, 1 number, expedited, submit tomorrow").
+  if (counted < 2) return counted === 1 && place && ahead && (facts.expedite === true || facts.count === 1);
   return ahead || (place && facts.expedite === true);
 }
 

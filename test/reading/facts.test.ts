@@ -12,6 +12,15 @@ const facts = (text: string, today = SUNDAY) => reader.read(text, { today }).fac
 
 describe("counts and kinds", () => {
   it.each([
+    ["1 line from Laval and 1 fax from Quebec City", { fax: 1 }, 1],
+    ["2 lines in Tampa and 3 toll frees", { "toll-free": 3 }, 2],
+    ["3 numbers: 2 DIDs and a fax", { local: 2, fax: 1 }, undefined],
+  ])("'%s' adds an item joined by 'and' but not the kinds of a total said first", (text, numbers, count) => {
+    expect(facts(text).numbers).toEqual(numbers);
+    expect(facts(text).count).toBe(count);
+  });
+
+  it.each([
     ["half a dozen DIDs and one e-fax", { local: 6, fax: 1 }],
     ["a couple of landlines + our 1-800 line", { local: 2, "toll-free": 1 }],
     ["a dozen cell numbers", { wireless: 12 }],
@@ -86,6 +95,18 @@ describe("counts and kinds", () => {
 
 describe("places", () => {
   it.each([
+    ["a customer in 902 wants to move", "CA"],
+    ["three lines from 312", "US"],
+  ])("an area code after 'in' or 'from': '%s' is in %s", (text, country) => {
+    expect(facts(text).country).toBe(country);
+  });
+
+  it("a count after 'in' or 'from' is no area code", () => {
+    expect(facts("port from 250 numbers").count).toBe(250);
+    expect(facts("port from 250 numbers").country).toBeUndefined();
+  });
+
+  it.each([
     ["Phoenix, Arizona", "US", "Arizona"],
     ["2 DIDs in Minneapolis MN", "US", "Minnesota"],
     ["Ontario, Canada", "CA", "Ontario"],
@@ -157,6 +178,8 @@ describe("dates relative to the clock", () => {
     ["je soumets lundi", "2026-03-09"],
     ["el viernes", "2026-03-13"],
     ["if we submit the day after tomorrow", "2026-03-10"],
+    ["submitting on canada day", "2026-07-01"],
+    ["we send it in on Christmas", "2026-12-25"],
     ["sending it day after tomorrow", "2026-03-10"],
     ["the LOA goes in end of the week", "2026-03-13"],
     ["si j'envoie après-demain", "2026-03-10"],
@@ -215,6 +238,12 @@ describe("options and what is no option", () => {
     ["what's the cancellation charge", { cancel: true }],
     ["I'll cancel my Bell account after", {}],
     ["should I cancel my old service myself", {}],
+    ["it bounced twice already, what's the new total", { rejections: 2 }],
+    ["rejected once so far, 2 DIDs", { rejections: 1 }],
+    ["rejected once, resubmitting today", { rejections: 1 }],
+    ["we expect it to get rejected once", { rejections: 1 }],
+    ["probably one rejection given how messy the account is", { rejections: 1 }],
+    ["withdrew my 1-800 port after it went in", { cancel: true }],
   ])("'%s' prices %j", (text, options) => {
     const read = facts(text);
     expect({ ...(read.expedite ? { expedite: true } : {}), ...(read.rejections ? { rejections: read.rejections } : {}), ...(read.cancel ? { cancel: true } : {}) }).toEqual(options);

@@ -120,6 +120,9 @@ describe("orders told rather than asked", () => {
     "3 local numbers from Ohio, submitting Friday",
     "need to port our 2 toll free numbers, we're in Nova Scotia, rushing it",
     "port 50 DIDs from Montreal, rush please, submitting monday",
+    "Moncton office line, 1 number, rushed, we submit wednesday",
+    "3 fax lines out of Winnipeg going in next tuesday, we expect a rejection since the old bills are a mess",
+    "porting 2 DIDs from Reno, if we submit on new year's day will it be delayed",
   ])("'%s' is an estimate request", (text) => {
     expect(on(text)).toBe("estimate");
   });
