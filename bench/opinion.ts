@@ -138,7 +138,7 @@ const counts = (o: Outcome) => `${o.right} right / ${o.wrong} wrong / ${o.outAns
 export function benchOpinionDecision(observations: OpinionObservation[]): void {
   const sets = [...new Set(observations.map((o) => o.set))];
   console.log(`Second opinion's decision on ${sets.length} readable sets: answered right / wrong (of in-scope), out-of-scope answered, asked back with the right first, out-of-scope refused.`);
-  console.log(`  former review (the first choice only) -> with another choice answered when it is the encoder's nearest group at >= the bar, chosen on the other sets:`);
+  console.log(`  former review (the first choice only; its bars were read off six of these sets) -> with another choice answered when it is the encoder's nearest group at >= the bar, chosen on the other sets:`);
   const former = new Map(sets.map((set) => [set, outcomeOf(observations.filter((o) => o.set === set), reviewWith(FORMER_BARS))]));
   const cv = leaveOneSetOut(observations, (training) => reviewWith({ ...REVIEW_BARS, closestChoice: bestBar(training) }));
   for (const set of sets) {
