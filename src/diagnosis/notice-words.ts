@@ -16,6 +16,12 @@ const RULES: Array<[RegExp, string]> = [
   // The message that carries a notice is no text message: "the error message says", "le message dit".
   [/\b(?:error|rejection|reject|system|automated|auto) (?:message|messages|mensaje|mensajes)\b/g, "notice"],
   [/\b(?:the|this|that|their|le|ce|leur|el|este|su) (?:message|mensaje) (?:says|said|reads|read|states|stated|dit|disait|indique|dice|decia|indica)\b/g, "notice says"],
+  // How often something happened is no time limit: "delayed three times" is not "answered in time".
+  [/\b(?:\d+|one|two|three|four|five|six|several|many|multiple|a few|a couple of|a bunch of|so many|too many) times\b/g, "repeatedly"],
+  // Telling the current provider not to move the number takes the authorization back.
+  [/\b(?:told|asked|called|phoned|instructed) (?:\w+ ){0,3}(?:not to|to not|to stop|to cancel|to hold off on) (?:\w+ ){0,2}(?:move|moving|port|porting|transfer|transferring|release|releasing|switch|switching)\b/g, "withdrawn the port"],
+  // A port request killed or scrapped was rejected; nothing was disconnected.
+  [/\b(?:order|request|port|porting|transfer|submission) (?:got |was |has been |had been |is )?(?:killed|scrapped|nuked|axed)\b/g, "port rejected"],
   // The port request's own state ("pending manual review", "the request was incomplete") names no cause.
   [/\b(?:pending|awaiting|under|in|for) (?:a |an )?(?:manual |further |internal |additional |back office |management |secondary )?review\b/g, "review"],
   [/\b(?:request|submission|lsr|form|application|paperwork|port|porting) (?:was |is |were |got |has been |came back )?(?:deemed |marked |considered |flagged |flagged as |returned as |returned )?incomplete\b/g, "request held"],
@@ -39,6 +45,7 @@ const RULES: Array<[RegExp, string]> = [
   // The number that heads a group of lines is the group's pilot.
   [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
   [/\b(?:auth|authorisation|authorizations)\b/g, "authorization"],
+  [/\b(?:grp|grps)\b/g, "group"],
   [/\b(?:ord|svc ord)\b/g, "order"],
   [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],
   [/\b(?:req|rqst)\b/g, "request"],
@@ -87,7 +94,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
   [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
-  [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
+  [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
   // The rest of the account staying where it is, in English, French and Spanish.
   [/\b(?:the rest|the others|les autres|le reste|los demas|las demas|los otros|las otras|el resto) (?:\w+ ){0,2}(?:stay|stays|remain|remains|restent|reste|demeurent|se quedan|quedan|siguen|se queda)\b/g, "other lines staying"],

@@ -371,6 +371,8 @@ export const IntentsFile = z
     notice_markers: z.array(z.string().min(1)).min(1),
     direction: z.object({ in: z.array(z.string().min(1)).min(1), out: z.array(z.string().min(1)).min(1) }).strict(),
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */
+    holiday_names: z.record(z.string().min(1), z.string().min(1)).default({}),
   })
   .strict();
 

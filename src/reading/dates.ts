@@ -3,6 +3,7 @@ import * as en from "chrono-node/en";
 import * as es from "chrono-node/es";
 import * as fr from "chrono-node/fr";
 import { addDays, referenceOf, utcDateOf, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
+import { holidaysIn, type HolidayCalendar } from "../calendar/holidays.js";
 import type { Language } from "../answer/result.js";
 import { findPhrase, fold, tokenize } from "./text.js";
 
@@ -80,6 +81,39 @@ export function dateWords(table: Record<string, string>): DateWords {
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/[\s-]+/).map(escape).join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "giu"),
       replacement,
     }));
+}
+
+/** Words before a holiday's name that make it a day of the port ("on thanksgiving"), not a greeting ("merry christmas"). */
+const HOLIDAY_LEAD = /(?:^|[^\p{L}])(?:on|before|after|by|over|around|until|till|for|from|through|past|el|le|du|de|en|avant|apres|après|pour|antes|despues|después|para|hasta)\s+(?:the\s+|la\s+|l'|el\s+)?$/iu;
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * The message with each holiday named ("thanksgiving", "canada day", "good friday") written as its date in the
+ * holiday calendars, the place's calendar first: the coming one, or the last one when the words around it speak of
+ * the past ("we submitted on thanksgiving").
+ */
+export function spellHolidays(names: DateWords, text: string, today: IsoDate, calendars: HolidayCalendar[], cues: TenseCues): string {
+  const year = Number(today.slice(0, 4));
+  return names.reduce(
+    (t, { pattern, replacement: name }) =>
+      t.replace(pattern, (whole: string, index: number) => {
+        if (!HOLIDAY_LEAD.test(t.slice(Math.max(0, index - 20), index))) return whole;
+        const past = saidInPast(t, index, whole.length, cues);
+        for (const calendar of calendars) {
+          const days = [year - 1, year, year + 1]
+            .flatMap((y) => holidaysIn(calendar, y))
+            .filter((h) => !h.observed && h.name.toLowerCase().startsWith(name.toLowerCase()))
+            .map((h) => h.date);
+          const date = past ? days.filter((d) => d <= today).at(-1) : days.find((d) => d >= today);
+          if (!date) continue;
+          const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+          return `${MONTHS[m - 1]} ${d}, ${y}`;
+        }
+        return whole;
+      }),
+    text,
+  );
 }
 
 /** The message with the short forms and phrases of `words` written out, ready for the date parser. */

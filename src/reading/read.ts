@@ -3,7 +3,7 @@ import type { IsoDate } from "../calendar/dates.js";
 import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
 import { countModel, readCounts, type CountModel } from "./counts.js";
-import { dateWords, readDate, spellDates, type DateWords } from "./dates.js";
+import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
 import { optionModel, readOptions, type OptionModel } from "./options.js";
 import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
@@ -74,6 +74,7 @@ interface Model {
   directionOut: string[][];
   hypothetical: string[][];
   dateWords: DateWords;
+  holidayNames: DateWords;
 }
 
 function model(data: ReadingData): Model {
@@ -93,6 +94,7 @@ function model(data: ReadingData): Model {
     directionOut: i.direction.out.map(words),
     hypothetical: i.options.hypothetical.map(words),
     dateWords: dateWords(i.date_words),
+    holidayNames: dateWords(i.holiday_names),
   };
 }
 
@@ -155,10 +157,11 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
     read(text, { today }) {
       const tokens = tokenize(text);
       const language = detectLanguage(text, tokens.map((t) => t.word));
-      const datedText = spellDates(m.dateWords, text);
       const counts = readCounts(m.counts, tokens, (all, i) => isAreaCodeAt(all, i, text));
       const place = readPlace(m.places, tokens, text);
-      const date = readDate(datedText, today, language, { past: m.past, hypothetical: m.hypothetical });
+      const cues = { past: m.past, hypothetical: m.hypothetical };
+      const datedText = spellHolidays(m.holidayNames, spellDates(m.dateWords, text), today, place.country === "CA" ? ["CA", "US"] : ["US", "CA"], cues);
+      const date = readDate(datedText, today, language, cues);
       const facts: Facts = {
         numbers: counts.numbers,
         uncounted: counts.uncounted,

@@ -195,6 +195,7 @@ describe("words about the request itself or the message carrying it", () => {
     "we were told the submission was deemed incomplete, no detail given",
     "refus reçu, le message dit seulement erreur de traitement",
     "the error message says request could not be processed",
+    "they pushed our date back four times and gave no reason",
   ])("names no cause: %s", (text) => {
     expect(ids(text)).toEqual([]);
   });
@@ -209,6 +210,9 @@ describe("more plain words for a cause", () => {
     ["their reply mentioned an open service order on the account", "freeze-on-the-account-pending-order"],
     ["the cable company started a port of the same number as well", "more-recent-authorization"],
     ["pusimos Avda. en lugar de avenida y lo rechazaron", "abbreviations"],
+    ["LSR returned: pilot TN in hunt grp, remaining members not addressed", "hunt-members-stranded-services"],
+    ["the front desk number overflows to 2 other lines and we only ported the front desk one, it got rejected", "hunt-members-stranded-services"],
+    ["my business partner phoned Bell and asked them not to release the number, and the request was killed", "more-recent-authorization"],
   ])("%s → %s", (text, cause) => {
     expect(ids(text)[0]).toBe(cause);
   });

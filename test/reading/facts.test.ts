@@ -180,6 +180,10 @@ describe("dates relative to the clock", () => {
     ["if we submit the day after tomorrow", "2026-03-10"],
     ["submitting on canada day", "2026-07-01"],
     ["we send it in on Christmas", "2026-12-25"],
+    ["if we submit on thanksgiving", "2026-11-26"],
+    ["on thanksgiving, 2 lines in Ottawa", "2026-10-12"],
+    ["we submitted on Labor Day", "2025-09-01"],
+    ["on good friday", "2026-04-03"],
     ["sending it day after tomorrow", "2026-03-10"],
     ["the LOA goes in end of the week", "2026-03-13"],
     ["si j'envoie après-demain", "2026-03-10"],
@@ -198,6 +202,10 @@ describe("dates relative to the clock", () => {
     ["Monday the twenty-third, how long", "2026-03-23"],
   ])("'%s' on Sunday 2026-03-08 is %s", (text, date) => {
     expect(facts(text).submitted).toBe(date);
+  });
+
+  it("a holiday named in a greeting is no day of the port", () => {
+    expect(facts("merry christmas! how much for 2 DIDs in Ohio").submitted).toBeUndefined();
   });
 
   it("reads no date from a length of time or from a short word of another language", () => {
