@@ -13,7 +13,7 @@ import { readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
-import { flowOf, readingOf } from "./reading.js";
+import { flowOf, readingOf, toldRejection } from "./reading.js";
 import type { Intent } from "../../src/reading/read.js";
 import { provideServices } from "./interruptions.js";
 
@@ -198,6 +198,11 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     const result = await ask(this.services, text, inner.context);
+    // "our prepaid plan ran out weeks ago": no question the articles answer outright, but a rejection the diagnosis knows.
+    if (this.flows.has("diagnose") && toldRejection(this.services, text, result)) {
+      await inner.beginDialog("diagnose", { text } satisfies FlowOptions);
+      return;
+    }
     switch (result.status) {
       case "answered":
         await this.show(inner, answerReply(this.services, this.flows, result, inner.context));

@@ -2,6 +2,9 @@ import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { recognizeNotice } from "../../src/diagnosis/notice.js";
+import { tellsOfRejection, type EngineTurn } from "../../src/diagnosis/told-rejection.js";
+import { sameAnswerIn } from "../../src/answer/groups.js";
+import { outsideTopicReader } from "../../src/answer/outside.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { createReader, type Reader, type Reading } from "../../src/reading/read.js";
 import { UNDERSTOOD } from "../channels/render.js";
@@ -35,6 +38,13 @@ function understood(reading: Reading): Record<string, unknown> {
   const { wants, defaulted: _d, ...facts } = reading.facts;
   const stated = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v !== null && Object.keys(v).length === 0)));
   return { intent: reading.intent, language: reading.language, ...(reading.notice ? { notice: true } : {}), facts: stated, wants };
+}
+
+/** Whether a message the engine did not answer tells, in plain words, of a rejection the diagnosis knows. */
+export function toldRejection(services: BotServices, text: string, engine: EngineTurn): boolean {
+  const { kb } = services;
+  const reader = diagnosisKnowledge(kb, dateInZone(services.now(), PORTING_TIME_ZONE)).reader;
+  return tellsOfRejection({ reader, outsideTopic: outsideTopicReader(kb.vocabulary) }, text, engine, sameAnswerIn(kb));
 }
 
 /** The flow a reading asks for, if any. */

@@ -71,3 +71,13 @@ export function answerGroups(entries: Entry[]): AnswerGroups {
   });
   return { groupOf, count: numbers.size, main };
 }
+
+/** Whether two entries, by id, answer the same customer question (one answer group); an unknown id answers none. */
+export function sameAnswerIn(kb: { entries: Entry[] }): (a: string, b: string) => boolean {
+  const groups = answerGroups(kb.entries);
+  const index = new Map(kb.entries.map((e, i) => [e.id, i]));
+  return (a, b) => {
+    const [i, j] = [index.get(a), index.get(b)];
+    return i !== undefined && j !== undefined && groups.groupOf[i] === groups.groupOf[j];
+  };
+}

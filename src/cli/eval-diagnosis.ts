@@ -1,6 +1,13 @@
 import { readFile, readdir } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
-import { diagnosisKnowledge } from "../diagnosis/knowledge.js";
+import { createAnswerEngine, type AnswerEngine } from "../answer/engine.js";
+import { sameAnswerIn } from "../answer/groups.js";
+import { outsideTopicReader } from "../answer/outside.js";
+import { evaluateFirstMessages, formatFirstMessages, type FirstTurn } from "../diagnosis/first-message.js";
+import { diagnosisKnowledge, type DiagnosisKnowledge } from "../diagnosis/knowledge.js";
+import { recognizeNotice } from "../diagnosis/notice.js";
+import { tellsOfRejection } from "../diagnosis/told-rejection.js";
+import { createReader } from "../reading/read.js";
 import { evaluateDiagnosis, formatDiagnosisReport, parseDiagnosisSet } from "../diagnosis/evaluate.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { UsageError } from "./io.js";
@@ -35,5 +42,25 @@ export async function diagnosisEvalText(kb: KnowledgeBase, root: string, file: s
   // The reader does not depend on the date; any day gives the same causes.
   const knowledge = diagnosisKnowledge(kb, "2000-01-01");
   const report = evaluateDiagnosis(knowledge.reader, new Set(knowledge.causes.map((c) => c.id)), cases);
-  return formatDiagnosisReport(name, report, withMisses);
+  const sameAnswer = sameAnswerIn(kb);
+  const first = evaluateFirstMessages(cases, firstTurnOf(kb, knowledge, createAnswerEngine(kb), sameAnswer), sameAnswer);
+  return `${formatDiagnosisReport(name, report, withMisses)}\n${formatFirstMessages(first)}`;
+}
+
+/** The bot's first turn on a message, as bot/dialogs/main-dialog.ts routes it, with the answer engine alone. */
+function firstTurnOf(kb: KnowledgeBase, knowledge: DiagnosisKnowledge, engine: AnswerEngine, sameAnswer: (a: string, b: string) => boolean): (text: string) => FirstTurn {
+  if (!kb.reading) return () => ({ to: "other", intent: "unread" });
+  const reader = createReader(kb.reading, { namesRejectionCause: (text) => recognizeNotice(knowledge.causes, text).length > 0 });
+  const signs = { reader: knowledge.reader, outsideTopic: outsideTopicReader(kb.vocabulary) };
+  const diagnosis = (text: string): FirstTurn => ({ to: "diagnosis", causes: knowledge.reader.read(text).causes.map((c) => c.cause.id) });
+  return (text) => {
+    const { intent } = reader.read(text, { today: "2000-01-01" });
+    if (intent === "diagnosis") return diagnosis(text);
+    if (intent !== "question") return { to: "other", intent };
+    const result = engine.ask(text);
+    if (tellsOfRejection(signs, text, result, sameAnswer)) return diagnosis(text);
+    if (result.status === "answered") return { to: "answer", entries: [result.answer!.id] };
+    if (result.status === "clarify") return { to: "choices", entries: result.alternatives.map((a) => a.id) };
+    return { to: "unknown" };
+  };
 }

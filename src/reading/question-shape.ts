@@ -20,3 +20,11 @@ export function looksLikeQuestion(text: string): boolean {
   const first = /^[\p{L}]+/u.exec(trimmed.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())?.[0];
   return first !== undefined && OPENERS.has(first);
 }
+
+/** A clause after the first that asks: "my line went dead, did my number already move to you". */
+const ASKING_CLAUSE = /[,;:.!]\s*(?:and |but |so )?(?:is|are|was|were|did|does|do|can|could|will|would|should|has|have|how|what|why|when|where|who|which|est ce|pourquoi|comment|es|puedo|por que)\s+\p{L}/iu;
+
+/** Whether a message asks anything: it looks like a question, or one of its later clauses opens as one. */
+export function holdsAQuestion(text: string): boolean {
+  return looksLikeQuestion(text) || ASKING_CLAUSE.test(text.normalize("NFD").replace(/\p{M}/gu, ""));
+}

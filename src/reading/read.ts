@@ -206,7 +206,8 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
   if (person) return person;
-  const rejectionDates = rejection && !facts.wants.fees && !countsNumbers(facts);
+  // "now my cell transfer is rejected": a rejection told with no price asked and no day still to come is no order.
+  const rejectionDates = rejection && !facts.wants.fees && (!countsNumbers(facts) || !dateAhead);
   // An estimate prices a port in: a port out's fees and dates are the answer engine's.
   if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out") return "estimate";
   if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out") return "estimate";

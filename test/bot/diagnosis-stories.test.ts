@@ -23,3 +23,22 @@ describe("a rejection told as a story in plain words", () => {
     expect(textOf(replies)).not.toMatch(/Sorry/);
   });
 });
+
+describe("a rejection told without saying it was rejected", () => {
+  it.each([
+    ["our prepaid plan ran out weeks ago", "disconnected-inactive-numbers"],
+    ["the lines are all in my landlord's name, not mine", "rejection-for-mismatch-information"],
+  ])("'%s', which no article answers, starts the diagnosis with %s first", async (text, id) => {
+    const replies = await chat().send(text);
+    expect(diagnosisOf(replies)?.causes[0]?.id).toBe(id);
+    expect(textOf(replies)).not.toMatch(/don't know that one/);
+  });
+
+  it.each(["I forgot the password of my voicemail box", "my calls keep dropping after thirty seconds", "how do I change the pin on my account?"])(
+    "'%s' tells of no rejection: no diagnosis starts",
+    async (text) => {
+      const replies = await chat().send(text);
+      expect(diagnosisOf(replies)).toBeUndefined();
+    },
+  );
+});

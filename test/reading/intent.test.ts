@@ -136,6 +136,8 @@ describe("orders told rather than asked", () => {
     ["can we port 6 lines from Bell in Toronto on Monday?", "question"],
     ["our 3 numbers were rejected, resubmitting monday", "diagnosis"],
     ["porting out 4 numbers to Telus on friday", "question"],
+    ["my cell was off when the approval text came in the evening, now the transfer is rejected", "diagnosis"],
+    ["L'opérateur dit que le numéro de compte est invalide", "question"],
   ])("'%s' is no order told: %s", (text, expected) => {
     expect(on(text)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeQuestion } from "../../src/reading/question-shape.js";
+import { holdsAQuestion, looksLikeQuestion } from "../../src/reading/question-shape.js";
 
 describe("looksLikeQuestion", () => {
   it.each([
@@ -26,4 +26,18 @@ describe("looksLikeQuestion", () => {
       expect(looksLikeQuestion(text)).toBe(false);
     },
   );
+});
+
+describe("holdsAQuestion", () => {
+  it.each(["my line went dead, did my number already move to you", "we're behind on the bill. will that stop the transfer", "the old company cut us off, is that the port"])(
+    "'%s' asks in a later clause",
+    (text) => {
+      expect(looksLikeQuestion(text)).toBe(false);
+      expect(holdsAQuestion(text)).toBe(true);
+    },
+  );
+
+  it.each(["we stopped paying that bill, and the port came back rejected", "the account is in my wife's name"])("'%s' asks nothing", (text) => {
+    expect(holdsAQuestion(text)).toBe(false);
+  });
 });
