@@ -34,6 +34,12 @@ describe("a rejection told without saying it was rejected", () => {
     expect(textOf(replies)).not.toMatch(/don't know that one/);
   });
 
+  it("a statement the engine would ask back about, with the cause's entry among the choices, starts the diagnosis", async () => {
+    const replies = await chat().send("the name on my account is wrong on the port");
+    expect(diagnosisOf(replies)?.causes[0]?.id).toBe("rejection-for-mismatch-information");
+    expect(textOf(replies)).not.toMatch(/Which one did you mean/);
+  });
+
   it.each(["I forgot the password of my voicemail box", "my calls keep dropping after thirty seconds", "how do I change the pin on my account?"])(
     "'%s' tells of no rejection: no diagnosis starts",
     async (text) => {

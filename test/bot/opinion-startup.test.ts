@@ -10,7 +10,7 @@ import { knowledgeDir, vectorCacheFile } from "../../src/paths.js";
 import { say, startInstance, textOf, type Instance } from "./instances.js";
 
 /** The engine alone asks "which of these?"; with the second opinion it is answered outright (see second-opinion-turn). */
-const QUESTION = "the name on my account is wrong on the port";
+const QUESTION = "the name on my account is wrong on the port, what now";
 const ANSWERED = "Rejection for Mismatch Information";
 const ASKED_BACK = "Which one did you mean?";
 const ENTRY = "port-rejection/rejection-for-mismatch-information.md";

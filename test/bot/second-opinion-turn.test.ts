@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the bot with the sentence encoder's second opinion", () => {
-  const question = "the name on my account is wrong on the port";
+  const question = "the name on my account is wrong on the port, what now";
 
   it("answers outright what the engine alone would ask back about, when both agree", async () => {
     const alone = await testBot({ kb: live.latest().kb }).send(question);
