@@ -25,6 +25,7 @@ import { benchRedaction } from "./redaction.js";
 import { benchRender } from "./render.js";
 import { benchOutsideTopics } from "./outside-topics.js";
 import { benchSecondOpinion } from "./second-opinion.js";
+import { benchOpinion } from "./opinion.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
 
   benchDecision(observed, TUNING);
   await benchSecondOpinion(kb, contenders[0]![1], sets);
+  await benchOpinion(kb, contenders[0]![1] as MeasuredEngine, root);
   await benchOutsideTopics(kb, root, sets);
 
   gc();

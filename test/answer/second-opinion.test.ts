@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/answer/engine.js";
 import type { AskResult, Alternative } from "../../src/answer/result.js";
-import { AGREEMENT_BAR, FOREIGN_AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
+import { AGREEMENT_BAR, CLOSEST_CHOICE_BAR, FOREIGN_AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
 import { loadSentenceEncoder, type SentenceEncoder } from "../../src/answer/sentence-encoder.js";
 import { VectorCache } from "../../src/answer/vector-cache.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
@@ -56,10 +56,30 @@ describe("the second opinion", () => {
     expect(reviewed.alternatives.map((a) => a.id)).toEqual(["incorrect-billing-telephone-number-btn"]);
   });
 
-  it("leaves the choice when the encoder's nearest answer is not the first choice", async () => {
+  it(`answers another choice than the first when it is the encoder's nearest answer, ${CLOSEST_CHOICE_BAR} or closer`, async () => {
     const question = "the name on my account is wrong on the port";
-    const offered = choice(question, ["incorrect-billing-telephone-number-btn", "rejection-for-mismatch-information"]);
-    await expect(opinion.review(offered)).resolves.toEqual(offered);
+    const offered = choice(question, ["incorrect-billing-telephone-number-btn", "rejection-for-mismatch-information", "disconnected-inactive-numbers"]);
+    const reviewed = await opinion.review(offered);
+    expect(reviewed.status).toBe("answered");
+    expect(reviewed.answer?.id).toBe("rejection-for-mismatch-information");
+    expect(reviewed.confidence).toBe(offered.alternatives[1]!.score);
+    expect(reviewed.alternatives.map((a) => a.id)).toEqual(["incorrect-billing-telephone-number-btn", "disconnected-inactive-numbers"]);
+  });
+
+  it(`leaves the choice when the encoder's nearest answer is another choice less alike than ${CLOSEST_CHOICE_BAR}, or none of the choices`, async () => {
+    const question = "port rejected name mismatch";
+    const closeEnoughFirst = choice(question, ["rejection-for-mismatch-information", "incorrect-billing-telephone-number-btn"]);
+    await expect(opinion.review(closeEnoughFirst)).resolves.toMatchObject({ status: "answered", answer: { id: "rejection-for-mismatch-information" } });
+    const second = choice(question, ["incorrect-billing-telephone-number-btn", "rejection-for-mismatch-information"]);
+    await expect(opinion.review(second)).resolves.toEqual(second);
+    const elsewhere = choice("the name on my account is wrong on the port", ["incorrect-billing-telephone-number-btn", "disconnected-inactive-numbers"]);
+    await expect(opinion.review(elsewhere)).resolves.toEqual(elsewhere);
+  });
+
+  it("never answers another choice than the first for a French or Spanish question", async () => {
+    const offered = choice("le nom sur mon compte est faux", ["incorrect-billing-telephone-number-btn", "rejection-for-mismatch-information"], "fr");
+    const withEnglish = { ...offered, english: "the name on my account is wrong on the port" };
+    await expect(opinion.review(withEnglish)).resolves.toEqual(withEnglish);
   });
 
   it(`leaves the choice when even the nearest phrasing is less alike than ${AGREEMENT_BAR}: a question outside the articles`, async () => {
