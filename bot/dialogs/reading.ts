@@ -2,7 +2,7 @@ import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { recognizeNotice } from "../../src/diagnosis/notice.js";
-import { tellsOfRejection, type EngineTurn } from "../../src/diagnosis/told-rejection.js";
+import { tellsOfRejection, type EngineTurn, type RejectionSigns } from "../../src/diagnosis/told-rejection.js";
 import { sameAnswerIn } from "../../src/answer/groups.js";
 import { outsideTopicReader } from "../../src/answer/outside.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
@@ -40,11 +40,19 @@ function understood(reading: Reading): Record<string, unknown> {
   return { intent: reading.intent, language: reading.language, ...(reading.notice ? { notice: true } : {}), facts: stated, wants };
 }
 
+/** What tells a rejection told in plain words, built once per knowledge version (the causes' reader keeps no date). */
+const REJECTION_SIGNS = new WeakMap<KnowledgeBase, { signs: RejectionSigns; sameAnswer: (a: string, b: string) => boolean }>();
+
 /** Whether a message the engine did not answer tells, in plain words, of a rejection the diagnosis knows. */
 export function toldRejection(services: BotServices, text: string, engine: EngineTurn): boolean {
   const { kb } = services;
-  const reader = diagnosisKnowledge(kb, dateInZone(services.now(), PORTING_TIME_ZONE)).reader;
-  return tellsOfRejection({ reader, outsideTopic: outsideTopicReader(kb.vocabulary) }, text, engine, sameAnswerIn(kb));
+  let built = REJECTION_SIGNS.get(kb);
+  if (!built) {
+    const reader = diagnosisKnowledge(kb, dateInZone(services.now(), PORTING_TIME_ZONE)).reader;
+    built = { signs: { reader, outsideTopic: outsideTopicReader(kb.vocabulary) }, sameAnswer: sameAnswerIn(kb) };
+    REJECTION_SIGNS.set(kb, built);
+  }
+  return tellsOfRejection(built.signs, text, engine, built.sameAnswer);
 }
 
 /** The flow a reading asks for, if any. */
