@@ -3,11 +3,11 @@ import type { RejectionReader } from "./notice.js";
 
 /**
  * How strongly a statement must name a rejection cause to be read as a customer telling of their own rejected port
- * ("our prepaid plan ran out weeks ago", "the account is in my partner's name"). Measured on the readable diagnosis
- * sets and answer sets: of the statements the answer engine had no answer for, or offered choices among which the
- * cause's entry was, those naming a cause at 0.7 or more were 47 of 47 told of that very cause on the diagnosis sets;
- * on the answer sets the rule took 1 in-scope question to a wrong diagnosis ("service address vs mailing address
- * for porting"), and a few out-of-scope ones the topics outside porting now refuse first.
+ * ("our prepaid plan ran out weeks ago", "the account is in my partner's name"). On the readable diagnosis sets, the
+ * statements the answer engine had no answer for, or offered choices among which the cause's entry was, and that
+ * named a cause at 0.7 or more, were 52 of 52 told of that very cause. On the readable answer sets the rule took 4
+ * in-scope questions to their right cause, 1 to a wrong one ("service address vs mailing address for porting") and 1
+ * question outside porting to a diagnosis.
  */
 export const TOLD_CAUSE_BAR = 0.7;
 
