@@ -1,6 +1,6 @@
 import { readFile, readdir } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
-import { createAnswerEngine, type AnswerEngine } from "../answer/engine.js";
+import type { AnswerEngine } from "../answer/engine.js";
 import { sameAnswerIn } from "../answer/groups.js";
 import { outsideTopicReader } from "../answer/outside.js";
 import { evaluateFirstMessages, formatFirstMessages, type FirstTurn } from "../diagnosis/first-message.js";
@@ -25,7 +25,8 @@ export async function defaultDiagnosisSets(root: string): Promise<string[]> {
 }
 
 /** Cause first, cause in the top 3 and unknown notices given no cause, for one set. */
-export async function diagnosisEvalText(kb: KnowledgeBase, root: string, file: string, withMisses: boolean): Promise<string> {
+/** `engine` answers the lines the bot would take as questions, as it does for the answer sets. */
+export async function diagnosisEvalText(kb: KnowledgeBase, engine: AnswerEngine, root: string, file: string, withMisses: boolean): Promise<string> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -43,7 +44,7 @@ export async function diagnosisEvalText(kb: KnowledgeBase, root: string, file: s
   const knowledge = diagnosisKnowledge(kb, "2000-01-01");
   const report = evaluateDiagnosis(knowledge.reader, new Set(knowledge.causes.map((c) => c.id)), cases);
   const sameAnswer = sameAnswerIn(kb);
-  const first = evaluateFirstMessages(cases, firstTurnOf(kb, knowledge, createAnswerEngine(kb), sameAnswer), sameAnswer);
+  const first = evaluateFirstMessages(cases, firstTurnOf(kb, knowledge, engine, sameAnswer), sameAnswer);
   return `${formatDiagnosisReport(name, report, withMisses)}\n${formatFirstMessages(first)}`;
 }
 

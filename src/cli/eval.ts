@@ -74,7 +74,7 @@ export const run: Command = async (args, io) => {
   const sealed = join(root, SEALED_SET);
   for (const file of files) {
     if (isDiagnosisSet(file)) {
-      print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses && !isSealedSet(root, file)));
+      print(io.stdout, await diagnosisEvalText(kb, engine, root, file, flags.misses && !isSealedSet(root, file)));
       continue;
     }
     if (isEstimateSet(file)) {
@@ -106,7 +106,7 @@ export const run: Command = async (args, io) => {
       print(io.stdout, formatReport(name, evaluateResults(kb, cases, reviewed), withMisses, evaluateResults(kb, cases, alone)));
     }
   }
-  if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, root, file, flags.misses));
+  if (!flags.files.length) for (const file of await defaultDiagnosisSets(root)) print(io.stdout, await diagnosisEvalText(kb, engine, root, file, flags.misses));
   if (!flags.files.length) await printEstimateReports(io.stdout, kb, flags.misses);
   return EXIT.ok;
 };
