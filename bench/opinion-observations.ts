@@ -49,6 +49,10 @@ export interface OpinionObservation {
   encoder: GroupView[];
   /** Every answer group's cosine to the question, by group number; empty when the question was not read. */
   cosines: number[];
+  /** Every answer group's closeness to the question (mean of its closest phrasings' cosines), likewise. */
+  closeness: number[];
+  /** For a "which of these?": the engine's first answer groups with its scores, the shown choices first. */
+  candidates: Array<{ group: number; score: number; right: boolean }>;
   /** The engine's first group's place in the encoder's order (0: the encoder agrees); -1 without a first group or a read. */
   rank: number;
 }
@@ -78,7 +82,8 @@ export async function observeOpinion(kb: KnowledgeBase, engine: MeasuredEngine, 
       const expected = new Set(c.expected.flatMap((x) => bySection.get(`${x.article}\u0000${x.section}`) ?? []));
       const rightGroups = new Set([...expected].map(groupOfId));
       const { result, evidence } = engine.assess(c.question);
-      const cosines = result.status === "fallback" ? undefined : await opinion.assess(result);
+      const assessed = result.status === "fallback" ? undefined : await opinion.assess(result);
+      const cosines = assessed?.nearest;
       const shown = result.status === "fallback" ? [...(result.answer ? [result.answer.id] : []), ...result.alternatives.map((a) => a.id)] : ranking(result);
       const engineGroups = [...new Set(shown.map(groupOfId))].slice(0, 4);
       const view = (g: number): GroupView => ({ group: g, id: firstEntry.get(g)!, right: rightGroups.has(g), cosine: cosines?.[g] ?? -1 });
@@ -94,6 +99,8 @@ export async function observeOpinion(kb: KnowledgeBase, engine: MeasuredEngine, 
         engine: engineGroups.map(view),
         encoder: order.slice(0, 3).map(view),
         cosines: cosines ? Array.from(cosines) : [],
+        closeness: assessed ? Array.from(assessed.closeness) : [],
+        candidates: (result.candidates ?? []).map((c) => ({ group: groupOfId(c.id), score: c.score, right: rightGroups.has(groupOfId(c.id)) })),
         rank: cosines && engineGroups.length ? order.indexOf(engineGroups[0]!) : -1,
       });
     }

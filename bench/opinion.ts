@@ -5,6 +5,7 @@ import { loadSentenceEncoder } from "../src/answer/sentence-encoder.js";
 import { VectorCache } from "../src/answer/vector-cache.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { vectorCacheFile } from "../src/paths.js";
+import { benchFusedRanking } from "./fused-ranking.js";
 import { observeOpinion, type OpinionObservation } from "./opinion-observations.js";
 
 /** How much more a wrong (or out-of-scope) answer counts than a right one, in the fits and in the net gain. */
@@ -14,9 +15,9 @@ export const WRONG_WEIGHT = 3;
 const FORMER_BARS: ReviewBars = { ...REVIEW_BARS, closestChoice: Infinity };
 
 /** The status after a review, and whether the entry answered (or offered first) is right. */
-type Review = (o: OpinionObservation) => { status: AskStatus; right: boolean };
+export type Review = (o: OpinionObservation) => { status: AskStatus; right: boolean };
 
-const reviewWith = (bars: ReviewBars): Review => (o) => {
+export const reviewWith = (bars: ReviewBars): Review => (o) => {
   const first = { status: o.status, right: o.engine[0]?.right ?? false };
   if (o.status !== "clarify" || o.cosines.length === 0 || o.engine.length === 0) return first;
   const at = choiceToAnswer(o.cosines, o.engine.map((g) => g.group), o.chance ?? 0, o.language !== "en", bars);
@@ -158,5 +159,7 @@ export function benchOpinionDecision(observations: OpinionObservation[]): void {
 /** Observes every readable set through the engine and the encoder, then prints the decision's figures. */
 export async function benchOpinion(kb: KnowledgeBase, engine: MeasuredEngine, root: string): Promise<void> {
   const opinion = await createSecondOpinion(kb, new VectorCache(await loadSentenceEncoder(), vectorCacheFile({})));
-  benchOpinionDecision(await observeOpinion(kb, engine, opinion, root));
+  const observations = await observeOpinion(kb, engine, opinion, root);
+  benchOpinionDecision(observations);
+  benchFusedRanking(observations);
 }

@@ -7,6 +7,7 @@ import { answerGroups, topicsOf } from "./groups.js";
 import { buildIndex, idfOf } from "./search-index.js";
 import { translationUrl } from "./language.js";
 import { englishFormReader } from "./english-form.js";
+import { RERANKED_GROUPS } from "./fused-ranking.js";
 import { createRanker, SETTINGS, type MatchSettings, type Scored } from "./match.js";
 import { questionWords } from "./intent.js";
 import { normalize, tokenize } from "./normalize.js";
@@ -210,10 +211,11 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
     const answerable = inScope(top, signals, settings.thresholds) && enoughWords(signals);
     const answer = decision.status === "answered" && top ? index.entries[shownFor(top.entry, allowed)]! : undefined;
     const offered = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
-    const alternatives: Choice[] = offered.map((r) => {
+    const choiceOf = (r: (typeof ranked)[number]): Choice => {
       const entry = index.entries[shownFor(r.entry, allowed)]!;
       return { ...summary(entry), score: round(r.score), ...(entry.label ? { label: entry.label } : {}) };
-    });
+    };
+    const alternatives = offered.map(choiceOf);
     const shownEntry = answer ?? (decision.status === "clarify" && top ? index.entries[shownFor(top.entry, allowed)] : undefined);
     const translation = shownEntry ? translationUrl(kb.articles, shownEntry, parsed.language) : undefined;
     const result: AskResult = {
@@ -226,6 +228,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       ...(parsed.language === "en" ? {} : { english: englishForm(parsed.terms) }),
       ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
+      ...(decision.status === "clarify" ? { candidates: ranked.slice(0, RERANKED_GROUPS).map(choiceOf) } : {}),
     };
     const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };
     return { assessment, ranked, decision, allowed };

@@ -3,7 +3,8 @@ import { isCustomerEntry } from "../knowledge/audience.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { AskOptions } from "./engine.js";
 import { answerGroups } from "./groups.js";
-import type { AskResult } from "./result.js";
+import { FUSION, fuseRanking } from "./fused-ranking.js";
+import type { AskResult, Choice } from "./result.js";
 import type { VectorCache } from "./vector-cache.js";
 
 /**
@@ -78,10 +79,10 @@ export interface SecondOpinion {
 /** For measuring the review (`npm run bench`): what the encoder makes of a result's question. */
 export interface MeasuredOpinion extends SecondOpinion {
   /**
-   * Each answer group's cosine (numbered as `answerGroups` numbers them) to the question the review reads, waiting
-   * as long as the encoder takes; undefined when there is nothing to read.
+   * Each answer group's cosines to the question the review reads, waiting as long as the encoder takes; undefined
+   * when there is nothing to read.
    */
-  assess(result: AskResult, options?: AskOptions): Promise<Float32Array | undefined>;
+  assess(result: AskResult, options?: AskOptions): Promise<GroupCosines | undefined>;
 }
 
 /**
@@ -110,21 +111,44 @@ function pack(vectors: Float32Array[], entryOf: number[]): Phrasings {
   return { matrix, entryOf: Int32Array.from(entryOf), dimensions };
 }
 
+/** What the encoder makes of a question, for each answer group (numbered as `answerGroups` numbers them). */
+export interface GroupCosines {
+  /** The cosine of the group's closest phrasing; -1 where the asker may see none of its entries. */
+  nearest: Float32Array;
+  /** The mean cosine of its `FUSION.phrasings` closest phrasings (fewer when it has fewer); -1 likewise. */
+  closeness: Float32Array;
+}
+
 /**
- * Each answer group's cosine to `vector`: that of its closest phrasing among the allowed entries, -1 for a group with
- * none. One pass over the phrasings, whatever the number of groups.
+ * Each answer group's cosines to `vector` among the allowed entries' phrasings. One pass over the phrasings, whatever
+ * the number of groups.
  */
-function groupCosines({ matrix, entryOf, dimensions }: Phrasings, vector: Float32Array, allowed: Uint8Array, groupOf: number[], count: number): Float32Array {
-  const cosines = new Float32Array(count).fill(-1);
+function groupCosines({ matrix, entryOf, dimensions }: Phrasings, vector: Float32Array, allowed: Uint8Array, groupOf: number[], count: number): GroupCosines {
+  const k = FUSION.phrasings;
+  /** Each group's k best cosines, best first. */
+  const best = new Float32Array(count * k).fill(-Infinity);
   for (let row = 0, offset = 0; row < entryOf.length; row++, offset += dimensions) {
     const entry = entryOf[row]!;
     if (!allowed[entry]) continue;
     let sum = 0;
     for (let i = 0; i < dimensions; i++) sum += vector[i]! * matrix[offset + i]!;
-    const group = groupOf[entry]!;
-    if (sum > cosines[group]!) cosines[group] = sum;
+    const base = groupOf[entry]! * k;
+    for (let i = 0; i < k; i++) {
+      if (sum <= best[base + i]!) continue;
+      best.copyWithin(base + i + 1, base + i, base + k - 1);
+      best[base + i] = sum;
+      break;
+    }
   }
-  return cosines;
+  const nearest = new Float32Array(count).fill(-1);
+  const closeness = new Float32Array(count).fill(-1);
+  for (let g = 0; g < count; g++) {
+    const top = best.subarray(g * k, g * k + k).filter(Number.isFinite);
+    if (top.length === 0) continue;
+    nearest[g] = top[0]!;
+    closeness[g] = top.reduce((a, b) => a + b, 0) / top.length;
+  }
+  return { nearest, closeness };
 }
 
 export interface SecondOpinionOptions {
@@ -149,12 +173,20 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, late]).finally(() => stop());
 }
 
+/** The result answered with `choice`, the other choices offered beside it. */
+function answeredWith(result: AskResult, choice: Choice): AskResult {
+  const { id, title, type, source, score } = choice;
+  const alternatives = result.alternatives.filter((a) => a.id !== id);
+  return { ...result, status: "answered", confidence: score, answer: { id, title, type, source }, alternatives };
+}
+
 /**
  * Embeds every entry's title and alternate questions (through the cache), then reviews results: a "which of these?"
  * one of whose choices is also the encoder's nearest answer group, closely enough (see `choiceToAnswer`), is answered
- * outright with that choice, the others offered beside it. The encoder reads English only, so a French or Spanish
- * question is read in its English form. Nothing else changes: answers and refusals stand, so the encoder can only turn
- * an offered choice into an answer.
+ * outright with that choice, the others offered beside it. Failing that, an English one is re-ranked by the engine's
+ * scores and the encoder's closeness together (see `fuseRanking`): answered when its new first leads clearly, else
+ * asked with that first. The encoder reads English only, so a French or Spanish question is read in its English form
+ * and never re-ranked. Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
  */
 export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<MeasuredOpinion> {
   const groups = answerGroups(kb.entries);
@@ -188,6 +220,21 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
 
   const cosinesOf = (vector: Float32Array, options: AskOptions) =>
     groupCosines(phrasings, vector, options.audience === "agent" ? everyEntry : customerEntries, groups.groupOf, groups.count);
+  /**
+   * A "which of these?" the engine and the encoder together rank (see `fuseRanking`): answered with the first when it
+   * leads clearly, else asked with it first. A result without candidates, or with one outside the answer groups, stands.
+   */
+  const reranked = (result: AskResult, closeness: Float32Array): AskResult => {
+    const candidates = result.candidates ?? [];
+    const closenessOf = candidates.map((c) => closeness[groups.groupOf[indexOf.get(c.id) ?? -1] ?? -1] ?? -1);
+    if (candidates.length === 0 || closenessOf.includes(-1)) return result;
+    const { order, answer } = fuseRanking(candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]! })));
+    const first = candidates[order[0]!]!;
+    if (answer) return answeredWith(result, first);
+    if (first.id === result.alternatives[0]?.id) return result;
+    const others = result.alternatives.filter((a) => a.id !== first.id);
+    return { ...result, alternatives: [first, ...others].slice(0, result.alternatives.length) };
+  };
   /** The text the encoder reads for a result: its masked question, or a French or Spanish one's English form. */
   const readOf = (result: AskResult) => (result.language === "en" ? result.masked : result.english);
 
@@ -207,10 +254,10 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
         onLate?.();
         return result;
       }
-      const at = choiceToAnswer(cosinesOf(vector, options), offered, result.chance ?? 0, result.language !== "en");
-      if (at < 0) return result;
-      const { id, title, type, source, score } = result.alternatives[at]!;
-      return { ...result, status: "answered", confidence: score, answer: { id, title, type, source }, alternatives: result.alternatives.filter((_, i) => i !== at) };
+      const cosines = cosinesOf(vector, options);
+      const at = choiceToAnswer(cosines.nearest, offered, result.chance ?? 0, result.language !== "en");
+      if (at >= 0) return answeredWith(result, result.alternatives[at]!);
+      return result.language === "en" ? reranked(result, cosines.closeness) : result;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerEngine, type AnswerEngine } from "../../src/answer/engine.js";
+import { RERANKED_GROUPS } from "../../src/answer/fused-ranking.js";
 import { AskJson } from "../../src/answer/result.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 
@@ -40,11 +41,12 @@ describe("answer engine", () => {
     for (const q of ["how much is porting", "what is a FOC", "hockey scores", "port"]) {
       const result = engine.ask(q);
       // Beyond the contract, the result holds only what renderers and the second opinion need (AskResult): the
-      // decision's chance, and choices' labels; nothing else may creep in.
-      const { masked: _masked, language: _language, translation: _translation, english: _english, chance, ...contract } = result;
+      // decision's chance, choices' labels and a "which of these?"'s candidates; nothing else may creep in.
+      const { masked: _masked, language: _language, translation: _translation, english: _english, chance, candidates, ...contract } = result;
       const alternatives = contract.alternatives.map(({ label: _label, ...a }) => a);
       expect(AskJson.strict().safeParse({ ...contract, alternatives }).success).toBe(true);
       expect(chance === undefined || (chance >= 0 && chance <= 1)).toBe(true);
+      expect(candidates === undefined).toBe(result.status !== "clarify");
       for (const a of result.alternatives) expect(a.id).not.toBe(result.answer?.id);
     }
   });
@@ -97,6 +99,18 @@ describe("the engine on the committed knowledge base", () => {
   let real: AnswerEngine;
   beforeAll(async () => {
     real = createAnswerEngine(await loadKnowledgeBase("knowledge"));
+  });
+
+  it("gives a 'which of these?' its first answer groups as candidates, the shown choices first, for re-ranking", () => {
+    const asked = real.ask("the other company says they never got the request");
+    expect(asked.status).toBe("clarify");
+    const ids = asked.candidates!.map((c) => c.id);
+    expect(ids.slice(0, asked.alternatives.length)).toEqual(asked.alternatives.map((a) => a.id));
+    expect(ids.length).toBeGreaterThan(asked.alternatives.length);
+    expect(ids.length).toBeLessThanOrEqual(RERANKED_GROUPS);
+    expect(new Set(ids).size).toBe(ids.length);
+    const scores = asked.candidates!.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
   it("does not answer a question whose one known word is not about porting", () => {

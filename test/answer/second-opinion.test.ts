@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/answer/engine.js";
+import { answerGroups } from "../../src/answer/groups.js";
 import type { AskResult, Alternative } from "../../src/answer/result.js";
-import { AGREEMENT_BAR, CLOSEST_CHOICE_BAR, FOREIGN_AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type SecondOpinion } from "../../src/answer/second-opinion.js";
+import { AGREEMENT_BAR, CLOSEST_CHOICE_BAR, FOREIGN_AGREEMENT_BAR, LEANING_AGREEMENT, createSecondOpinion, type MeasuredOpinion } from "../../src/answer/second-opinion.js";
 import { loadSentenceEncoder, type SentenceEncoder } from "../../src/answer/sentence-encoder.js";
 import { VectorCache } from "../../src/answer/vector-cache.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
@@ -13,7 +14,7 @@ import { knowledgeDir, vectorCacheFile } from "../../src/paths.js";
 
 let kb: KnowledgeBase;
 let encoder: SentenceEncoder;
-let opinion: SecondOpinion;
+let opinion: MeasuredOpinion;
 const folder = mkdtempSync(join(tmpdir(), "porting-vectors-"));
 
 /** A "which of these?" offering the entries in this order, as the engine returns it. */
@@ -110,6 +111,41 @@ describe("the second opinion", () => {
     expect(asked.status).toBe("clarify");
     expect(asked.alternatives[0]?.id).not.toBe("will-i-experience-any-downtime");
     await expect(opinion.review(asked)).resolves.toEqual(asked);
+  });
+
+  it("puts first a choice the engine ranks second when the encoder clearly favours it, still asking which", async () => {
+    const asked = createAnswerEngine(kb).ask("the other company says they never got the request");
+    expect(asked.status).toBe("clarify");
+    expect(asked.alternatives[1]?.id).toBe("my-current-carrier-says-the-number");
+    const reviewed = await opinion.review(asked);
+    expect(reviewed.status).toBe("clarify");
+    expect(reviewed.alternatives.map((a) => a.id)).toEqual(["my-current-carrier-says-the-number", ...asked.alternatives.map((a) => a.id).filter((id) => id !== "my-current-carrier-says-the-number")]);
+  });
+
+  it("answers an entry the engine ranks behind the shown choices when both signals together put it clearly ahead", async () => {
+    const asked = createAnswerEngine(kb).ask("my port was rejected and I don't know why");
+    expect(asked.status).toBe("clarify");
+    expect(asked.alternatives.map((a) => a.id)).not.toContain("port-rejection-overview");
+    expect(asked.candidates?.map((c) => c.id)).toContain("port-rejection-overview");
+    const reviewed = await opinion.review(asked);
+    expect(reviewed).toMatchObject({ status: "answered", answer: { id: "port-rejection-overview" } });
+    expect(reviewed.alternatives).toEqual(asked.alternatives);
+  });
+
+  it("leaves a disagreement with no clear winner as a choice, the engine's first still first", async () => {
+    const asked = createAnswerEngine(kb).ask("can you move my toll free number");
+    expect(asked.status).toBe("clarify");
+    const cosines = await opinion.assess(asked);
+    const nearest = cosines!.nearest.indexOf(Math.max(...cosines!.nearest));
+    const groups = answerGroups(kb.entries);
+    expect(nearest).not.toBe(groups.groupOf[kb.entries.findIndex((e) => e.id === asked.alternatives[0]!.id)]);
+    await expect(opinion.review(asked)).resolves.toEqual(asked);
+  });
+
+  it("never re-ranks a French or Spanish 'which of these?' (its English form is a bag of words)", async () => {
+    const asked = createAnswerEngine(kb).ask("the other company says they never got the request");
+    const french = { ...asked, language: "fr" as const, english: asked.masked };
+    await expect(opinion.review(french)).resolves.toEqual(french);
   });
 
   it("never touches an answer, a refusal or a question in another language without its English form", async () => {
