@@ -25,6 +25,17 @@ const RULES: Array<[RegExp, string]> = [
   // The port request's own state ("pending manual review", "the request was incomplete") names no cause.
   [/\b(?:pending|awaiting|under|in|for) (?:a |an )?(?:manual |further |internal |additional |back office |management |secondary )?review\b/g, "review"],
   [/\b(?:request|submission|lsr|form|application|paperwork|port|porting) (?:was |is |were |got |has been |came back )?(?:deemed |marked |considered |flagged |flagged as |returned as |returned )?incomplete\b/g, "request held"],
+  // Nor does a port waiting its turn ("port is on hold", "port in progress"); what happened while it waited may.
+  [/(?<!\b(?:while|during|when|as|before|until|till|whilst) (?:the |my |our |a |this )?)\b(?:port|porting|transfer|port request|request|lsr|submission)(?: has been| had been| is| was| been| still| now| currently| placed){0,3} (?:pending|stuck|on hold|in limbo|delayed|waiting|in progress|underway|under way|being processed|in queue|queued)\b/g, "requeststate"],
+  [/\b(?:account |identity |customer |credit |fraud )?(?:verification|validation|audit|check) (?:is |still )?(?:in progress|underway|under way|pending|ongoing)\b/g, "review"],
+  // The port order waiting for its firm order commitment is the request's own state, not an order on the account.
+  [/\b(?:awaiting|waiting for|waiting on|pending) (?:the |a |your )?(?:foc|firm order commitment|due date|confirmation)\b/g, "requeststate"],
+  [/\b(?:(?:port|porting|lsr|your|the) )?order (?:status )?(?:is )?(?:pending|received|submitted|accepted|queued|confirmed)(?= requeststate)/g, "requeststate"],
+  // What happens once the port completes is no rejection: "will be disconnected once the port completes".
+  [/\b(?:once|when|after|as soon as) (?:the |your |my |our )?(?:port|porting|transfer) (?:completes|is complete|is completed|is done|finishes|goes through|has completed)\b/g, "afterport"],
+  [/\b(?:port|porting|transfer) completion\b/g, "afterport"],
+  // A PIN or password for the provider's own portal, voicemail or app is no port PIN.
+  [/\b(?:(?:customer |web |online |self serve |self service )?(?:portal|online account|web account|login|voicemail|voice mail) (?:pin|password|pwd|passcode)|(?:pin|password|pwd|passcode) (?:for|to|of) (?:the |your |my |our )?(?:customer |web |online )?(?:portal|online account|login|voicemail|voice mail|website|web site|app))\b/g, "login credentials"],
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
   [/\b(?:tel|tele|ph|phone) (?:no|nbr|num|nr|number)\b/g, "telephone number"],
@@ -49,6 +60,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ord|svc ord)\b/g, "order"],
   [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],
   [/\b(?:req|rqst)\b/g, "request"],
+  [/\bbilling (?:tn|tel|phone number|phone no)\b/g, "btn"],
   [/\b(?:tns|ctn|wtn|working telephone number)\b/g, "telephone number"],
   // The account telephone number is the billing telephone number under another name.
   [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
@@ -92,7 +104,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
-  [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
+  [/\b(?:modem|router|cable internet|home internet|dsl|adsl|broadband)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
