@@ -34,7 +34,10 @@ const RULES: Array<[RegExp, string]> = [
   // What happens once the port completes is no rejection: "will be disconnected once the port completes".
   [/\b(?:once|when|after|as soon as) (?:the |your |my |our )?(?:port|porting|transfer) (?:completes|is complete|is completed|is done|finishes|goes through|has completed)\b/g, "afterport"],
   [/\b(?:port|porting|transfer) completion\b/g, "afterport"],
-  // A PIN or password for the provider's own portal, voicemail or app is no port PIN.
+  // A PIN or password for the provider's own portal, voicemail or app is no port PIN, nor is a sign-in lockout a freeze.
+  [/\b(?:(?:account|user|login) )?(?:locked out|lockout|lock out)\b/g, "login credentials"],
+  // A PIN given out ("new PIN set", "PIN sent by SMS") is news, not a PIN refused.
+  [/\b(?:new |temporary |one time )?(?:account )?(?:pin|password|passcode) (?:has been |was |is |got )?(?:set|created|reset|updated|emailed|sent|generated|texted)\b/g, "login credentials"],
   [/\b(?:(?:customer |web |online |self serve |self service )?(?:portal|online account|web account|login|voicemail|voice mail) (?:pin|password|pwd|passcode)|(?:pin|password|pwd|passcode) (?:for|to|of) (?:the |your |my |our )?(?:customer |web |online )?(?:portal|online account|login|voicemail|voice mail|website|web site|app))\b/g, "login credentials"],
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
@@ -140,7 +143,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
-  [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
+  [/\b(?:do|does|did|will|would) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match|equal to|equal)\b/g, "mismatch"],
   [/\b(?:disagree|disagrees|differs from|differ from|differs|differ|different from|different|inconsistent|discrepancy|discrepancies|mismatched|mis match|mis matched|unmatched|conflicts with)\b/g, "mismatch"],
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
@@ -157,7 +160,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ya no tengo|ya no tenemos|je n ai plus|nous n avons plus|on n a plus) (?:el |la |le |de |du )?(?:servicio|linea|service|ligne)\b/g, "service inactive"],
   [/\b(number|line|service|account|phone number) (?:was |is |got |has been |had been |were |have been )?(?:turned off|shut off|cut off|switched off|shut down)\b/g, "$1 inactive"],
   [/\b(?:rej|rejd|rjct|rjt|jeopardy|jep|kicked back|came back|bounced back|returned|fell through)\b/g, "reject"],
-  [/\b(?:could not|cannot|can not|was not|not) (?:be )?(?:completed|complete|processed|process|go through|gone through)\b/g, "reject"],
+  [/\b(?:could not|cannot|can not|was not|not) (?:be )?(?:completed|complete|processed|process|proceed|go through|gone through)\b/g, "reject"],
   [/\bdid not go through\b/g, "reject"],
   [/\b(?:no se pudo|fallo|fallida|fallido|negada|negado|denegada|refusee|refuses|echoue|echec|annulee)\b/g, "reject"],
   // "Rejected for the BTN" gives the BTN as what was wrong.

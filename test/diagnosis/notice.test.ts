@@ -238,6 +238,10 @@ describe("notices about the port request itself, or about something else", () =>
     "We'll text you once the transfer is complete",
     "Voicemail PIN reset successfully",
     "The password for your online account has changed",
+    "Account locked out after five failed sign-ins",
+    "Your temporary PIN has been texted to you",
+    "The hunt group will be set up again on the new platform",
+    "Lines left on the account will stay in service",
   ])("'%s' names no cause", (text) => {
     expect(kb.reader.read(text).causes).toEqual([]);
   });
@@ -246,6 +250,8 @@ describe("notices about the port request itself, or about something else", () =>
     ["my port has been on hold since they found an open order on my account", "freeze-on-the-account-pending-order"],
     ["while the port was in progress I changed my plan with them", "freeze-on-the-account-pending-order"],
     ["Billing TN not valid for this account", "incorrect-billing-telephone-number-btn"],
+    ["Reject: BTN will not match the CSR", "incorrect-billing-telephone-number-btn"],
+    ["ACCOUNT NAME WON'T MATCH", "rejection-for-mismatch-information"],
     ["the old carrier wants the PIN for my account before it lets the port in", "account-number-reseller-mismatch"],
   ])("a cause told beside the request's state is still read: '%s' names %s", (text, id) => {
     expect(first(text)).toBe(id);
