@@ -20,12 +20,13 @@ function contains(words: string[], phrase: string[]): boolean {
 
 /**
  * The topic outside porting (`vocabulary.yaml`, `outside_porting`) that a text names, if any: one of the topic's
- * phrases appears in it, its words in order after stemming, with at most GAP other words between two of them.
+ * phrases appears in it, its words in order after stemming, with at most GAP other words between two of them, and
+ * none of the topic's `unless` words does.
  */
 export function outsideTopicReader(vocabulary: Vocabulary): (text: string) => string | undefined {
-  const topics = vocabulary.outside_porting.map((t) => ({ topic: t.topic, phrases: t.phrases.map(wordsOf) }));
+  const topics = vocabulary.outside_porting.map((t) => ({ topic: t.topic, phrases: t.phrases.map(wordsOf), unless: new Set((t.unless ?? []).flatMap(wordsOf)) }));
   return (text) => {
     const words = wordsOf(text);
-    return topics.find((t) => t.phrases.some((p) => contains(words, p)))?.topic;
+    return topics.find((t) => !words.some((w) => t.unless.has(w)) && t.phrases.some((p) => contains(words, p)))?.topic;
   };
 }

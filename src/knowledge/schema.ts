@@ -293,7 +293,16 @@ export const Vocabulary = z
      * domain transfer, a voicemail PIN): a question naming one is refused rather than offered porting entries.
      */
     outside_porting: z
-      .array(z.object({ topic: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }).strict())
+      .array(
+        z
+          .object({
+            topic: z.string().min(1),
+            phrases: z.array(z.string().min(1)).min(1),
+            /** Words that make a question naming a phrase a porting one after all ("travelling during my port"). */
+            unless: z.array(z.string().min(1)).min(1).optional(),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict();

@@ -42,6 +42,12 @@ describe("topics outside porting", () => {
     expect(reader("")).toBeUndefined();
   });
 
+  it("names none when the question also holds one of the topic's unless words", () => {
+    const travel = outsideTopicReader({ synonyms: [], outside_porting: [{ topic: "travelling", phrases: ["travelling to"], unless: ["porting"] }] });
+    expect(travel("will my number work when I'm travelling to Spain")).toBe("travelling");
+    expect(travel("I'm travelling to Spain while my number is ported")).toBeUndefined();
+  });
+
   it("refuses porting-worded questions about them, where choices were offered before", () => {
     for (const question of ["how do i transfer my domain name to another registrar", "what ports do i need to open on my firewall", "reset my voicemail pin please", "how do i transfer a call to another extension"]) {
       expect(engine.ask(question), question).toMatchObject({ status: "fallback", answer: null });
@@ -66,6 +72,12 @@ describe("topics outside porting", () => {
       ["how much are calls to India", "international calls and rates"],
       ["are you hiring right now", "jobs"],
       ["what is the capital of France", "small talk"],
+      ["will my line still work when I'm travelling to Spain", "travelling with a number"],
+      ["why did my monthly bill go up", "bills and fees of the service"],
+      ["my outgoing texts to Rogers customers never show up", "sending texts"],
+      ["there is no dial tone on any handset", "line trouble"],
+      ["how do I stop my subscription from renewing next year", "cancelling this service"],
+      ["I want a second number for my side business", "new numbers and lines"],
     ]) {
       expect(named(question!), question).toBe(topic);
       expect(engine.ask(question!), question).toMatchObject({ status: "fallback", answer: null });
@@ -95,7 +107,9 @@ describe("topics outside porting", () => {
 
   it("name no topic in porting troubles told with their words", () => {
     const named = outsideTopicReader(kb.vocabulary);
-    for (const question of ["my fax port failed again", "the fax number port got an error", "can I send photos of my bill with the LOA", "my account was hacked and my number got ported out", "how many channels can I port"]) {
+    for (const question of ["my fax port failed again", "the fax number port got an error", "the PIN for my port out was rejected",
+      "I'm travelling to Spain the week my number ports", "my outgoing texts stopped after the port", "why is ordering a new number cheaper than transferring mine",
+      "we're moving offices and want to bring our numbers with us", "can I cancel my service with the old carrier yet", "my line went dead, was my number ported", "can I send photos of my bill with the LOA", "my account was hacked and my number got ported out", "how many channels can I port"]) {
       expect(named(question), question).toBeUndefined();
     }
   });
