@@ -25,6 +25,20 @@ const RULES: Array<[RegExp, string]> = [
   // The port request's own state ("pending manual review", "the request was incomplete") names no cause.
   [/\b(?:pending|awaiting|under|in|for) (?:a |an )?(?:manual |further |internal |additional |back office |management |secondary )?review\b/g, "review"],
   [/\b(?:request|submission|lsr|form|application|paperwork|port|porting) (?:was |is |were |got |has been |came back )?(?:deemed |marked |considered |flagged |flagged as |returned as |returned )?incomplete\b/g, "request held"],
+  // Nor does a port waiting its turn ("port is on hold", "port in progress"); what happened while it waited may.
+  [/(?<!\b(?:while|during|when|as|before|until|till|whilst) (?:the |my |our |a |this )?)\b(?:port|porting|transfer|port request|request|lsr|submission)(?: has been| had been| is| was| been| still| now| currently| placed){0,3} (?:pending|stuck|on hold|in limbo|delayed|waiting|in progress|underway|under way|being processed|in queue|queued)\b/g, "requeststate"],
+  [/\b(?:account |identity |customer |credit |fraud )?(?:verification|validation|audit|check) (?:is |still )?(?:in progress|underway|under way|pending|ongoing)\b/g, "review"],
+  // The port order waiting for its firm order commitment is the request's own state, not an order on the account.
+  [/\b(?:awaiting|waiting for|waiting on|pending) (?:the |a |your )?(?:foc|firm order commitment|due date|confirmation)\b/g, "requeststate"],
+  [/\b(?:(?:port|porting|lsr|your|the) )?order (?:status )?(?:is )?(?:pending|received|submitted|accepted|queued|confirmed)(?= requeststate)/g, "requeststate"],
+  // What happens once the port completes is no rejection: "will be disconnected once the port completes".
+  [/\b(?:once|when|after|as soon as) (?:the |your |my |our )?(?:port|porting|transfer) (?:completes|is complete|is completed|is done|finishes|goes through|has completed)\b/g, "afterport"],
+  [/\b(?:port|porting|transfer) completion\b/g, "afterport"],
+  // A PIN or password for the provider's own portal, voicemail or app is no port PIN, nor is a sign-in lockout a freeze.
+  [/\b(?:(?:account|user|login) )?(?:locked out|lockout|lock out)\b/g, "login credentials"],
+  // A PIN given out ("new PIN set", "PIN sent by SMS") is news, not a PIN refused.
+  [/\b(?:new |temporary |one time )?(?:account )?(?:pin|password|passcode) (?:has been |was |is |got )?(?:set|created|reset|updated|emailed|sent|generated|texted)\b/g, "login credentials"],
+  [/\b(?:(?:customer |web |online |self serve |self service )?(?:portal|online account|web account|login|voicemail|voice mail) (?:pin|password|pwd|passcode)|(?:pin|password|pwd|passcode) (?:for|to|of) (?:the |your |my |our )?(?:customer |web |online )?(?:portal|online account|login|voicemail|voice mail|website|web site|app))\b/g, "login credentials"],
   // Abbreviations of the nouns notices are about.
   [/\b(?:acct|accts|acc|a c)\b/g, "account"],
   [/\b(?:tel|tele|ph|phone) (?:no|nbr|num|nr|number)\b/g, "telephone number"],
@@ -49,6 +63,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ord|svc ord)\b/g, "order"],
   [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],
   [/\b(?:req|rqst)\b/g, "request"],
+  [/\bbilling (?:tn|tel|phone number|phone no)\b/g, "btn"],
   [/\b(?:tns|ctn|wtn|working telephone number)\b/g, "telephone number"],
   // The account telephone number is the billing telephone number under another name.
   [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
@@ -92,7 +107,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
-  [/\b(?:modem|router|cable internet|home internet)\b/g, "internet"],
+  [/\b(?:modem|router|cable internet|home internet|dsl|adsl|broadband)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
@@ -128,7 +143,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
-  [/\b(?:do|does|did) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
+  [/\b(?:do|does|did|will|would) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match|equal to|equal)\b/g, "mismatch"],
   [/\b(?:disagree|disagrees|differs from|differ from|differs|differ|different from|different|inconsistent|discrepancy|discrepancies|mismatched|mis match|mis matched|unmatched|conflicts with)\b/g, "mismatch"],
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
@@ -145,7 +160,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ya no tengo|ya no tenemos|je n ai plus|nous n avons plus|on n a plus) (?:el |la |le |de |du )?(?:servicio|linea|service|ligne)\b/g, "service inactive"],
   [/\b(number|line|service|account|phone number) (?:was |is |got |has been |had been |were |have been )?(?:turned off|shut off|cut off|switched off|shut down)\b/g, "$1 inactive"],
   [/\b(?:rej|rejd|rjct|rjt|jeopardy|jep|kicked back|came back|bounced back|returned|fell through)\b/g, "reject"],
-  [/\b(?:could not|cannot|can not|was not|not) (?:be )?(?:completed|complete|processed|process|go through|gone through)\b/g, "reject"],
+  [/\b(?:could not|cannot|can not|was not|not) (?:be )?(?:completed|complete|processed|process|proceed|go through|gone through)\b/g, "reject"],
   [/\bdid not go through\b/g, "reject"],
   [/\b(?:no se pudo|fallo|fallida|fallido|negada|negado|denegada|refusee|refuses|echoue|echec|annulee)\b/g, "reject"],
   // "Rejected for the BTN" gives the BTN as what was wrong.

@@ -24,7 +24,8 @@ import { looksLikeQuestion } from "../reading/question-shape.js";
  * (its kinship), when that cause clearly leads. Behind the causes found, the causes closest in words are ranked
  * too, up to three, so that a wrong first cause is not the only one offered. With a speller, a customer's typos
  * are corrected first. A text that names no cause gets none; neither does a general question ("what is a hunt
- * group?") nor trouble after a port that went through, unless it says a port failed.
+ * group?"), a notice announcing what will happen, nor trouble after a port that went through, unless it says a port
+ * failed.
  */
 
 export type TextKind = "notice" | "story";
@@ -100,6 +101,11 @@ const REPORTED =
 const FRENCH_WE = /\bon\b/;
 const REJECT_TERM = "reject";
 const AFTER_PORT = "afterport";
+/**
+ * A carrier's message about what will happen ("the hunt group will be rebuilt", "remaining numbers will stay
+ * active") announces; a rejection tells what went wrong. Without a word saying the port failed it names no cause.
+ */
+const ANNOUNCES = /\b(?:will|shall)\b(?! not\b)/;
 
 interface Compiled {
   text: string;
@@ -125,7 +131,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {
@@ -213,7 +219,7 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     const rejected = terms.has(REJECT_TERM);
     // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not
     // working with you since the port") is no rejection: neither names a cause unless it also says a port failed.
-    if (!rejected && ((looksLikeQuestion(text) && kind === "notice") || terms.has(AFTER_PORT))) return { rejection: false, kind, direction, causes: [] };
+    if (!rejected && (((looksLikeQuestion(text) || ANNOUNCES.test(normalized)) && kind === "notice") || terms.has(AFTER_PORT))) return { rejection: false, kind, direction, causes: [] };
     const found: Array<CauseMatch & { terms?: Set<string> }> = [];
 
     for (const c of compiled) {

@@ -421,6 +421,13 @@ export const PlacesFile = z
       })
       .strict()
       .optional(),
+    /** Countries named by their people's word ("a German number"), from the package's data, less everyday words. */
+    demonyms_from_data: z
+      .object({
+        not_demonyms: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { parsePhoneNumber, getRegionCodeForCountryCode } from "awesome-phonenumb
 import type { Country, PlacesFile } from "../knowledge/schema.js";
 import { resolveCountry } from "../estimate/country.js";
 import { dataCities } from "./cities.js";
+import { dataDemonyms } from "./demonyms.js";
 import { editDistance, words, type Token } from "./text.js";
 
 export interface PlaceFacts {
@@ -25,6 +26,8 @@ interface Phrase {
   /** A city or abbreviation that settles a name shared with a country. */
   settles?: boolean;
   alsoCountry?: string;
+  /** A people's word ("German"): any place named beside it outweighs it ("a French-speaking office in Montreal"). */
+  weak?: boolean;
 }
 
 export interface PlaceModel {
@@ -60,6 +63,10 @@ export function placeModel(file: PlacesFile): PlaceModel {
     if (listed.has(w.join(" "))) continue;
     phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true, exact: true } : { words: w, ...markets.get(c.region)!, settles: true, exact: true });
   }
+  for (const d of dataDemonyms(file)) {
+    const w = words(d.name);
+    if (!listed.has(w.join(" "))) phrases.push({ words: w, country: "INTL", place: d.place, exact: true, weak: true });
+  }
   phrases.sort((a, b) => b.words.length - a.words.length || b.words.join(" ").length - a.words.join(" ").length);
   return { phrases, abbreviations, areaCodes };
 }
@@ -80,6 +87,23 @@ const NOT_AFTER_AREA_CODE = /^(?:numbers?|lines?|dids?|phones?|tns?|faxe?s?|cell
 /** A short name that could be an ordinary word ("LA", "Ont", not "la", "ont") is a place only with a capital; "nyc" has no vowel to be one. */
 function capitalisedIfShort(token: Token): boolean {
   return token.word.length > 3 || !/[aeiou]/.test(token.word) || /^\p{Lu}/u.test(token.raw);
+}
+
+/**
+ * The longest phrase starting at token i; among phrases of that length, one written exactly as typed before one a typo
+ * away ("Indian" is India's people, not "Indiana" misspelt).
+ */
+function phraseAt(phrases: Phrase[], tokens: Token[], i: number): Phrase | undefined {
+  let typo: Phrase | undefined;
+  for (const p of phrases) {
+    if (typo && p.words.length < typo.words.length) break;
+    if (p.words.length === 1 && !capitalisedIfShort(tokens[i]!)) continue;
+    const typed = p.words.map((_, k) => tokens[i + k]?.word);
+    if (typed.some((t) => t === undefined)) continue;
+    if (p.words.every((w, k) => typed[k] === w)) return p;
+    if (!typo && !p.exact && p.words.every((w, k) => wordMatch(typed[k]!, w))) typo = p;
+  }
+  return typo;
 }
 
 function wordMatch(typed: string, expected: string): boolean {
@@ -137,9 +161,9 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
   const alone = tokens.length === 1;
 
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = model.phrases.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && (p.exact ? tokens[i + k]!.word === w : wordMatch(tokens[i + k]!.word, w))) && (p.words.length > 1 || capitalisedIfShort(tokens[i]!)));
+    const phrase = phraseAt(model.phrases, tokens, i);
     if (phrase) {
-      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: 1 });
+      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: phrase.weak ? 0.5 : 1 });
       for (let k = 0; k < phrase.words.length; k++) used.add(i + k);
       i += phrase.words.length - 1;
       continue;

@@ -74,4 +74,12 @@ describe("fee and time requests through the HTTP server", () => {
     expect(res.replies()).toContain("ports@voip.ms");
     expect(res.replies()).not.toContain("$0 USD");
   });
+
+  it("reads 'a Mexican mobile number' as a number in Mexico, quoted by hand, asking no place", async () => {
+    const res = await chat()("what would it cost to port a Mexican mobile number?");
+    expect(data(res)[0].understood).toMatchObject({ intent: "estimate", facts: { country: "INTL", place: "Mexico" } });
+    expect(res.replies()).not.toContain("Where are the numbers from?");
+    expect(estimateOf(res)).toMatchObject({ input: { country: "INTL", place: "Mexico", numbers: { wireless: 1 } }, total: null, completion: null });
+    expect(res.replies()).toContain("ports@voip.ms");
+  });
 });

@@ -227,6 +227,37 @@ describe("carrier wording and customers' indirect words", () => {
   });
 });
 
+describe("notices about the port request itself, or about something else", () => {
+  it.each([
+    "LSR status: order received, pending FOC",
+    "Your transfer is on hold while the losing carrier looks at it",
+    "Port still in progress, no changes to the account please",
+    "Account verification pending for your port request",
+    "my port has been stuck for three weeks now",
+    "The old line will be cancelled when the port completes",
+    "We'll text you once the transfer is complete",
+    "Voicemail PIN reset successfully",
+    "The password for your online account has changed",
+    "Account locked out after five failed sign-ins",
+    "Your temporary PIN has been texted to you",
+    "The hunt group will be set up again on the new platform",
+    "Lines left on the account will stay in service",
+  ])("'%s' names no cause", (text) => {
+    expect(kb.reader.read(text).causes).toEqual([]);
+  });
+
+  it.each([
+    ["my port has been on hold since they found an open order on my account", "freeze-on-the-account-pending-order"],
+    ["while the port was in progress I changed my plan with them", "freeze-on-the-account-pending-order"],
+    ["Billing TN not valid for this account", "incorrect-billing-telephone-number-btn"],
+    ["Reject: BTN will not match the CSR", "incorrect-billing-telephone-number-btn"],
+    ["ACCOUNT NAME WON'T MATCH", "rejection-for-mismatch-information"],
+    ["the old carrier wants the PIN for my account before it lets the port in", "account-number-reseller-mismatch"],
+  ])("a cause told beside the request's state is still read: '%s' names %s", (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+});
+
 describe("general questions and trouble after a port", () => {
   it.each(["what is a hunt group", "what's a partial port?", "is a PO box allowed as the address?", "how do I find my BTN"])(
     "the question '%s' is no rejection and names no cause, so it reaches the answer engine",

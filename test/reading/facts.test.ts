@@ -146,6 +146,25 @@ describe("places", () => {
     expect(facts("I have 250 DIDs").country).toBeUndefined();
   });
 
+  it("reads a country from the word for its people, from the shipped nationality data", () => {
+    expect(facts("how much to port a German number?")).toMatchObject({ country: "INTL", place: "Germany" });
+    expect(facts("3 Mexican mobile numbers")).toMatchObject({ country: "INTL", place: "Mexico" });
+    expect(facts("two British landlines")).toMatchObject({ country: "INTL", place: "United Kingdom" });
+    expect(facts("30 Dutch numbers")).toMatchObject({ country: "INTL", place: "Netherlands" });
+    // Written exactly: "Indian" is India's people, not a typo of Indiana.
+    expect(facts("an Indian mobile number")).toMatchObject({ country: "INTL", place: "India" });
+    expect(facts("2 lines in Indiana")).toMatchObject({ country: "US", region: "Indiana" });
+  });
+
+  it("lets a place named beside a people's word decide, and reads no everyday word or the home markets' people as abroad", () => {
+    expect(facts("3 lines for our French office in Montreal")).toMatchObject({ country: "CA", region: "Quebec" });
+    expect(facts("a Mexican restaurant in Austin with 2 lines")).toMatchObject({ country: "US", region: "Texas" });
+    expect(facts("2 Canadian cell numbers").country).toBe("CA");
+    expect(facts("4 American numbers").country).toBe("US");
+    expect(facts("polish the address on 2 lines").country).toBeUndefined();
+    expect(facts("2 lines near Georgian Bay").place).toBeUndefined();
+  });
+
   it("asks which Georgia when nothing says, and reads the country from its context", () => {
     expect(facts("2 landlines in Georgia").ambiguousPlace).toMatchObject({ name: "Georgia", country: "Georgia" });
     expect(facts("one cell from Georgia the country (Tbilisi)")).toMatchObject({ country: "INTL", place: "Georgia" });

@@ -34,6 +34,8 @@ describe("what a message asks for", () => {
     ["Estimate my fees and dates", "estimate"],
     ["how much to port 3 fax numbers and 2 toll free", "estimate"],
     ["how long for a canadian cell number", "estimate"],
+    ["how much to port a French mobile number", "estimate"],
+    ["porting a single Japanese fax number, cost?", "estimate"],
     ["how much if my port gets rejected twice and I have 4 toll free US numbers", "estimate"],
     ["Combien coûte le transfert de 3 numéros de fax au Québec ?", "estimate"],
     ["¿Cuánto cuesta portar 2 números móviles de Miami?", "estimate"],
