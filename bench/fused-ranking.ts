@@ -13,9 +13,9 @@ function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", depth =
     const reviewed = before(o);
     if (o.status !== "clarify" || reviewed.status === "answered" || o.language !== "en" || o.candidates.length === 0) return reviewed;
     const groups = o.candidates.slice(0, depth);
-    const candidates = groups.map((c) => ({ score: c.score, closeness: o[closeness][c.group] ?? -1 }));
+    const candidates = groups.map((c) => ({ score: c.score, closeness: o[closeness][c.group] ?? -1, cosine: o.cosines[c.group] ?? -1 }));
     if (candidates.some((c) => c.closeness < 0)) return reviewed;
-    const { order, answer } = fuseRanking(candidates, fusion);
+    const { order, answer } = fuseRanking(candidates, o.engine.length, fusion);
     return { status: answer ? "answered" : "clarify", right: groups[order[0]!]!.right };
   };
 }
@@ -30,9 +30,12 @@ function sum(outcomes: Outcome[]): Outcome {
 
 const LEADS = [0.1, 0.15, 0.2, 0.25, 0.3];
 
+/** The re-ranking by its lead alone, as it was before a close first could be answered without the lead. */
+const LEAD_ONLY: Fusion = { ...FUSION, closeFirst: { ...FUSION.closeFirst, bar: Infinity } };
+
 /** The lead with the best net gain on `observations` (the higher one on a tie). */
 function bestLead(observations: OpinionObservation[], wrongWeight: number): number {
-  const gains = LEADS.map((lead) => net(outcomeOf(observations, fusedReview({ ...FUSION, lead })), wrongWeight));
+  const gains = LEADS.map((lead) => net(outcomeOf(observations, fusedReview({ ...LEAD_ONLY, lead })), wrongWeight));
   return LEADS[gains.lastIndexOf(Math.max(...gains))]!;
 }
 
@@ -61,7 +64,7 @@ export function benchFusedRanking(observations: OpinionObservation[]): void {
     const rows = sets.map((set) => {
       const left = observations.filter((o) => o.set === set);
       const lead = bestLead(observations.filter((o) => o.set !== set), wrongWeight);
-      const review = fusedReview({ ...FUSION, lead });
+      const review = fusedReview({ ...LEAD_ONLY, lead });
       const [a, b] = [outcomeOf(left, before), outcomeOf(left, review)];
       const [fa, fb] = [firsts(left, before), firsts(left, review)];
       console.log(`  ${set.padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}   (lead ${lead})`);
@@ -75,8 +78,69 @@ export function benchFusedRanking(observations: OpinionObservation[]): void {
     const o = outcomeOf(observations, review);
     return `${o.right} right / ${o.wrong} wrong / ${o.outAnswered} out`;
   };
-  console.log(`  without it: ${counts(before)}; the lead on all sets (used: ${FUSION.lead}): ${LEADS.map((lead) => `${lead}: ${counts(fusedReview({ ...FUSION, lead }))}`).join("   ")}`);
+  console.log(`  without it: ${counts(before)}; the lead on all sets (used: ${FUSION.lead}): ${LEADS.map((lead) => `${lead}: ${counts(fusedReview({ ...LEAD_ONLY, lead }))}`).join("   ")}`);
   console.log(
-    `  not used: the closest phrasing alone: ${counts(fusedReview(FUSION, "cosines"))}; weight 1: ${counts(fusedReview({ ...FUSION, weight: 1 }))}; weight 2: ${counts(fusedReview({ ...FUSION, weight: 2 }))}; the engine's first 3 groups: ${counts(fusedReview(FUSION, "closeness", 3))}`,
+    `  not used: the closest phrasing alone: ${counts(fusedReview(LEAD_ONLY, "cosines"))}; weight 1: ${counts(fusedReview({ ...LEAD_ONLY, weight: 1 }))}; weight 2: ${counts(fusedReview({ ...LEAD_ONLY, weight: 2 }))}; the engine's first 3 groups: ${counts(fusedReview(LEAD_ONLY, "closeness", 3))}`,
   );
+  benchCloseFirst(observations, sets);
+}
+
+const CLOSE_FIRST_BARS = [0.7, 0.75, 0.8, 0.85, 0.9, Infinity];
+
+/** The re-ranking with a close first answered at `bar` when at most `shown` choices were offered. */
+const closeFirst = (bar: number, shown = FUSION.closeFirst.shown) => fusedReview({ ...FUSION, closeFirst: { shown, bar } });
+
+/** The close-first bar with the best net gain on `observations` (the higher one on a tie). */
+function bestCloseFirst(observations: OpinionObservation[], wrongWeight: number, shown = FUSION.closeFirst.shown): number {
+  const gains = CLOSE_FIRST_BARS.map((bar) => net(outcomeOf(observations, closeFirst(bar, shown)), wrongWeight));
+  return CLOSE_FIRST_BARS[gains.lastIndexOf(Math.max(...gains))]!;
+}
+
+/**
+ * A re-ranked first answered without the lead when it is the engine's first, the engine offered two choices and its
+ * closest phrasing is close to the question: each set scored with the bar chosen on the others (leave one set out), beside the re-ranking by its
+ * lead alone; then the bar's curve on all sets, and the same without the two-choice condition.
+ */
+function benchCloseFirst(observations: OpinionObservation[], sets: string[]): void {
+  const wrongWeight = 3;
+  const leadOnly = fusedReview(LEAD_ONLY);
+  const { shown, bar: used } = FUSION.closeFirst;
+  console.log(
+    `A re-ranked first answered when it is the engine's first, the engine offered ${shown} choices and its closest phrasing reaches the bar (used: ${used}), beside the lead alone; the bar chosen on the other sets among ${CLOSE_FIRST_BARS.join(", ")} (a wrong answer weighing ${wrongWeight} right ones):`,
+  );
+  const rows = sets.map((set) => {
+    const left = observations.filter((o) => o.set === set);
+    const bar = bestCloseFirst(observations.filter((o) => o.set !== set), wrongWeight);
+    const [a, b] = [outcomeOf(left, leadOnly), outcomeOf(left, closeFirst(bar))];
+    const [fa, fb] = [firsts(left, leadOnly), firsts(left, closeFirst(bar))];
+    console.log(`  ${set.padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}   (bar ${bar})`);
+    return { a, b, fa, fb };
+  });
+  const [a, b] = [sum(rows.map((r) => r.a)), sum(rows.map((r) => r.b))];
+  const [fa, fb] = [rows.reduce((s, r) => s + r.fa, 0), rows.reduce((s, r) => s + r.fb, 0)];
+  console.log(`  ${"all".padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}`);
+  const counts = (review: Review) => {
+    const o = outcomeOf(observations, review);
+    return `${o.right} right / ${o.wrong} wrong / ${o.outAnswered} out`;
+  };
+  const curve = [0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.85, Infinity];
+  console.log(`  the bar on all sets: ${curve.map((bar) => `${bar}: ${counts(closeFirst(bar))}`).join("   ")}`);
+  const any = Infinity;
+  console.log(`  not used, any number of choices: ${curve.map((bar) => `${bar}: ${counts(closeFirst(bar, any))}`).join("   ")}`);
+  const chosen = sets.map((set) => bestCloseFirst(observations.filter((o) => o.set !== set), wrongWeight, any));
+  const cv = sum(sets.map((set, i) => outcomeOf(observations.filter((o) => o.set === set), closeFirst(chosen[i]!, any))));
+  console.log(`    its bar chosen on the other sets (${[...new Set(chosen)].join(", ")}): ${cv.right} right / ${cv.wrong} wrong / ${cv.outAnswered} out, left out in turn (lead alone: ${a.right} / ${a.wrong} / ${a.outAnswered})`);
+  console.log(`  not used, any re-ranked first (the engine's or not), two choices: ${curve.map((bar) => `${bar}: ${counts(anyFirst(bar))}`).join("   ")}`);
+}
+
+/** The close-first rule applied to whichever candidate the re-ranking puts first, with two choices offered. */
+function anyFirst(bar: number): Review {
+  const leadOnly = fusedReview(LEAD_ONLY);
+  return (o) => {
+    const reviewed = leadOnly(o);
+    if (o.status !== "clarify" || reviewed.status === "answered" || o.language !== "en" || o.engine.length > FUSION.closeFirst.shown || o.candidates.length < 2) return reviewed;
+    const { order } = fuseRanking(o.candidates.map((c) => ({ score: c.score, closeness: o.closeness[c.group] ?? -1, cosine: -1 })), o.engine.length, LEAD_ONLY);
+    const first = o.candidates[order[0]!]!;
+    return (o.cosines[first.group] ?? -1) >= bar ? { status: "answered", right: first.right } : reviewed;
+  };
 }

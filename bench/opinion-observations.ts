@@ -18,6 +18,7 @@ export const READABLE_SETS = [
   ["tuning-3", "eval/answers-tuning-3.jsonl"],
   ["tuning-4", "eval/answers-tuning-4.jsonl"],
   ["oos-5", "eval/answers-oos-tuning-5.jsonl"],
+  ["oos-10", "eval/answers-oos-tuning-10.jsonl"],
   ["languages", "eval/answers-languages-tuning.jsonl"],
   ["tuning-9", "eval/answers-tuning-9.jsonl"],
 ] as const;

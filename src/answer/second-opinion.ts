@@ -184,9 +184,9 @@ function answeredWith(result: AskResult, choice: Choice): AskResult {
  * Embeds every entry's title and alternate questions (through the cache), then reviews results: a "which of these?"
  * one of whose choices is also the encoder's nearest answer group, closely enough (see `choiceToAnswer`), is answered
  * outright with that choice, the others offered beside it. Failing that, an English one is re-ranked by the engine's
- * scores and the encoder's closeness together (see `fuseRanking`): answered when its new first leads clearly, else
- * asked with that first. The encoder reads English only, so a French or Spanish question is read in its English form
- * and never re-ranked. Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
+ * scores and the encoder's closeness together (see `fuseRanking`): answered when its new first leads clearly or its
+ * closest phrasing is close to the question, else asked with that first. The encoder reads English only, so a French
+ * or Spanish question is read in its English form and never re-ranked. Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
  */
 export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<MeasuredOpinion> {
   const groups = answerGroups(kb.entries);
@@ -222,13 +222,14 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
     groupCosines(phrasings, vector, options.audience === "agent" ? everyEntry : customerEntries, groups.groupOf, groups.count);
   /**
    * A "which of these?" the engine and the encoder together rank (see `fuseRanking`): answered with the first when it
-   * leads clearly, else asked with it first. A result without candidates, or with one outside the answer groups, stands.
+   * leads clearly or is close to the question, else asked with it first. A result without candidates, or with one outside the answer groups, stands.
    */
-  const reranked = (result: AskResult, closeness: Float32Array): AskResult => {
+  const reranked = (result: AskResult, { closeness, nearest }: GroupCosines): AskResult => {
     const candidates = result.candidates ?? [];
-    const closenessOf = candidates.map((c) => closeness[groups.groupOf[indexOf.get(c.id) ?? -1] ?? -1] ?? -1);
+    const groupOf = candidates.map((c) => groups.groupOf[indexOf.get(c.id) ?? -1] ?? -1);
+    const closenessOf = groupOf.map((g) => closeness[g] ?? -1);
     if (candidates.length === 0 || closenessOf.includes(-1)) return result;
-    const { order, answer } = fuseRanking(candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]! })));
+    const { order, answer } = fuseRanking(candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]!, cosine: nearest[groupOf[i]!]! })), result.alternatives.length);
     const first = candidates[order[0]!]!;
     if (answer) return answeredWith(result, first);
     if (first.id === result.alternatives[0]?.id) return result;
@@ -257,7 +258,7 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
       const cosines = cosinesOf(vector, options);
       const at = choiceToAnswer(cosines.nearest, offered, result.chance ?? 0, result.language !== "en");
       if (at >= 0) return answeredWith(result, result.alternatives[at]!);
-      return result.language === "en" ? reranked(result, cosines.closeness) : result;
+      return result.language === "en" ? reranked(result, cosines) : result;
     },
   };
 }

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { FUSION, fuseRanking } from "../../src/answer/fused-ranking.js";
 
+/** A cosine below the close-first bar: only the lead can answer. */
+const FAR = FUSION.closeFirst.bar - 0.05;
+const TWO = FUSION.closeFirst.shown;
+
 describe("the re-ranking by the engine's score and the encoder's closeness", () => {
   it("keeps the engine's order when the encoder finds the candidates equally close, and then leaves the choice open when the scores are close", () => {
-    const { order, answer } = fuseRanking([
-      { score: 0.5, closeness: 0.6 },
-      { score: 0.5 - FUSION.lead / 2, closeness: 0.6 },
-      { score: 0.2, closeness: 0.6 },
-    ]);
+    const { order, answer } = fuseRanking(
+      [
+        { score: 0.5, closeness: 0.6, cosine: FAR },
+        { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: FAR },
+        { score: 0.2, closeness: 0.6, cosine: FAR },
+      ],
+      TWO,
+    );
     expect(order).toEqual([0, 1, 2]);
     expect(answer).toBe(false);
   });
@@ -15,25 +22,52 @@ describe("the re-ranking by the engine's score and the encoder's closeness", () 
   it("puts first a candidate the encoder finds clearly closer, and answers it when it leads by the bar", () => {
     const closer = 0.6 + (FUSION.lead + 0.1) / FUSION.weight;
     const behind = 0.05;
-    const { order, answer } = fuseRanking([
-      { score: 0.5, closeness: 0.6 },
-      { score: 0.5 - behind, closeness: closer + behind / FUSION.weight },
-    ]);
+    const { order, answer } = fuseRanking(
+      [
+        { score: 0.5, closeness: 0.6, cosine: FAR },
+        { score: 0.5 - behind, closeness: closer + behind / FUSION.weight, cosine: FAR },
+      ],
+      TWO + 1,
+    );
     expect(order).toEqual([1, 0]);
     expect(answer).toBe(true);
   });
 
-  it("asks rather than answers when the encoder's favourite leads by less than the bar", () => {
-    const { order, answer } = fuseRanking([
-      { score: 0.5, closeness: 0.6 },
-      { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight },
-    ]);
+  it("asks rather than answers when the encoder's favourite leads by less than the bar and none of its phrasings is close", () => {
+    const { order, answer } = fuseRanking(
+      [
+        { score: 0.5, closeness: 0.6, cosine: FAR },
+        { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight, cosine: FAR },
+      ],
+      TWO,
+    );
     expect(order).toEqual([1, 0]);
     expect(answer).toBe(false);
   });
 
-  it("never answers a lone candidate or nothing: there is no rival to lead", () => {
-    expect(fuseRanking([{ score: 0.9, closeness: 0.9 }])).toEqual({ order: [0], answer: false });
-    expect(fuseRanking([])).toEqual({ order: [], answer: false });
+  it(`answers the engine's first without the lead when the re-ranking keeps it, the engine offered ${TWO} choices and its closest phrasing reaches ${FUSION.closeFirst.bar}`, () => {
+    const narrow = [
+      { score: 0.5, closeness: 0.6, cosine: FUSION.closeFirst.bar },
+      { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: FUSION.closeFirst.bar + 0.05 },
+    ];
+    expect(fuseRanking(narrow, TWO)).toEqual({ order: [0, 1], answer: true });
+    // Three choices offered: the engine saw a wider contest, and the same closeness is not enough.
+    expect(fuseRanking(narrow, TWO + 1)).toEqual({ order: [0, 1], answer: false });
+    // The rival's phrasing being close does not answer it: only the first's counts.
+    const farFirst = narrow.map((c, i) => (i === 0 ? { ...c, cosine: FAR } : c));
+    expect(fuseRanking(farFirst, TWO)).toEqual({ order: [0, 1], answer: false });
+  });
+
+  it("never answers on closeness alone a first the re-ranking took from the engine's second", () => {
+    const overtaken = [
+      { score: 0.5, closeness: 0.6, cosine: FUSION.closeFirst.bar + 0.05 },
+      { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight, cosine: FUSION.closeFirst.bar + 0.05 },
+    ];
+    expect(fuseRanking(overtaken, TWO)).toEqual({ order: [1, 0], answer: false });
+  });
+
+  it("never answers a lone candidate or nothing: there is no rival to rank it against", () => {
+    expect(fuseRanking([{ score: 0.9, closeness: 0.9, cosine: 0.9 }], 1)).toEqual({ order: [0], answer: false });
+    expect(fuseRanking([], 0)).toEqual({ order: [], answer: false });
   });
 });

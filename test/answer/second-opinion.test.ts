@@ -158,6 +158,25 @@ describe("the second opinion", () => {
     await expect(opinion.review(asked)).resolves.toEqual(asked);
   });
 
+  it(`answers the engine's first of two choices without a clear lead when its closest phrasing reaches ${FUSION.closeFirst.bar}, and keeps three choices open`, async () => {
+    const question = "the company i am moving to says my port out is stuck";
+    const first = "how-do-i-port-out-my-number";
+    const two = [first, "can-i-block-a-port-out-from-a-customer"];
+    const three = [...two, "hunt-members-stranded-services"];
+    const groups = answerGroups(kb.entries);
+    const groupOf = (id: string) => groups.groupOf[kb.entries.findIndex((e) => e.id === id)]!;
+    const { nearest } = (await opinion.assess(choice(question, [])))!;
+    // The first choice is close, yet another answer group (not offered) is closer: the review's agreement rules cannot act.
+    expect(nearest[groupOf(first)]!).toBeGreaterThanOrEqual(FUSION.closeFirst.bar);
+    expect(Math.max(...nearest)).toBeGreaterThan(nearest[groupOf(first)]!);
+    const asked = await rankedChoice(question, two, three, first, FUSION.lead / 2);
+    const reviewed = await opinion.review(asked);
+    expect(reviewed).toMatchObject({ status: "answered", answer: { id: first } });
+    expect(reviewed.alternatives.map((a) => a.id)).toEqual(two.slice(1));
+    const wider = await rankedChoice(question, three, three, first, FUSION.lead / 2);
+    await expect(opinion.review(wider)).resolves.toEqual(wider);
+  });
+
   it("never re-ranks a French or Spanish 'which of these?' (its English form is a bag of words)", async () => {
     const asked = createAnswerEngine(kb).ask("the other company says they never got the request");
     const french = { ...asked, language: "fr" as const, english: asked.masked };
