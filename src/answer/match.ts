@@ -1,5 +1,5 @@
-import Fuse, { type IFuseOptions } from "fuse.js";
-import { FIELDS, idfOf, type Field, type FuseDoc, type SearchIndex } from "./search-index.js";
+import { FIELDS, idfOf, type Field, type SearchIndex } from "./search-index.js";
+import { termScorer } from "./term-fuzzy.js";
 
 export interface Scored {
   /** Position of the entry in the index. */
@@ -98,19 +98,6 @@ function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: num
   return scored.sort((a, b) => b.lexical - a.lexical || a.entry - b.entry);
 }
 
-function fuseOptions(settings: MatchSettings): IFuseOptions<FuseDoc> {
-  return {
-    keys: FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] })),
-    useTokenSearch: true,
-    // Terms are stored as ~term~ so a term matches whole terms only ("port" not inside "support").
-    tokenize: /~[^~ ]+~/g,
-    includeScore: true,
-    ignoreLocation: true,
-    isCaseSensitive: true,
-    threshold: settings.fuseThreshold,
-  };
-}
-
 export function fuseQuery(terms: string[]): string {
   return terms.map((t) => `~${t}~`).join(" ");
 }
@@ -123,8 +110,8 @@ export type Ranker = (terms: string[], allowed: (entry: number) => boolean) => S
  * here, once: searching one index over the whole base would cost every question a pass over every entry.
  */
 export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
-  const options = fuseOptions(settings);
-  const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => new Fuse([doc], options)) : [];
+  const keys = FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] }));
+  const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => termScorer(doc, keys, settings.fuseThreshold)) : [];
   return (terms, allowed) => {
     const lexical = lexicalScores(index, terms, allowed, settings);
     const shortlist = lexical.slice(0, settings.shortlist);
@@ -132,10 +119,7 @@ export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
     if (fuses.length > 0 && shortlist.length > 0) {
       const rarest = [...terms].sort((a, b) => (index.idf.get(b) ?? Infinity) - (index.idf.get(a) ?? Infinity)).slice(0, settings.fuseTerms);
       const query = fuseQuery(rarest);
-      for (const s of shortlist) {
-        const hit = fuses[s.entry]!.search(query)[0];
-        if (hit) fuzzy.set(s.entry, 1 - (hit.score ?? 1));
-      }
+      for (const s of shortlist) fuzzy.set(s.entry, fuses[s.entry]!(query));
     }
     return shortlist
       .map((s) => ({
