@@ -105,9 +105,9 @@ export function fuseQuery(terms: string[]): string {
 export type Ranker = (terms: string[], allowed: (entry: number) => boolean) => Scored[];
 
 /**
- * Ranks entries for a question's terms: a lexical pass over every entry sharing a term, then fuse.js
- * (term-level fuzzy matching, weighted by field) re-scores the best few. Each entry's fuse.js index is built
- * here, once: searching one index over the whole base would cost every question a pass over every entry.
+ * Ranks entries for a question's terms: a lexical pass over every entry sharing a term, then fuse.js's token
+ * search (term-level fuzzy matching, weighted by field) re-scores the best few. Each entry's scorer is built
+ * here, once, over that entry alone: one index over the whole base would cost every question a pass over every entry.
  */
 export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
   const keys = FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] }));
