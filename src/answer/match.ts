@@ -64,31 +64,53 @@ interface Lexical {
   coverage: number;
 }
 
-function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
+/** Each entry's terms with the weight of the best field holding them (fields weighted 0 or less leave a term out). */
+function fieldWeights(index: SearchIndex, settings: MatchSettings): Array<Map<string, number>> {
+  return index.terms.map((doc) => {
+    const weights = new Map<string, number>();
+    for (const t of doc.all) {
+      let best = 0;
+      for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
+      if (best > 0) weights.set(t, best);
+    }
+    return weights;
+  });
+}
+
+function lexicalScores(
+  index: SearchIndex,
+  weights: Array<Map<string, number>>,
+  terms: string[],
+  allowed: (entry: number) => boolean,
+  settings: MatchSettings,
+): Lexical[] {
   const n = index.entries.length;
   const idf = terms.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
   const total = idf.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
+  const idfOfTerm = new Map<string, number>();
+  terms.forEach((t, i) => {
+    if (!idfOfTerm.has(t)) idfOfTerm.set(t, idf[i]!);
+  });
   const candidates = new Set<number>();
   for (const t of terms) for (const e of index.postings.get(t) ?? []) if (allowed(e)) candidates.add(e);
 
   const scored: Lexical[] = [];
   for (const e of candidates) {
-    const doc = index.terms[e]!;
+    const inFields = weights[e]!;
     let weighted = 0;
     let present = 0;
-    terms.forEach((t, i) => {
-      let best = 0;
-      for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
+    for (let i = 0; i < terms.length; i++) {
+      const best = inFields.get(terms[i]!) ?? 0;
       weighted += best * idf[i]!;
       if (best > 0) present += idf[i]!;
-    });
+    }
     let phrase = 0;
-    for (const p of doc.phrasings) {
+    for (const p of index.terms[e]!.phrasings) {
       let shared = 0;
       for (const t of p.terms) {
-        const i = terms.indexOf(t);
-        if (i >= 0) shared += idf[i]!;
+        const w = idfOfTerm.get(t);
+        if (w !== undefined) shared += w;
       }
       phrase = Math.max(phrase, (2 * shared) / (total + p.weight));
     }
@@ -112,8 +134,9 @@ export type Ranker = (terms: string[], allowed: (entry: number) => boolean) => S
 export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
   const keys = FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] }));
   const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => termScorer(doc, keys, settings.fuseThreshold)) : [];
+  const weights = fieldWeights(index, settings);
   return (terms, allowed) => {
-    const lexical = lexicalScores(index, terms, allowed, settings);
+    const lexical = lexicalScores(index, weights, terms, allowed, settings);
     const shortlist = lexical.slice(0, settings.shortlist);
     const fuzzy = new Map<number, number>();
     if (fuses.length > 0 && shortlist.length > 0) {

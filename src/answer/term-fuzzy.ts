@@ -72,13 +72,24 @@ export function termScorer(doc: Record<string, string | string[]>, keys: Array<{
   };
   const fuzzyOptions = { threshold, ignoreLocation: true, isCaseSensitive: true };
 
+  /**
+   * A pattern cut into one piece more than the errors the threshold allows it: a match with that many edits
+   * leaves at least one piece intact, so a value holding none of the pieces cannot match.
+   */
+  const piecesOf = (pattern: string) => {
+    let errors = 0;
+    while ((errors + 1) / pattern.length <= threshold) errors++;
+    const size = Math.floor(pattern.length / (errors + 1));
+    return Array.from({ length: errors + 1 }, (_, k) => pattern.slice(k * size, k === errors ? pattern.length : (k + 1) * size));
+  };
+
   /** fuse.js's Bitap result for one term in one value: undefined when it does not match. */
-  const termScore = (pattern: string, value: string): number | undefined => {
+  const termScore = (pattern: string, pieces: string[], value: string): number | undefined => {
     if (pattern === value) return 0;
     if (pattern.length <= BITAP_LIMIT) {
-      // Bitap gives an exact find its floor score; without one, a pattern this short cannot afford an error.
+      // Bitap gives an exact find its floor score; a pattern too short to afford an error has one piece, itself.
       if (value.includes(pattern)) return MATCH_FLOOR;
-      if (1 / pattern.length > threshold) return undefined;
+      if (!pieces.some((piece) => value.includes(piece))) return undefined;
     }
     const result = Fuse.match(pattern, value, fuzzyOptions);
     return result.isMatch ? result.score : undefined;
@@ -88,6 +99,7 @@ export function termScorer(doc: Record<string, string | string[]>, keys: Array<{
     const terms = query.match(TOKEN) ?? [];
     if (terms.length === 0) return 0;
     const idf = terms.map(idfOf);
+    const pieces = terms.map(piecesOf);
     let total = 1;
     let matched = false;
     for (const field of fields) {
@@ -96,7 +108,7 @@ export function termScorer(doc: Record<string, string | string[]>, keys: Array<{
         let possible = 0;
         let found = 0;
         for (let i = 0; i < terms.length; i++) {
-          const score = termScore(terms[i]!, value);
+          const score = termScore(terms[i]!, pieces[i]!, value);
           possible += idf[i]!;
           if (score !== undefined) {
             found++;

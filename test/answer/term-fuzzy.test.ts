@@ -17,6 +17,11 @@ function fuseScore(doc: FuseDoc, query: string, keys = KEYS, threshold = SETTING
 
 /** A word with its second letter dropped: one edit away. */
 const typo = (term: string) => term[0]! + term.slice(2);
+/** A word with two letters in its middle swapped. */
+const swap = (term: string) => {
+  const m = Math.floor(term.length / 2);
+  return term.slice(0, m - 1) + term[m] + term[m - 1] + term.slice(m + 1);
+};
 
 let index: SearchIndex;
 
@@ -35,6 +40,7 @@ describe("term scorer", () => {
         own.slice(0, 8),
         [...own.slice(0, 3), ...other.slice(0, 3), "zzyzx"],
         own.filter((t) => t.length >= 8).map(typo),
+        own.filter((t) => t.length >= 8).map(swap),
         own.filter((t) => t.length >= 18).map((t) => typo(typo(t))),
         other.slice(0, 8),
       ];
@@ -44,12 +50,12 @@ describe("term scorer", () => {
         compared++;
       }
     });
-    expect(compared).toBe(5 * index.fuseDocs.length);
+    expect(compared).toBe(6 * index.fuseDocs.length);
     expect(index.fuseDocs.length).toBeGreaterThan(50);
   });
 
   it("matches the other fuse.js settings the benchmark sweeps: field weights and fuzziness", () => {
-    const keys = [...KEYS.map((k) => (k.name === "questions" ? { ...k, weight: 2 } : k)), { name: "body", weight: 0.3 }];
+    const keys = [...KEYS.map((k) => (k.name === "questions" ? { ...k, weight: 2 } : k)), { name: "body" as const, weight: 0.3 }];
     index.fuseDocs.slice(0, 40).forEach((doc, e) => {
       const query = fuseQuery([...index.terms[e]!.all].slice(0, 6).map((t) => (t.length >= 6 ? typo(t) : t)));
       for (const threshold of [0.1, 0.3]) expect(termScorer(doc, keys, threshold)(query)).toBe(fuseScore(doc, query, keys, threshold));
