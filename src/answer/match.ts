@@ -64,58 +64,83 @@ interface Lexical {
   coverage: number;
 }
 
-/** Each entry's terms with the weight of the best field holding them (fields weighted 0 or less leave a term out). */
-function fieldWeights(index: SearchIndex, settings: MatchSettings): Array<Map<string, number>> {
-  return index.terms.map((doc) => {
-    const weights = new Map<string, number>();
+/** What the lexical pass reads, computed once per knowledge base and settings. */
+interface LexicalIndex {
+  /** Each entry's terms with the weight of the best field holding them (fields weighted 0 or less leave a term out). */
+  weights: Array<Map<string, number>>;
+  /** Term -> the phrasings holding it, as [entry, phrasing of the entry, phrasing of the base] triples. */
+  phrasingsWith: Map<string, Array<[number, number, number]>>;
+}
+
+function lexicalIndex(index: SearchIndex, settings: MatchSettings): LexicalIndex {
+  const weights = index.terms.map((doc) => {
+    const byTerm = new Map<string, number>();
     for (const t of doc.all) {
       let best = 0;
       for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
-      if (best > 0) weights.set(t, best);
+      if (best > 0) byTerm.set(t, best);
     }
-    return weights;
+    return byTerm;
   });
+  const phrasingsWith = new Map<string, Array<[number, number, number]>>();
+  let id = 0;
+  index.terms.forEach((doc, e) =>
+    doc.phrasings.forEach((p, k) => {
+      for (const t of new Set(p.terms)) {
+        const list = phrasingsWith.get(t) ?? [];
+        list.push([e, k, id]);
+        phrasingsWith.set(t, list);
+      }
+      id++;
+    }),
+  );
+  return { weights, phrasingsWith };
 }
 
-function lexicalScores(
-  index: SearchIndex,
-  weights: Array<Map<string, number>>,
-  terms: string[],
-  allowed: (entry: number) => boolean,
-  settings: MatchSettings,
-): Lexical[] {
+/**
+ * Every allowed entry sharing a term with the question, scored on its weighted field coverage and its best single
+ * phrasing; only the phrasings sharing a term are read, since the others score 0.
+ */
+function lexicalScores(index: SearchIndex, lexicon: LexicalIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
   const n = index.entries.length;
   const idf = terms.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
   const total = idf.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
+  const weighted = new Map<number, number>();
+  const present = new Map<number, number>();
+  terms.forEach((t, i) => {
+    for (const e of index.postings.get(t) ?? []) {
+      if (!allowed(e)) continue;
+      const best = lexicon.weights[e]!.get(t) ?? 0;
+      weighted.set(e, (weighted.get(e) ?? 0) + best * idf[i]!);
+      if (best > 0) present.set(e, (present.get(e) ?? 0) + idf[i]!);
+    }
+  });
+
   const idfOfTerm = new Map<string, number>();
   terms.forEach((t, i) => {
     if (!idfOfTerm.has(t)) idfOfTerm.set(t, idf[i]!);
   });
-  const candidates = new Set<number>();
-  for (const t of terms) for (const e of index.postings.get(t) ?? []) if (allowed(e)) candidates.add(e);
-
-  const scored: Lexical[] = [];
-  for (const e of candidates) {
-    const inFields = weights[e]!;
-    let weighted = 0;
-    let present = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const best = inFields.get(terms[i]!) ?? 0;
-      weighted += best * idf[i]!;
-      if (best > 0) present += idf[i]!;
-    }
-    let phrase = 0;
-    for (const p of index.terms[e]!.phrasings) {
+  const phrase = new Map<number, number>();
+  const read = new Set<number>();
+  for (const t of idfOfTerm.keys()) {
+    for (const [e, k, id] of lexicon.phrasingsWith.get(t) ?? []) {
+      if (read.has(id) || !weighted.has(e)) continue;
+      read.add(id);
+      const p = index.terms[e]!.phrasings[k]!;
       let shared = 0;
-      for (const t of p.terms) {
-        const w = idfOfTerm.get(t);
+      for (const pt of p.terms) {
+        const w = idfOfTerm.get(pt);
         if (w !== undefined) shared += w;
       }
-      phrase = Math.max(phrase, (2 * shared) / (total + p.weight));
+      phrase.set(e, Math.max(phrase.get(e) ?? 0, (2 * shared) / (total + p.weight)));
     }
-    const lexical = (1 - settings.phrase) * (weighted / total) + settings.phrase * phrase;
-    scored.push({ entry: e, lexical, coverage: present / total });
+  }
+
+  const scored: Lexical[] = [];
+  for (const [e, w] of weighted) {
+    const lexical = (1 - settings.phrase) * (w / total) + settings.phrase * (phrase.get(e) ?? 0);
+    scored.push({ entry: e, lexical, coverage: (present.get(e) ?? 0) / total });
   }
   return scored.sort((a, b) => b.lexical - a.lexical || a.entry - b.entry);
 }
@@ -134,9 +159,9 @@ export type Ranker = (terms: string[], allowed: (entry: number) => boolean) => S
 export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
   const keys = FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] }));
   const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => termScorer(doc, keys, settings.fuseThreshold)) : [];
-  const weights = fieldWeights(index, settings);
+  const lexicon = lexicalIndex(index, settings);
   return (terms, allowed) => {
-    const lexical = lexicalScores(index, weights, terms, allowed, settings);
+    const lexical = lexicalScores(index, lexicon, terms, allowed, settings);
     const shortlist = lexical.slice(0, settings.shortlist);
     const fuzzy = new Map<number, number>();
     if (fuses.length > 0 && shortlist.length > 0) {
