@@ -70,6 +70,8 @@ interface LexicalIndex {
   weights: Array<Map<string, number>>;
   /** Term -> the phrasings holding it, as [entry, phrasing of the entry, phrasing of the base] triples. */
   phrasingsWith: Map<string, Array<[number, number, number]>>;
+  /** How many phrasings the base has. */
+  phrasings: number;
 }
 
 function lexicalIndex(index: SearchIndex, settings: MatchSettings): LexicalIndex {
@@ -94,7 +96,7 @@ function lexicalIndex(index: SearchIndex, settings: MatchSettings): LexicalIndex
       id++;
     }),
   );
-  return { weights, phrasingsWith };
+  return { weights, phrasingsWith, phrasings: id };
 }
 
 /**
@@ -106,14 +108,20 @@ function lexicalScores(index: SearchIndex, lexicon: LexicalIndex, terms: string[
   const idf = terms.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
   const total = idf.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
-  const weighted = new Map<number, number>();
-  const present = new Map<number, number>();
+  const candidates: number[] = [];
+  const isCandidate = new Uint8Array(n);
+  const weighted = new Float64Array(n);
+  const present = new Float64Array(n);
   terms.forEach((t, i) => {
     for (const e of index.postings.get(t) ?? []) {
-      if (!allowed(e)) continue;
+      if (!isCandidate[e]) {
+        if (!allowed(e)) continue;
+        isCandidate[e] = 1;
+        candidates.push(e);
+      }
       const best = lexicon.weights[e]!.get(t) ?? 0;
-      weighted.set(e, (weighted.get(e) ?? 0) + best * idf[i]!);
-      if (best > 0) present.set(e, (present.get(e) ?? 0) + idf[i]!);
+      weighted[e] = weighted[e]! + best * idf[i]!;
+      if (best > 0) present[e] = present[e]! + idf[i]!;
     }
   });
 
@@ -121,27 +129,27 @@ function lexicalScores(index: SearchIndex, lexicon: LexicalIndex, terms: string[
   terms.forEach((t, i) => {
     if (!idfOfTerm.has(t)) idfOfTerm.set(t, idf[i]!);
   });
-  const phrase = new Map<number, number>();
-  const read = new Set<number>();
+  const phrase = new Float64Array(n);
+  const read = new Uint8Array(lexicon.phrasings);
   for (const t of idfOfTerm.keys()) {
     for (const [e, k, id] of lexicon.phrasingsWith.get(t) ?? []) {
-      if (read.has(id) || !weighted.has(e)) continue;
-      read.add(id);
+      if (read[id] || !isCandidate[e]) continue;
+      read[id] = 1;
       const p = index.terms[e]!.phrasings[k]!;
       let shared = 0;
       for (const pt of p.terms) {
         const w = idfOfTerm.get(pt);
         if (w !== undefined) shared += w;
       }
-      phrase.set(e, Math.max(phrase.get(e) ?? 0, (2 * shared) / (total + p.weight)));
+      phrase[e] = Math.max(phrase[e]!, (2 * shared) / (total + p.weight));
     }
   }
 
-  const scored: Lexical[] = [];
-  for (const [e, w] of weighted) {
-    const lexical = (1 - settings.phrase) * (w / total) + settings.phrase * (phrase.get(e) ?? 0);
-    scored.push({ entry: e, lexical, coverage: (present.get(e) ?? 0) / total });
-  }
+  const scored = candidates.map((e) => ({
+    entry: e,
+    lexical: (1 - settings.phrase) * (weighted[e]! / total) + settings.phrase * phrase[e]!,
+    coverage: present[e]! / total,
+  }));
   return scored.sort((a, b) => b.lexical - a.lexical || a.entry - b.entry);
 }
 
