@@ -8,7 +8,7 @@ import type { Direction, Vocabulary } from "../knowledge/schema.js";
 import { matchesContext, type CaseContext } from "./context.js";
 import { directionCue } from "./direction.js";
 import type { Cause } from "./knowledge.js";
-import { rewriteNoticeWords } from "./notice-words.js";
+import { REPORTS_STATE, rewriteNoticeWords } from "./notice-words.js";
 import { looksLikeQuestion } from "../reading/question-shape.js";
 
 /**
@@ -100,6 +100,9 @@ const REPORTED =
 /** French "on" is "we" ("on garde l'internet"); in English it is a preposition. */
 const FRENCH_WE = /\bon\b/;
 const REJECT_TERM = "reject";
+/** Words the rewriting gives what went wrong: a notice reporting a state names no cause unless it holds one. */
+const WRONG_TERMS = new Set(["mismatch", "incorrect", "noreply", "missing", "inactive", "withdrawn", "superseded", "unpaid", "lapsed", "required", "newer", "othercarrier"].map(stem));
+const EMAIL_BOUNCE = "emailbounce";
 const AFTER_PORT = "afterport";
 /**
  * A carrier's message about what will happen ("the hunt group will be rebuilt", "remaining numbers will stay
@@ -131,7 +134,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {
@@ -220,6 +223,10 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not
     // working with you since the port") is no rejection: neither names a cause unless it also says a port failed.
     if (!rejected && (((looksLikeQuestion(text) || ANNOUNCES.test(normalized)) && kind === "notice") || terms.has(AFTER_PORT))) return { rejection: false, kind, direction, causes: [] };
+    // A text reporting a confirmed detail or a step done ("PIN verified", "pending order cleared"), or a bounced
+    // e-mail, tells of no failure: it names no cause unless it also says what went wrong.
+    const wrong = [...terms].some((t) => WRONG_TERMS.has(t));
+    if (!rejected && !wrong && (REPORTS_STATE.test(normalized) || terms.has(EMAIL_BOUNCE))) return { rejection: false, kind, direction, causes: [] };
     const found: Array<CauseMatch & { terms?: Set<string> }> = [];
 
     for (const c of compiled) {
