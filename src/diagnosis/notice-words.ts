@@ -181,6 +181,7 @@ const RULES: Array<[RegExp, string]> = [
   // French and Spanish forms of "does not match" and "wrong" the vocabulary does not hold.
   [/\b(?:ne correspond pas|correspond pas|no corresponde|no concuerda|no coincide|no coinciden)\b/g, "mismatch"],
   [/\b(?:incorrecte|invalide|invalido|invalida|incorrecta|erronee|errone|erroneo|erronea|equivocado|equivocada|mauvais|mauvaise)\b/g, "incorrect"],
+  [/\b(?:no es (?:el|la) (?:suyo|suya|de ellos|que tienen)|(?:n )?est pas (?:le leur|la leur|celui qu ils ont))\b/g, "incorrect"],
   [/\b(?:(?:n )?est pas (?:le bon|la bonne|les bons|correct|correcte)|no es (?:el|la) (?:correcto|correcta|bueno|buena)|no es correcto|no es correcta)\b/g, "incorrect"],
 ];
 
@@ -236,7 +237,7 @@ function namesPartOfAccount(text: string): string {
  * your service before the FOC date") tells the state of the port, not why it failed. Read on the rewritten text.
  */
 export const REPORTS_STATE = new RegExp(
-  "\\b(?:" +
+  "(?<!\\b(?:not|never|no|yet to be|nor) )\\b(?:" +
     [
       "verified|confirmed|validated|approved|accepted|received|acknowledged|cleared|released|issued|reissued|rebuilt|expanded|updated|corrected|matches|on file|proceeding|scheduled",
       "successful|successfully|nothingtodo|reminder|do not (?:disconnect|cancel|terminate)|please keep",
