@@ -9,7 +9,7 @@ import { fallbackCard } from "../cards/fallback-card.js";
 import { handoffCard } from "../cards/handoff-card.js";
 import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.js";
 import { HANDOFF } from "../cards/menu.js";
-import { readInput, resolveChoice } from "../input.js";
+import { misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
@@ -83,7 +83,7 @@ export class MainDialog extends ComponentDialog {
     // as typed text: a flow's or a command's label still starts it, an entry's title is asked as a question, and a
     // bare "Yes", "No" or "That's it" (an old "Did this help?" or a finished flow) is only acknowledged: it is not a
     // question, and its answer's identity is gone, so it is neither answered nor logged.
-    const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, await this.services.shown.get(inner.context))?.action);
+    const picked = input.action ?? (inFlow ? undefined : pickedFrom(input.text, await this.services.shown.get(inner.context))?.action);
     const reading = readingOf(inner.context, this.services, picked?.action === "say" ? picked.text : input.text);
     const command = picked?.action === "command" ? picked.command : COMMANDS[reading.intent];
     if (command) {
@@ -216,4 +216,9 @@ export class MainDialog extends ComponentDialog {
         return;
     }
   }
+}
+
+/** The last reply's choice a typed reply names, exactly or misspelt. */
+function pickedFrom(text: string, shown: Parameters<typeof resolveChoice>[1]): ReturnType<typeof resolveChoice> {
+  return resolveChoice(text, shown) ?? misspeltChoice(text, shown);
 }
