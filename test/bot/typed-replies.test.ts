@@ -73,3 +73,21 @@ describe("acknowledgements in the middle of a flow", () => {
     expect((await turn("fax")).text).toContain("Where are the numbers from?");
   });
 });
+
+describe("a number typed after an answer in web chat", () => {
+  it("is never taken as the unnumbered 'Did this help?' button that stands at that place", async () => {
+    for (const number of ["1", "2", "3", "4", "5", "6"]) {
+      const turn = customer();
+      expect((await turn("what is a LOA?")).text).toContain("Did this help?");
+      const reply = await turn(number);
+      expect(reply.text).not.toContain("Glad it helped");
+      expect(reply.text).not.toContain("passed it on");
+    }
+  });
+
+  it("still picks a menu button by its number", async () => {
+    const turn = customer();
+    await turn("menu");
+    expect((await turn("2")).text).toContain("why your port was rejected");
+  });
+});
