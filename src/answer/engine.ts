@@ -126,7 +126,7 @@ export interface MeasuredEngine extends AnswerEngine {
   assess(question: string, options?: AskOptions): Assessment;
 }
 
-/** Builds the index, the fuse.js index and the classifier once; each question then costs a parse, a ranking and a decision. */
+/** Builds the index, the per-entry term scorers and the classifier once; each question then costs a parse, a ranking and a decision. */
 export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings = DEFAULT_SETTINGS): MeasuredEngine & SearchEngine {
   const index = buildIndex(kb);
   const englishForm = englishFormReader(kb, index);

@@ -1,5 +1,5 @@
-import Fuse, { type IFuseOptions } from "fuse.js";
-import { FIELDS, idfOf, type Field, type FuseDoc, type SearchIndex } from "./search-index.js";
+import { FIELDS, idfOf, type Field, type SearchIndex } from "./search-index.js";
+import { termScorer } from "./term-fuzzy.js";
 
 export interface Scored {
   /** Position of the entry in the index. */
@@ -64,51 +64,93 @@ interface Lexical {
   coverage: number;
 }
 
-function lexicalScores(index: SearchIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
+/** What the lexical pass reads, computed once per knowledge base and settings. */
+interface LexicalIndex {
+  /** Each entry's terms with the weight of the best field holding them (fields weighted 0 or less leave a term out). */
+  weights: Array<Map<string, number>>;
+  /** Term -> the phrasings holding it, as [entry, phrasing of the entry, phrasing of the base] triples. */
+  phrasingsWith: Map<string, Array<[number, number, number]>>;
+  /** How many phrasings the base has. */
+  phrasings: number;
+}
+
+function lexicalIndex(index: SearchIndex, settings: MatchSettings): LexicalIndex {
+  const weights = index.terms.map((doc) => {
+    const byTerm = new Map<string, number>();
+    for (const t of doc.all) {
+      let best = 0;
+      for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
+      if (best > 0) byTerm.set(t, best);
+    }
+    return byTerm;
+  });
+  const phrasingsWith = new Map<string, Array<[number, number, number]>>();
+  let id = 0;
+  index.terms.forEach((doc, e) =>
+    doc.phrasings.forEach((p, k) => {
+      for (const t of new Set(p.terms)) {
+        const list = phrasingsWith.get(t) ?? [];
+        list.push([e, k, id]);
+        phrasingsWith.set(t, list);
+      }
+      id++;
+    }),
+  );
+  return { weights, phrasingsWith, phrasings: id };
+}
+
+/**
+ * Every allowed entry sharing a term with the question, scored on its weighted field coverage and its best single
+ * phrasing; only the phrasings sharing a term are read, since the others score 0.
+ */
+function lexicalScores(index: SearchIndex, lexicon: LexicalIndex, terms: string[], allowed: (entry: number) => boolean, settings: MatchSettings): Lexical[] {
   const n = index.entries.length;
   const idf = terms.map((t) => index.idf.get(t) ?? settings.unknown * idfOf(n, 0));
   const total = idf.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
-  const candidates = new Set<number>();
-  for (const t of terms) for (const e of index.postings.get(t) ?? []) if (allowed(e)) candidates.add(e);
-
-  const scored: Lexical[] = [];
-  for (const e of candidates) {
-    const doc = index.terms[e]!;
-    let weighted = 0;
-    let present = 0;
-    terms.forEach((t, i) => {
-      let best = 0;
-      for (const f of FIELDS) if (doc.fields[f].has(t) && settings.fields[f] > best) best = settings.fields[f];
-      weighted += best * idf[i]!;
-      if (best > 0) present += idf[i]!;
-    });
-    let phrase = 0;
-    for (const p of doc.phrasings) {
-      let shared = 0;
-      for (const t of p.terms) {
-        const i = terms.indexOf(t);
-        if (i >= 0) shared += idf[i]!;
+  const candidates: number[] = [];
+  const isCandidate = new Uint8Array(n);
+  const weighted = new Float64Array(n);
+  const present = new Float64Array(n);
+  terms.forEach((t, i) => {
+    for (const e of index.postings.get(t) ?? []) {
+      if (!isCandidate[e]) {
+        if (!allowed(e)) continue;
+        isCandidate[e] = 1;
+        candidates.push(e);
       }
-      phrase = Math.max(phrase, (2 * shared) / (total + p.weight));
+      const best = lexicon.weights[e]!.get(t) ?? 0;
+      weighted[e] = weighted[e]! + best * idf[i]!;
+      if (best > 0) present[e] = present[e]! + idf[i]!;
     }
-    const lexical = (1 - settings.phrase) * (weighted / total) + settings.phrase * phrase;
-    scored.push({ entry: e, lexical, coverage: present / total });
-  }
-  return scored.sort((a, b) => b.lexical - a.lexical || a.entry - b.entry);
-}
+  });
 
-function fuseOptions(settings: MatchSettings): IFuseOptions<FuseDoc> {
-  return {
-    keys: FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] })),
-    useTokenSearch: true,
-    // Terms are stored as ~term~ so a term matches whole terms only ("port" not inside "support").
-    tokenize: /~[^~ ]+~/g,
-    includeScore: true,
-    ignoreLocation: true,
-    isCaseSensitive: true,
-    threshold: settings.fuseThreshold,
-  };
+  const idfOfTerm = new Map<string, number>();
+  terms.forEach((t, i) => {
+    if (!idfOfTerm.has(t)) idfOfTerm.set(t, idf[i]!);
+  });
+  const phrase = new Float64Array(n);
+  const read = new Uint8Array(lexicon.phrasings);
+  for (const t of idfOfTerm.keys()) {
+    for (const [e, k, id] of lexicon.phrasingsWith.get(t) ?? []) {
+      if (read[id] || !isCandidate[e]) continue;
+      read[id] = 1;
+      const p = index.terms[e]!.phrasings[k]!;
+      let shared = 0;
+      for (const pt of p.terms) {
+        const w = idfOfTerm.get(pt);
+        if (w !== undefined) shared += w;
+      }
+      phrase[e] = Math.max(phrase[e]!, (2 * shared) / (total + p.weight));
+    }
+  }
+
+  const scored = candidates.map((e) => ({
+    entry: e,
+    lexical: (1 - settings.phrase) * (weighted[e]! / total) + settings.phrase * phrase[e]!,
+    coverage: present[e]! / total,
+  }));
+  return scored.sort((a, b) => b.lexical - a.lexical || a.entry - b.entry);
 }
 
 export function fuseQuery(terms: string[]): string {
@@ -118,24 +160,22 @@ export function fuseQuery(terms: string[]): string {
 export type Ranker = (terms: string[], allowed: (entry: number) => boolean) => Scored[];
 
 /**
- * Ranks entries for a question's terms: a lexical pass over every entry sharing a term, then fuse.js
- * (term-level fuzzy matching, weighted by field) re-scores the best few. Each entry's fuse.js index is built
- * here, once: searching one index over the whole base would cost every question a pass over every entry.
+ * Ranks entries for a question's terms: a lexical pass over every entry sharing a term, then fuse.js's token
+ * search (term-level fuzzy matching, weighted by field) re-scores the best few. Each entry's scorer is built
+ * here, once, over that entry alone: one index over the whole base would cost every question a pass over every entry.
  */
 export function createRanker(index: SearchIndex, settings = SETTINGS): Ranker {
-  const options = fuseOptions(settings);
-  const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => new Fuse([doc], options)) : [];
+  const keys = FIELDS.filter((f) => settings.fuseKeys[f] > 0).map((name) => ({ name, weight: settings.fuseKeys[name] }));
+  const fuses = settings.fuse > 0 ? index.fuseDocs.map((doc) => termScorer(doc, keys, settings.fuseThreshold)) : [];
+  const lexicon = lexicalIndex(index, settings);
   return (terms, allowed) => {
-    const lexical = lexicalScores(index, terms, allowed, settings);
+    const lexical = lexicalScores(index, lexicon, terms, allowed, settings);
     const shortlist = lexical.slice(0, settings.shortlist);
     const fuzzy = new Map<number, number>();
     if (fuses.length > 0 && shortlist.length > 0) {
       const rarest = [...terms].sort((a, b) => (index.idf.get(b) ?? Infinity) - (index.idf.get(a) ?? Infinity)).slice(0, settings.fuseTerms);
       const query = fuseQuery(rarest);
-      for (const s of shortlist) {
-        const hit = fuses[s.entry]!.search(query)[0];
-        if (hit) fuzzy.set(s.entry, 1 - (hit.score ?? 1));
-      }
+      for (const s of shortlist) fuzzy.set(s.entry, fuses[s.entry]!(query));
     }
     return shortlist
       .map((s) => ({

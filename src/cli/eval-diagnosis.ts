@@ -45,7 +45,7 @@ export async function diagnosisEvalText(kb: KnowledgeBase, engine: AnswerEngine,
   const report = evaluateDiagnosis(knowledge.reader, new Set(knowledge.causes.map((c) => c.id)), cases);
   const sameAnswer = sameAnswerIn(kb);
   const first = evaluateFirstMessages(cases, firstTurnOf(kb, knowledge, engine, sameAnswer), sameAnswer);
-  return `${formatDiagnosisReport(name, report, withMisses)}\n${formatFirstMessages(first)}`;
+  return `${formatDiagnosisReport(name, report, withMisses)}\n${formatFirstMessages(first, withMisses)}`;
 }
 
 /** The bot's first turn on a message, as bot/dialogs/main-dialog.ts routes it, with the answer engine alone. */

@@ -12,6 +12,12 @@ const RULES: Array<[RegExp, string]> = [
   [/\bthis (?:is an|is a|was an|was a) (?:automated|automatic|system generated|auto generated) (?:message|email|e mail|notification|response)\b/g, ""],
   [/\bsent from my \w+\b/g, ""],
   [/\b(?:forwarded message|original message)\b/g, ""],
+  // A bounced e-mail is about a mailbox, not the port: "address not found", "the recipient's mailbox is inactive".
+  [/\b(?:mail delivery (?:subsystem|system)|delivery status notification(?: failure)?|undeliverable|(?:delivery|message) (?:to (?:the following )?recipients? )?(?:has )?failed(?: permanently)?|could not be delivered|(?:recipient s |recipient )?mailbox (?:is )?(?:full|inactive|unavailable|disabled|not found)|(?:e ?mail |recipient )?address (?:was )?not found|user unknown)\b/g, "emailbounce"],
+  [/\bno (?:further |other )?action (?:is )?(?:needed|required|necessary)\b/g, "nothingtodo"],
+  // A ticket's own status field ("Status: Closed") is the ticket's state, not a closed account.
+  [/\bstatus (?:closed|resolved|open|pending|new|solved)\b/g, "requeststate"],
+  [/\b(?:numbers?|lines?|it|they) (?:were |was |have been |has been |got )?(?:ported|transferred) (?:on|successfully|over on)\b/g, "afterport"],
   [/\b(?:(?:port|porting|service|lsr) )?(?:order|ticket|case|pon) (?:number |id |no |nbr |num )?\d\w*\b/g, ""],
   // The message that carries a notice is no text message: "the error message says", "le message dit".
   [/\b(?:error|rejection|reject|system|automated|auto) (?:message|messages|mensaje|mensajes)\b/g, "notice"],
@@ -53,6 +59,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:info|details)\b/g, "information"],
   [/\b(?:sp|svc prov)\b/g, "service provider"],
   [/\bhunting\b/g, "hunt"],
+  [/\b(?:groupe de recherche|groupe d appel|groupe de sonnerie|grupo de busqueda|grupo de salto|grupo de timbrado)\b/g, "hunt group"],
   [/\b(?:mlh|multi line hunt|multiline hunt|series hunt|circular hunt|ucd|uniform call distribution)\b/g, "hunt group"],
   [/\bhunt (?:sequence|arrangement|series|line|group group)\b/g, "hunt group"],
   [/\bpilot\b/g, "hunt pilot"],
@@ -80,7 +87,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:two|three|four|five|six|multiple|many|a few|a bunch of|a couple of|several) (numbers|lines|phones|phone numbers|dids|tns|telephone numbers)\b/g, "several $1"],
   [/\b(?:buys|buy|bought|leases|lease|leased|rents|rent|rented|gets|get)(?: \w+){0,3} (?:from|off) (?:a |the |another )?(?:bigger|larger|big|large|major|upstream|wholesale|parent)\b/g, "reseller"],
   [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|upstream)\b/g, "reseller"],
-  [/\b(?:call forwarding|forwarding|voicemail|voice mail|call waiting|caller id|three way calling|call blocking|speed upgrade|new feature)\b/g, "feature"],
+  [/\b(?:call forwarding|forwarding|voicemail|voice mail|call waiting|caller id|three way calling|call blocking|speed upgrade|new feature|long distance|international calling|international plan|data plan|add on|addon)\b/g, "feature"],
   [/\b(?:in the middle of|midway through|halfway through|partway through|still processing|still working on|unfinished|incomplete|not finished|not complete|not completed|not yet done|not done yet|still open|still pending)\b/g, "inprogress"],
   [/\bin progress\b/g, "inprogress"],
   [/\bwhile (?:the |my |our )?(?:port|porting|transfer|switch) (?:was |is |were )?(?:going on|going|underway|under way|inprogress|pending|happening|running|ongoing|being processed)\b/g, "during the port"],
@@ -122,6 +129,10 @@ const RULES: Array<[RegExp, string]> = [
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
   [/\b(?:told|tell|telling|informed) (?:them|(?:the |my |our )(?:\w+ ){0,2}(?:company|carrier|provider)) (?:that )?(?:we|i|they) (?:were|was|are|am|would be|will be|d be) (?:staying|keeping (?:the|our|my) (?:service|number|line))\b/g, "withdrawn the port"],
   [/\b(?:otra|una nueva|une autre|une nouvelle|autre) (?:solicitud|peticion|demande)\b/g, "newer request"],
+  [/\b(?:otra|une autre|un autre) (?:compania|empresa|operadora|operador|proveedor|compagnie|operateur|fournisseur)\b/g, "othercarrier"],
+  [/\b(?:despues de mi|despues de nosotros|despues que yo|apres moi|apres nous)\b/g, "newer"],
+  // A later date asked for is about the schedule, not a newer request.
+  [/\b(?:later|earlier|different|new|another) (?:due date|date|foc date|day)\b/g, "requested date"],
   [/\b(?:later|newer|more recent|most recent|subsequent|recent|mas nueva|mas nuevo|mas reciente|posterior|plus recente|plus recent)\b/g, "newer"],
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
@@ -137,11 +148,13 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:stopped|stop|quit|stopping) (?:paying|payment|payments)|(?:did not|never|not) (?:pay|paid)(?! for (?:the )?port)|non ?payment|non pay)\b/g, "unpaid"],
   [/\b(?:plan|prepaid|balance|service|account|subscription|contract|minutes|credit)(?: \w+)? (?:ran out|run out|runs out|expired|lapsed|lapse|expire)\b/g, "lapsed inactive"],
   [/\blet (?:\w+ ){0,3}(?:run out|lapse|expire)\b/g, "lapsed inactive"],
+  [/\b(?:laisse|laissee|deje|dejamos|dejo) (?:\w+ ){0,3}(?:expirer|echoir|vencer|expirar|caducar)\b/g, "lapsed inactive"],
   [/\b(?:gone|went|going) (?:quiet|dead|silent)\b/g, "inactive"],
   // A change the customer asked of the current provider (plan, package, features) is an order on the account.
   [/\b(?:changed|change|changing|upgraded|upgrade|upgrading|downgraded|downgrade|downgrading|switched|switch) (?:\w+ ){0,2}(?:plan|plans|package|bundle|features?|speed|tier)\b/g, "change order"],
   [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
+  [/\b(?:deleted|delete|deleting|never saw|never read|never opened|never got to|missed)(?= (?:\w+ ){0,3}(?:sms|it|them|that|one)\b)/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
   [/\b(?:do|does|did|will|would) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match|equal to|equal)\b/g, "mismatch"],
@@ -168,6 +181,7 @@ const RULES: Array<[RegExp, string]> = [
   // French and Spanish forms of "does not match" and "wrong" the vocabulary does not hold.
   [/\b(?:ne correspond pas|correspond pas|no corresponde|no concuerda|no coincide|no coinciden)\b/g, "mismatch"],
   [/\b(?:incorrecte|invalide|invalido|invalida|incorrecta|erronee|errone|erroneo|erronea|equivocado|equivocada|mauvais|mauvaise)\b/g, "incorrect"],
+  [/\b(?:no es (?:el|la) (?:suyo|suya|de ellos|que tienen)|(?:n )?est pas (?:le leur|la leur|celui qu ils ont))\b/g, "incorrect"],
   [/\b(?:(?:n )?est pas (?:le bon|la bonne|les bons|correct|correcte)|no es (?:el|la) (?:correcto|correcta|bueno|buena)|no es correcto|no es correcta)\b/g, "incorrect"],
 ];
 
@@ -216,6 +230,22 @@ function namesPartOfAccount(text: string): string {
     .replace(SOME_OF_ALL, (whole, n: string, m: string) => part(whole, countOf(n), countOf(m)))
     .replace(HAVE_THEN_MOVE, (whole, m: string, _between: string, n: string) => part(whole, countOf(n), countOf(m)));
 }
+
+/**
+ * A notice that reports a step done or a detail confirmed ("PIN verified", "BTN confirmed, FOC 12/04", "pending
+ * order cleared", "address validated against the CSR", "no action needed") or reminds of one ("do not disconnect
+ * your service before the FOC date") tells the state of the port, not why it failed. Read on the rewritten text.
+ */
+export const REPORTS_STATE = new RegExp(
+  "(?<!\\b(?:not|never|no|yet to be|nor) )\\b(?:" +
+    [
+      "verified|confirmed|validated|approved|accepted|received|acknowledged|cleared|released|issued|reissued|rebuilt|expanded|updated|corrected|matches|on file|proceeding|scheduled",
+      "successful|successfully|nothingtodo|reminder|do not (?:disconnect|cancel|terminate)|please keep",
+      "verificado|verificada|verificar|verifique|confirmo|confirmamos|confirmado|confirmada|aprobado|aprobada|validado|validada|recibido|recibida|completado|completada",
+      "verifie|verifiee|confirme|confirmee|valide|validee|approuve|approuvee|recu|recue|complete|completee|termine|terminee",
+    ].join("|") +
+    ")\\b",
+);
 
 export function rewriteNoticeWords(normalized: string): string {
   let out = namesPartOfAccount(normalized);

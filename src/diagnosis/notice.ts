@@ -8,7 +8,7 @@ import type { Direction, Vocabulary } from "../knowledge/schema.js";
 import { matchesContext, type CaseContext } from "./context.js";
 import { directionCue } from "./direction.js";
 import type { Cause } from "./knowledge.js";
-import { rewriteNoticeWords } from "./notice-words.js";
+import { REPORTS_STATE, rewriteNoticeWords } from "./notice-words.js";
 import { looksLikeQuestion } from "../reading/question-shape.js";
 
 /**
@@ -46,6 +46,8 @@ export interface CauseMatch {
 export interface RejectionReading {
   /** The text talks about a rejected or failed port, in English, French or Spanish, or names a known cause. */
   rejection: boolean;
+  /** The text itself says that a port failed ("rejected", "didn't go through", "refusée"), not only why. */
+  failed: boolean;
   /** A carrier's notice (no first person) or a customer's story. */
   kind: TextKind;
   /** Port in or out, from the text's own cues ("LSR", "losing carrier"; "transfer to Cricket", "port-out"). */
@@ -100,6 +102,9 @@ const REPORTED =
 /** French "on" is "we" ("on garde l'internet"); in English it is a preposition. */
 const FRENCH_WE = /\bon\b/;
 const REJECT_TERM = "reject";
+/** Words the rewriting gives what went wrong: a notice reporting a state names no cause unless it holds one. */
+const WRONG_TERMS = new Set(["mismatch", "incorrect", "noreply", "missing", "inactive", "withdrawn", "superseded", "unpaid", "lapsed", "required", "newer", "othercarrier"].map(stem));
+const EMAIL_BOUNCE = "emailbounce";
 const AFTER_PORT = "afterport";
 /**
  * A carrier's message about what will happen ("the hunt group will be rebuilt", "remaining numbers will stay
@@ -131,7 +136,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {
@@ -219,7 +224,11 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     const rejected = terms.has(REJECT_TERM);
     // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not
     // working with you since the port") is no rejection: neither names a cause unless it also says a port failed.
-    if (!rejected && (((looksLikeQuestion(text) || ANNOUNCES.test(normalized)) && kind === "notice") || terms.has(AFTER_PORT))) return { rejection: false, kind, direction, causes: [] };
+    if (!rejected && (((looksLikeQuestion(text) || ANNOUNCES.test(normalized)) && kind === "notice") || terms.has(AFTER_PORT))) return { rejection: false, failed: rejected, kind, direction, causes: [] };
+    // A text reporting a confirmed detail or a step done ("PIN verified", "pending order cleared"), or a bounced
+    // e-mail, tells of no failure: it names no cause unless it also says what went wrong.
+    const wrong = [...terms].some((t) => WRONG_TERMS.has(t));
+    if (!rejected && !wrong && (REPORTS_STATE.test(normalized) || terms.has(EMAIL_BOUNCE))) return { rejection: false, failed: rejected, kind, direction, causes: [] };
     const found: Array<CauseMatch & { terms?: Set<string> }> = [];
 
     for (const c of compiled) {
@@ -297,7 +306,7 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
       }
     }
     const ranked = found.map(({ cause, score, via, matched }) => ({ cause, score: Math.round(score * 1000) / 1000, via, matched }));
-    return { rejection: rejected || ranked.length > 0, kind, direction, causes: ranked };
+    return { rejection: rejected || ranked.length > 0, failed: rejected, kind, direction, causes: ranked };
   }
 
   return { read };

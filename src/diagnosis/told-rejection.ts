@@ -21,10 +21,16 @@ export interface RejectionSigns {
  * The cause a message tells of in plain words, if it is a statement (nothing in it asks), names no topic outside
  * porting, and its first cause is strong.
  */
-export function toldCause({ reader, outsideTopic }: RejectionSigns, text: string): string | undefined {
+export function toldCause(signs: RejectionSigns, text: string): string | undefined {
+  return toldRejection(signs, text)?.cause;
+}
+
+/** The cause a statement tells of, as `toldCause`, and whether it also says in so many words that the port failed. */
+function toldRejection({ reader, outsideTopic }: RejectionSigns, text: string): { cause: string; failed: boolean } | undefined {
   if (holdsAQuestion(text) || outsideTopic(text) !== undefined) return undefined;
-  const [first] = reader.read(text).causes;
-  return first !== undefined && first.score >= TOLD_CAUSE_BAR ? first.cause.id : undefined;
+  const reading = reader.read(text);
+  const [first] = reading.causes;
+  return first !== undefined && first.score >= TOLD_CAUSE_BAR ? { cause: first.cause.id, failed: reading.failed } : undefined;
 }
 
 /** What the answer engine made of the message: its status and the entries it offered. */
@@ -35,11 +41,12 @@ export interface EngineTurn {
 
 /**
  * Whether a message the engine did not answer goes to the diagnosis instead: it tells of a cause, and the engine
- * either had nothing ("I don't know that one") or offered that cause's entry among its choices.
+ * either had nothing ("I don't know that one"), offered that cause's entry among its choices, or offered choices
+ * for a statement that says in so many words that the port failed ("...and that's why the port didn't go").
  */
 export function tellsOfRejection(signs: RejectionSigns, text: string, engine: EngineTurn, sameAnswer: (entry: string, cause: string) => boolean): boolean {
   if (engine.status === "answered") return false;
-  const cause = toldCause(signs, text);
-  if (cause === undefined) return false;
-  return engine.status === "fallback" || engine.alternatives.some((a) => sameAnswer(a.id, cause));
+  const told = toldRejection(signs, text);
+  if (told === undefined) return false;
+  return engine.status === "fallback" || told.failed || engine.alternatives.some((a) => sameAnswer(a.id, told.cause));
 }

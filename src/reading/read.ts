@@ -151,13 +151,29 @@ function statesAnOrder(facts: Facts, dateAhead: boolean): boolean {
  * One reading of a message, for routing and for every flow: what it asks for (learned from `knowledge/intents.yaml`)
  * and the facts it states (counts, kinds, place, date, direction, options), in English, French or Spanish.
  */
+/** The exchange and line digits of a North American telephone number: "555-0111", "555 0111", "555.0111". */
+const PHONE_NUMBER_LINE = /(?<!\d)\d{3}[\s.-]\d{4}(?!\d)/g;
+
+/**
+ * Telephone numbers listed in the message are the numbers to port: "(305) 555-0110 and (305) 555-0111, both faxes"
+ * counts two faxes when no count is given, and two numbers of a kind to ask when no kind is named either.
+ */
+function withListedNumbers(counts: ReturnType<typeof readCounts>, listed: number): ReturnType<typeof readCounts> {
+  if (listed === 0 || Object.keys(counts.numbers).length > 0 || counts.count !== undefined) return counts;
+  const [kind, ...others] = counts.uncounted;
+  if (kind && others.length === 0) return { ...counts, numbers: { [kind]: listed }, uncounted: [] };
+  return counts.uncounted.length === 0 ? { ...counts, count: listed } : counts;
+}
+
 export function createReader(data: ReadingData, options: ReaderOptions = {}): Reader {
   const m = model(data);
   return {
     read(text, { today }) {
       const tokens = tokenize(text);
       const language = detectLanguage(text, tokens.map((t) => t.word));
-      const counts = readCounts(m.counts, tokens, (all, i) => isAreaCodeAt(all, i, text));
+      // The digits of a telephone number ("(305) 555-0111") count nothing; its area code still names a place.
+      const countedText = text.replace(PHONE_NUMBER_LINE, " ");
+      const counts = withListedNumbers(readCounts(m.counts, tokenize(countedText), (all, i) => isAreaCodeAt(all, i, countedText)), text.match(PHONE_NUMBER_LINE)?.length ?? 0);
       const place = readPlace(m.places, tokens, text);
       const cues = { past: m.past, hypothetical: m.hypothetical };
       const datedText = spellHolidays(m.holidayNames, spellDates(m.dateWords, text), today, place.country === "CA" ? ["CA", "US"] : ["US", "CA"], cues);

@@ -26,6 +26,14 @@ describe("what the diagnosis takes as a rejection", () => {
     expect(text).toContain("porting the number in");
   });
 
+  it("names no cause for a notice confirming a detail, and still diagnoses the same detail refused", async () => {
+    const confirmed = await chat().send("LSR update: BTN confirmed, FOC set for the 9th, nothing further needed");
+    expect(textOf(confirmed)).not.toMatch(/points to/);
+    expect(diagnosisOf(confirmed)?.causes ?? []).toEqual([]);
+    const refused = await chat().send("LSR reject: BTN does not match the CSR");
+    expect(diagnosisOf(refused)?.causes?.[0]).toMatchObject({ id: "incorrect-billing-telephone-number-btn" });
+  });
+
   it("does not start a diagnosis for a number not working after the port, nor take it as a rejection mid-flow", async () => {
     const c = chat();
     const first = await c.send("my number still isn't working with you after the port");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiagnosisCase } from "../../src/diagnosis/evaluate.js";
-import { evaluateFirstMessages, type FirstTurn } from "../../src/diagnosis/first-message.js";
+import { evaluateFirstMessages, formatFirstMessages, type FirstTurn } from "../../src/diagnosis/first-message.js";
 
 const cases: DiagnosisCase[] = [
   { text: "a", expected_cause: "partial-port", kind: "notice" },
@@ -25,5 +25,10 @@ describe("a rejection sent as the first message", () => {
     expect(report.shownFirst).toBe(2);
     expect(report.routes).toEqual({ diagnosis: 1, answer: 1, choices: 1, unknown: 1, other: 0 });
     expect(report.unknownGivenCause).toBe(1);
+    expect(report.misses.map((m) => m.text)).toEqual(["c", "d", "e"]);
+    const printed = formatFirstMessages(report, true);
+    expect(printed).toContain('"d"\n      no answer; expected pin');
+    expect(printed).toContain('"e"\n      answer: lnp; expected no cause');
+    expect(formatFirstMessages(report)).not.toContain('"d"');
   });
 });

@@ -258,6 +258,49 @@ describe("notices about the port request itself, or about something else", () =>
   });
 });
 
+describe("notices reporting a confirmed detail, a step done or a bounced e-mail", () => {
+  it.each([
+    "Port-out PIN validated, request sent on to the new provider",
+    "Billing number confirmed; FOC set for 01/12, nothing further needed",
+    "The customer's SMS approval was received; porting continues",
+    "Open order closed out by the old carrier, FOC reissued",
+    "Address checked against the CSR and validated",
+    "Hunt group rebuilt after activation, every member rings",
+    "Reminder: please keep your current service until the port date",
+    "The account number was updated per your supplement",
+    "El PIN fue verificado, la portabilidad continúa",
+    "Undeliverable: mailbox full for the porting desk",
+    "Delivery to the following recipient failed permanently: address not found",
+    "Ticket 4410 - Status: Closed - numbers ported on 03/02, calls working",
+  ])("'%s' names no cause", (text) => {
+    expect(kb.reader.read(text).causes).toEqual([]);
+  });
+
+  it.each([
+    ["Received: a newer LOA for this TN from another provider; your FOC is cancelled", "more-recent-authorization"],
+    ["Order held: a pending feature change on the account must be completed first", "freeze-on-the-account-pending-order"],
+    ["Reject - BTN confirmed by the customer does not match the CSR", "incorrect-billing-telephone-number-btn"],
+    ["my phone was off all day and I never saw the approval text", "rejection-for-sms-not-answered"],
+  ])("a cause told beside a confirmation is still read: '%s' names %s", (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+});
+
+describe("French and Spanish wording, and causes told indirectly", () => {
+  it.each([
+    ["Refusé : ce numéro est dans un groupe de recherche avec d'autres lignes", "hunt-members-stranded-services"],
+    ["J'ai laissé le forfait expirer et le transfert a été refusé", "disconnected-inactive-numbers"],
+    ["Cancelaron la portabilidad porque mi hermano pidió el cambio a otra compañía después de mí", "more-recent-authorization"],
+    ["I got a text to confirm the port, deleted it thinking it was spam, and the port was rejected", "rejection-for-sms-not-answered"],
+  ])("'%s' names %s", (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it("a later date asked for is no newer request", () => {
+    expect(first("Port rejected: pick a later due date, the one asked for is inside the interval")).toBeUndefined();
+  });
+});
+
 describe("general questions and trouble after a port", () => {
   it.each(["what is a hunt group", "what's a partial port?", "is a PO box allowed as the address?", "how do I find my BTN"])(
     "the question '%s' is no rejection and names no cause, so it reaches the answer engine",

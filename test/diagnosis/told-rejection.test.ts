@@ -33,4 +33,12 @@ describe("a rejection told in plain words", () => {
     expect(tellsOfRejection(signs, text, { status: "clarify", alternatives: [{ id: "partial-port" }, { id: "lnp" }] }, same)).toBe(false);
     expect(tellsOfRejection(signs, text, { status: "answered", alternatives: [] }, same)).toBe(false);
   });
+
+  it("goes to the diagnosis over other choices when the statement also says the port failed", () => {
+    const failed = "our prepaid plan ran out weeks ago and the port was rejected";
+    const choices = { status: "clarify" as const, alternatives: [{ id: "partial-port" }, { id: "lnp" }] };
+    expect(tellsOfRejection(signs, failed, choices, same)).toBe(true);
+    expect(tellsOfRejection(signs, failed, { status: "answered", alternatives: [] }, same)).toBe(false);
+    expect(tellsOfRejection(signs, "our prepaid plan ran out weeks ago, was the port rejected?", choices, same)).toBe(false);
+  });
 });

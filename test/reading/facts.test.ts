@@ -353,3 +353,20 @@ describe("words a typo away from a kind", () => {
     expect(facts("2 portables a Montreal, combien?").numbers).toEqual({ wireless: 2 });
   });
 });
+
+describe("telephone numbers and home phones", () => {
+  it("counts the telephone numbers listed, not their digits, and reads the place from their area code", () => {
+    expect(facts("moving (514) 555-0180 and (514) 555-0181, both fax lines")).toMatchObject({ numbers: { fax: 2 }, country: "CA" });
+    expect(facts("how much for 702-555-0144, 702-555-0145 and 702-555-0146?")).toMatchObject({ numbers: {}, count: 3, country: "US" });
+    expect(facts("3 cells, one of them is 555-0199").numbers).toEqual({ wireless: 3 });
+  });
+
+  it("reads a home phone as a local number", () => {
+    expect(facts("how long will my Shaw home phone take").numbers).toEqual({ local: 1 });
+  });
+
+  it("reads 'end of next week' as Friday of next week", () => {
+    // Wednesday 2026-12-02: next week's Friday is the 11th.
+    expect(facts("submitting end of next week, how long for 2 landlines?", "2026-12-02").submitted).toBe("2026-12-11");
+  });
+});
