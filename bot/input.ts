@@ -1,4 +1,5 @@
 import { TurnContext } from "botbuilder";
+import { editDistance } from "../src/reading/text.js";
 import { parseAction, type Action } from "./actions.js";
 import type { Choice } from "./channels/reply.js";
 
@@ -39,5 +40,46 @@ export function resolveChoice(text: string, choices: readonly Choice[]): Choice 
   if (number) return choices[Number(number[1]) - 1];
   const said = normalize(text);
   if (!said) return undefined;
-  return choices.find((c) => normalize(c.label) === said || (c.action.action === "say" && normalize(c.action.text) === said));
+  return choices.find((c) => namesOf(c).includes(said));
+}
+
+/**
+ * The one choice a typed reply misspells ("nto sure", "locl", "Canda", "yse"): a label, the label without its
+ * bracketed part, or the text it would send, within one typo from 4 letters (two
+ * swapped in 3) and two from 8, swapped neighbours counting as one. Undefined when the reply names a choice exactly, is a typo of none, or is as close to two.
+ */
+export function misspeltChoice(text: string, choices: readonly Choice[]): Choice | undefined {
+  const said = normalize(text);
+  if (said.length < 3 || /\d/.test(said) || resolveChoice(text, choices)) return undefined;
+  let best: { choice: Choice; distance: number } | undefined;
+  let tied = false;
+  for (const choice of choices) {
+    const distance = Math.min(...namesOf(choice).map((name) => typos(said, name)));
+    if (distance === Infinity) continue;
+    if (best && distance === best.distance) tied ||= best.choice.label !== choice.label;
+    else if (!best || distance < best.distance) [best, tied] = [{ choice, distance }, false];
+  }
+  return best && !tied ? best.choice : undefined;
+}
+
+/** What typing a choice's name amounts to: the text it would send, or its label. */
+export function choiceText(choice: Choice): string {
+  return choice.action.action === "say" ? choice.action.text : choice.label;
+}
+
+/** What a typed reply may say to name a choice, normalised. */
+function namesOf(choice: Choice): string[] {
+  const names = [normalize(choice.label), normalize(choice.label.replace(/\([^)]*\)/g, " "))];
+  if (choice.action.action === "say") names.push(normalize(choice.action.text));
+  return names.filter((name) => name !== "");
+}
+
+/** Typos between two normalised phrases, Infinity beyond what a phrase of that length allows. */
+function typos(said: string, name: string): number {
+  const shorter = Math.min(said.length, name.length);
+  const allowed = shorter < 3 ? 0 : shorter < 8 ? 1 : 2;
+  // Three letters allow only two swapped ("yse"): one changed letter makes another word ("tax" is no "fax").
+  if (shorter === 3 && [...said].sort().join("") !== [...name].sort().join("")) return Infinity;
+  const distance = editDistance(said, name, allowed);
+  return distance <= allowed ? distance : Infinity;
 }

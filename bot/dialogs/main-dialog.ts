@@ -3,13 +3,14 @@ import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, type DialogContex
 import { translationUrl } from "../../src/answer/language.js";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import type { Action, Command } from "../actions.js";
-import type { Reply } from "../channels/reply.js";
+import type { Choice, Reply } from "../channels/reply.js";
+import { channelStyle } from "../channels/render.js";
 import { clarifyCard } from "../cards/clarify-card.js";
 import { fallbackCard } from "../cards/fallback-card.js";
 import { handoffCard } from "../cards/handoff-card.js";
 import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.js";
 import { HANDOFF } from "../cards/menu.js";
-import { readInput, resolveChoice } from "../input.js";
+import { misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
@@ -83,7 +84,7 @@ export class MainDialog extends ComponentDialog {
     // as typed text: a flow's or a command's label still starts it, an entry's title is asked as a question, and a
     // bare "Yes", "No" or "That's it" (an old "Did this help?" or a finished flow) is only acknowledged: it is not a
     // question, and its answer's identity is gone, so it is neither answered nor logged.
-    const picked = input.action ?? (inFlow ? undefined : resolveChoice(input.text, await this.services.shown.get(inner.context))?.action);
+    const picked = input.action ?? (inFlow ? undefined : pickedFrom(input.text, await this.services.shown.get(inner.context), inner.context.activity.channelId)?.action);
     const reading = readingOf(inner.context, this.services, picked?.action === "say" ? picked.text : input.text);
     const command = picked?.action === "command" ? picked.command : COMMANDS[reading.intent];
     if (command) {
@@ -216,4 +217,15 @@ export class MainDialog extends ComponentDialog {
         return;
     }
   }
+}
+
+/**
+ * The last reply's choice a typed reply names, exactly or misspelt. Cards show their buttons unnumbered, so there a
+ * number typed after an answer ("4", the count the customer was about to give) is not taken as the "Yes" or "No" of
+ * "Did this help?" that happens to stand fourth.
+ */
+function pickedFrom(text: string, shown: Choice[], channelId: string | undefined): Choice | undefined {
+  const choice = resolveChoice(text, shown) ?? misspeltChoice(text, shown);
+  if (choice?.action.action === "feedback" && channelStyle(channelId) === "card" && /^\W*\d/.test(text)) return undefined;
+  return choice;
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Reading } from "../../src/reading/read.js";
 import { choicesOf, type Reply } from "../channels/reply.js";
 import { menuCard } from "../cards/welcome-card.js";
-import { readInput, resolveChoice } from "../input.js";
+import { choiceText, misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import type { FlowOptions } from "./flows.js";
 import { answerAside, flowsOf } from "./interruptions.js";
@@ -79,16 +79,19 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
       this.services.log.warn(`${this.topic} state unreadable, starting again: ${saved.error.issues.map((i) => i.path.join(".")).join(", ")}`);
       return this.step(dc, knowledge, this.start(knowledge, undefined, dc.context).state, `Sorry, I lost track of your ${this.topic}. Let's start again.`);
     }
-    const { text } = readInput(dc.context);
-    const reading = readingOf(dc.context, this.services, text);
     const instance = dc.activeDialog!.state as Saved;
     const current = this.show(this.next(knowledge, saved.data), undefined, dc.context);
     const choices = "ask" in current ? choicesOf(current.ask) : [];
-    // "ok", "thanks" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was.
+    const typed = readInput(dc.context).text;
+    const misspelt = misspeltChoice(typed, choices);
+    const text = misspelt ? choiceText(misspelt) : typed;
+    const reading = readingOf(dc.context, this.services, text);
+    // "ok", "thanks" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was,
+    // and counts as an unclear reply, so "ok" after "ok" cannot keep the customer in the flow.
     const social = reading.intent === "acknowledgement" || reading.intent === "thanks" || reading.intent === "greeting";
     const answered = this.answer(knowledge, saved.data, text, reading);
     // ("not sure" answers "When will you submit?" though no button says it.)
-    if (social && !answered.understood && !resolveChoice(text, choices)) return this.step(dc, knowledge, saved.data, this.back());
+    if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, this.back());
     if (answered.understood) {
       instance.misses = 0;
       return this.step(dc, knowledge, answered.state);
@@ -96,13 +99,19 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const flow = flowOf(reading);
     if (flow && flow !== this.id && dc.findDialog(flow)) return dc.replaceDialog(flow, { text } satisfies FlowOptions);
     if (this.mayBeQuestion(text, reading) && (await answerAside(dc, text))) return this.step(dc, knowledge, saved.data, this.back());
+    return this.missed(dc, knowledge, answered.state, answered.missed);
+  }
+
+  /** A reply that answers nothing, "ok" included: the step again, or after too many in a row the way out. */
+  private async missed(dc: DialogContext, knowledge: Knowledge, state: State, intro: string | undefined): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog!.state as Saved;
     instance.misses = (instance.misses ?? 0) + 1;
     if (instance.misses > MAX_REASKS) {
       // The menu ends with the way to reach a person.
       await this.services.send(dc.context, menuCard(flowsOf(dc.context), STUCK));
       return dc.endDialog();
     }
-    return this.step(dc, knowledge, answered.state, answered.missed);
+    return this.step(dc, knowledge, state, intro);
   }
 
   /** After the main dialog answered a command or a click on the side: the current step again. */

@@ -5,6 +5,7 @@ import type { PostedActivity } from "./activity.js";
 import { typingEvent } from "./stream.js";
 import type { Grant } from "./tokens.js";
 import type { TranscriptStore } from "./transcript.js";
+import { PLACEHOLDER, redact } from "../../src/privacy/redact.js";
 
 export const CHANNEL_ID = "directline";
 
@@ -61,11 +62,12 @@ export class DirectLineChannel {
       ...this.envelope(grant),
       from: { id: grant.userId, name: posted.from?.name ?? "", role: "user" },
     };
-    const [kept] = await this.transcripts.append(grant.conversationId, [activity]);
+    const [kept] = await this.transcripts.append(grant.conversationId, [{ ...activity, ...maskedText(activity.text) }]);
     if (posted.type === ActivityTypes.Message) {
       this.transcripts.events.emit(typingEvent(grant.conversationId), { type: ActivityTypes.Typing, from: this.from });
     }
-    await this.turn(kept!);
+    // The bot reads what was typed (it masks identifiers itself before matching, logging or storing).
+    await this.turn({ ...kept!, text: activity.text });
     return kept!.id!;
   }
 
@@ -94,4 +96,14 @@ export class DirectLineChannel {
     const [kept] = await this.transcripts.append(conversationId, [{ ...activity, from: this.from, serviceUrl: undefined }]);
     return kept!.id!;
   }
+}
+
+/**
+ * The customer's text as the transcript keeps it, in the bot's storage, and replays it after a reload or on another
+ * instance: phone numbers, PINs, account numbers and e-mail addresses masked; any other text exactly as typed.
+ */
+function maskedText(text: string | undefined): { text?: string } {
+  if (text === undefined) return {};
+  const masked = redact(text);
+  return { text: masked.match(PLACEHOLDER) ? masked : text };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderReply, channelStyle } from "../../bot/channels/render.js";
 import type { Reply } from "../../bot/channels/reply.js";
 import { say } from "../../bot/channels/reply.js";
-import { resolveChoice } from "../../bot/input.js";
+import { misspeltChoice, resolveChoice } from "../../bot/input.js";
 
 const resolve = (id: string) => (id === "known" ? { title: "Known entry", url: "https://wiki.example.test/Known" } : undefined);
 
@@ -141,6 +141,21 @@ describe("typed choices", () => {
     expect(resolveChoice("how long does the port process take", choices)?.label).toBe("How long does the port process take?");
     expect(resolveChoice("PORT IN!", choices)?.label).toBe("Port in");
     expect(resolveChoice("out", choices)?.label).toBe("Port out");
+  });
+
+  it("are picked by one typo of a label, or two in a label of 8 letters or more, when no other choice is as close", () => {
+    expect(misspeltChoice("prot out", choices)?.label).toBe("Port out");
+    expect(misspeltChoice("how lnog does the prot process take", choices)?.label).toBe("How long does the port process take?");
+    expect(misspeltChoice("yse", [say("Yes"), say("No")])?.label).toBe("Yes");
+    expect(misspeltChoice("Wireles", [say("Local"), say("Wireless (cell)")])?.label).toBe("Wireless (cell)");
+  });
+
+  it("are not picked by a reply that names a choice exactly, is too far from all, or as close to two", () => {
+    expect(misspeltChoice("port out", choices)).toBeUndefined();
+    expect(misspeltChoice("port", choices)).toBeUndefined();
+    expect(misspeltChoice("tax", [say("Fax"), say("Local")])).toBeUndefined();
+    expect(misspeltChoice("no", [say("Yes"), say("No")])).toBeUndefined();
+    expect(misspeltChoice("port xn", [say("Port in"), say("Port on")])).toBeUndefined();
   });
 
   it("are not picked by anything else", () => {

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realKnowledge } from "./harness.js";
+import { say, start, type Running } from "./http.js";
+
+let bot: Running;
+beforeAll(async () => {
+  bot = await start(await realKnowledge(), { SECOND_OPINION: "off" });
+});
+afterAll(() => bot.close());
+
+/** One customer's conversation through /api/messages; each turn returns the replies' text and channelData. */
+function customer() {
+  const conversation = `typed-${Math.random()}`;
+  return async (text: string) => {
+    const posted = await say(bot.url, conversation, { text });
+    expect(posted.status).toBe(200);
+    const activities = posted.json().activities;
+    return { text: posted.replies(), data: activities.map((a) => a.channelData ?? {}) as Array<Record<string, any>> };
+  };
+}
+
+describe("replies typed with a typo of a button's words", () => {
+  it("reads 'nto sure' and 'yse' as the diagnosis buttons they misspell", async () => {
+    const turn = customer();
+    await turn("my port was rejected");
+    expect((await turn("port in")).text).toContain("Which of these reasons does the rejection give?");
+    const unsure = await turn("nto sure");
+    expect(unsure.text).not.toContain("Sorry, I didn't get that");
+    expect(unsure.text).not.toContain("Which of these reasons");
+    const asked = unsure.text;
+    const yes = await turn("yse");
+    expect(yes.text).not.toContain("Sorry, I didn't get that");
+    expect(yes.text).not.toBe(asked);
+  });
+
+  it("reads 'locl' and 'Canda' as the estimate's Local and Canada buttons", async () => {
+    const turn = customer();
+    expect((await turn("how much to port 3 numbers")).text).toContain("Which kind of number do you want to port?");
+    expect((await turn("locl")).text).toContain("Where are the numbers from?");
+    const estimate = (await turn("Canda")).data.find((d) => d.estimate)?.estimate;
+    expect(estimate?.input).toMatchObject({ numbers: { local: 3 }, country: "CA" });
+  });
+
+  it("does not read a three-letter word one letter off a button as that button ('tax' is no 'Fax')", async () => {
+    const turn = customer();
+    await turn("how much to port 3 numbers");
+    const reply = await turn("tax");
+    expect(reply.text).toContain("Which kind of number do you want to port?");
+    expect(reply.data.some((d) => d.estimate)).toBe(false);
+    expect((await turn("fax")).text).toContain("Where are the numbers from?");
+  });
+});
+
+describe("acknowledgements in the middle of a flow", () => {
+  it("asks again after 'ok' twice, then offers the way out instead of asking forever", async () => {
+    const turn = customer();
+    await turn("how much to port 3 numbers");
+    for (let i = 0; i < 2; i++) {
+      const again = await turn("ok");
+      expect(again.text).toContain("Back to your estimate:");
+      expect(again.text).toContain("Which kind of number do you want to port?");
+    }
+    const out = await turn("ok");
+    expect(out.text).toContain("I stopped here");
+    expect(out.text).not.toContain("Which kind of number do you want to port?");
+    expect((await turn("fax")).data.some((d) => d.estimate)).toBe(false);
+  });
+
+  it("still takes the answer after one 'ok'", async () => {
+    const turn = customer();
+    await turn("how much to port 3 numbers");
+    await turn("ok");
+    expect((await turn("fax")).text).toContain("Where are the numbers from?");
+  });
+});
+
+describe("a number typed after an answer in web chat", () => {
+  it("is never taken as the unnumbered 'Did this help?' button that stands at that place", async () => {
+    for (const number of ["1", "2", "3", "4", "5", "6"]) {
+      const turn = customer();
+      expect((await turn("what is a LOA?")).text).toContain("Did this help?");
+      const reply = await turn(number);
+      expect(reply.text).not.toContain("Glad it helped");
+      expect(reply.text).not.toContain("passed it on");
+    }
+  });
+
+  it("still picks a menu button by its number", async () => {
+    const turn = customer();
+    await turn("menu");
+    expect((await turn("2")).text).toContain("why your port was rejected");
+  });
+});
