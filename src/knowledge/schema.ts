@@ -438,6 +438,8 @@ export const NumberKindsFile = z
     number_words: z.array(z.string().min(1)).min(1),
     /** Words a typo away from a kind's word that name no kind ("portarlos", to port them, is no "portables"). */
     not_kinds: z.array(z.string().min(1)).default([]),
+    /** Words after which digits name something, never count numbers ("PON 88812", "ticket 4417", "ext 204"). */
+    identifiers: z.array(z.string().min(1)).default([]),
     counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
     count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** Words that multiply the count before them ("two dozen", "a hundred"), or are worth their value alone ("dozen"). */

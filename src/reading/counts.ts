@@ -5,6 +5,8 @@ export interface CountModel {
   kinds: Array<{ kind: NumberKind; words: string[] }>;
   numberWords: string[][];
   notKinds: Set<string>;
+  /** Words after which digits are an identifier, not a count. */
+  identifiers: Set<string>;
   /** Every word worth a count on its own. */
   counts: Map<string, number>;
   /** The words of `counts` that may be part of a longer count ("twenty five"). */
@@ -23,6 +25,7 @@ export function countModel(file: NumberKindsFile): CountModel {
     kinds: byLength(Object.entries(file.kinds).flatMap(([kind, phrases]) => phrases.map((p) => ({ kind: kind as NumberKind, words: words(p) })))),
     numberWords: file.number_words.map(words).sort((a, b) => b.length - a.length),
     notKinds: new Set(file.not_kinds.flatMap(words)),
+    identifiers: new Set(file.identifiers.flatMap(words)),
     counts: new Map([...Object.values(file.counts).flatMap((table) => Object.entries(table)), ...Object.entries(file.multipliers)]),
     numerals: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table)).filter(([w]) => !file.alone.includes(w))),
     multipliers: new Map(Object.entries(file.multipliers)),
@@ -161,7 +164,9 @@ const SINGULAR = new Set(["frais", "gratis"]);
  * Kinds of number and their counts: "half a dozen DIDs and one e-fax", "our 1-800 line", "three 504 numbers (two
  * landlines, one cell)". A kind said once in the singular ("a fax line", "my cell") is one number.
  */
-export function readCounts(model: CountModel, tokens: Token[], isAreaCode: IsAreaCode): CountFacts {
+export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaCode): CountFacts {
+  // Digits right after an identifier's word ("PON 88812", not "ticket: 7 numbers") are no more a count than an area code is.
+  const isAreaCode: IsAreaCode = (all, i) => areaCode(all, i) || (/^\d+$/.test(all[i]!.word) && !all[i]!.afterBreak && model.identifiers.has(all[i - 1]?.word ?? ""));
   const numbers: Partial<Record<NumberKind, number>> = {};
   const uncounted: NumberKind[] = [];
   const defaulted: NumberKind[] = [];

@@ -7,7 +7,7 @@ import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
 import { optionModel, readOptions, type OptionModel } from "./options.js";
 import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
-import { looksLikeQuestion } from "./question-shape.js";
+import { holdsAQuestion, looksLikeQuestion } from "./question-shape.js";
 import { findPhrase, tokenize, words } from "./text.js";
 
 /** What a message asks for: one of the knowledge's intents, or a porting question for the answer engine. */
@@ -195,12 +195,14 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       if (direction) facts.direction = direction;
 
       const rejection = isNotice(m, tokens, text, options);
-      // A date in a rejection notice or story is the rejection's, unless numbers to port are counted too.
-      const notice = !looksLikeQuestion(text) && !(facts.wants.fees || (facts.wants.dates && countsNumbers(facts))) && rejection;
+      // A date in a rejection notice or story is the rejection's ("resubmit within 7 days"), unless the message asks
+      // when numbers it counts will be ported.
+      const asks = holdsAQuestion(text);
+      const notice = !looksLikeQuestion(text) && !(facts.wants.fees || (facts.wants.dates && asks && countsNumbers(facts))) && rejection;
       // A bare "?" asks for help.
       if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
-      return { intent: intentOf(m, tokens, facts, notice, general, rejection, date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim()), looksLikeQuestion(text)), language, facts, notice };
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection, date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim()), looksLikeQuestion(text), asks), language, facts, notice };
     },
   };
 }
@@ -216,14 +218,14 @@ function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, o
 }
 
 /** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
-/** `rejection`: the text says a port was rejected; with no count and no price asked, its dates are the rejection's, not an order's. */
-function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean, dateAhead: boolean, asked: boolean): Intent {
+/** `rejection`: the text says a port was rejected; with no price asked, and no count or no question, its dates are the rejection's, not an order's. */
+function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean, dateAhead: boolean, asked: boolean, asks: boolean): Intent {
   const whole = wholeIntent(m.intents, tokens);
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
   if (person) return person;
   // "now my cell transfer is rejected": a rejection told with no price asked and no day still to come is no order.
-  const rejectionDates = rejection && !facts.wants.fees && (!countsNumbers(facts) || !dateAhead);
+  const rejectionDates = rejection && !facts.wants.fees && (!countsNumbers(facts) || !dateAhead || !asks);
   // An estimate prices a port in: a port out's fees and dates are the answer engine's.
   if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out") return "estimate";
   if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out") return "estimate";

@@ -86,6 +86,21 @@ describe("rejections and people in customers' words", () => {
     expect(data(replies)[0]!.understood.intent).toBe("diagnosis");
   });
 
+  it("a pasted rejection e-mail with an order number, a callback number and a resubmission deadline is diagnosed, not priced", async () => {
+    const email =
+      "Hello,\n\nYour port request PON 88812 for the telephone number(s) 514-555-0199 has been REJECTED by the losing carrier.\n\nReject code: 6P\nReason: ACCOUNT NUMBER INVALID - the account number on the LOA does not match our records.\n\nPlease correct and resubmit within 7 days, or call 1-800-555-0100.\n\nLNP Operations";
+    const replies = await chat().send(email);
+    expect(data(replies)[0]!.understood.intent).toBe("diagnosis");
+    expect(textOf(replies)).toMatch(/points to .Account Number, Reseller Mismatch/);
+    expect(textOf(replies)).not.toContain("88812");
+  });
+
+  it.each(["ok bye", "goodbye"])("'%s' closes the exchange without an apology or a hand-off", async (text) => {
+    const replies = await chat().send(text);
+    expect(data(replies)[0]!.understood.intent).toBe("thanks");
+    expect(textOf(replies)).not.toMatch(/Sorry|don't know/);
+  });
+
   it.each(["I want to talk to a human", "can I speak with a real person", "quiero hablar con una persona"])("'%s' gives the hand-off details", async (text) => {
     const replies = await chat().send(text);
     expect(data(replies)[0]!.understood.intent).toBe("person");

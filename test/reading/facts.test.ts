@@ -361,6 +361,13 @@ describe("telephone numbers and home phones", () => {
     expect(facts("3 cells, one of them is 555-0199").numbers).toEqual({ wireless: 3 });
   });
 
+  it("reads no order, ticket or extension number as a count, and no 'telephone' as a typo of a cell phone", () => {
+    expect(facts("port request PON 88812 for the telephone number(s) 514-555-0199").numbers).toEqual({});
+    expect(facts("ticket 4417 port 3 fax numbers")).toMatchObject({ numbers: { fax: 3 } });
+    expect(facts("ticket: 7 numbers, area code 512")).toMatchObject({ count: 7 });
+    expect(facts("my telephone number")).not.toHaveProperty("numbers.wireless");
+  });
+
   it("reads a home phone as a local number", () => {
     expect(facts("how long will my Shaw home phone take").numbers).toEqual({ local: 1 });
   });

@@ -17,6 +17,7 @@ describe("what a message asks for", () => {
     ["Rejected - BTN mismatch", "diagnosis"],
     ["LSR rejected: address does not match CSR", "diagnosis"],
     ["LSR reject - PIN invalid", "diagnosis"],
+    ["Your port request PON 88812 for the telephone number(s) 514-555-0199 has been REJECTED.\nReason: ACCOUNT NUMBER INVALID. Please correct and resubmit within 7 days or call 1-800-555-0100.", "diagnosis"],
     ["😡😡😡 my port failed", "diagnosis"],
     ["my port got rejectd", "diagnosis"],
     ["Mi portabilidad fue rechazada, ¿qué hago?", "diagnosis"],
@@ -99,6 +100,9 @@ describe("what a message asks for", () => {
     ["thanks!", "thanks"],
     ["ok thx", "thanks"],
     ["muchas gracias", "thanks"],
+    ["ok bye", "thanks"],
+    ["goodbye", "thanks"],
+    ["au revoir", "thanks"],
     ["ok", "acknowledgement"],
     ["got it", "acknowledgement"],
   ])("'%s' is the command or courtesy %s", (text, expected) => {
