@@ -91,3 +91,15 @@ describe("the answer cache", () => {
     expect([agent.answer?.id, ...agent.alternatives.map((a) => a.id)].some((id) => id?.includes("nasc"))).toBe(true);
   });
 });
+
+describe("agents' wording", () => {
+  const first = (question: string) => {
+    const r = engine.ask(question, { audience: "agent" });
+    return [...(r.answer ? [r.answer.id] : []), ...r.alternatives.map((a) => a.id)][0];
+  };
+
+  it("reads 'canned reply' or 'template' as asking for text to paste, not about replying to the SMS", () => {
+    expect(first("canned reply for port fees")).toBe("how-much-does-it-cost-to-port-a-number");
+    expect(first("template for invalid BTN rejection")).toBe("incorrect-billing-telephone-number-btn");
+  });
+});
