@@ -49,16 +49,23 @@ async function directLineConversation(api: string): Promise<number[]> {
   const { token } = await json(`${api}/tokens/generate`, { method: "POST" });
   const auth = { authorization: `Bearer ${token}` };
   const { conversationId, streamUrl } = await json(`${api}/conversations`, { method: "POST", headers: auth });
-  const ws = new WebSocket(streamUrl);
   const replied = new Set<string>();
   let wake: (() => void) | undefined;
-  ws.on("message", (data) => {
+  const onMessage = (data: unknown) => {
     for (const a of (JSON.parse(String(data)) as { activities: Activity[] }).activities) {
       if (a.from.role === "bot" && a.type === "message" && a.replyToId) replied.add(a.replyToId);
     }
     wake?.();
-  });
-  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+  };
+  const open = (url: string) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.on("message", onMessage);
+      socket.once("open", () => resolve(socket)).once("error", reject);
+    });
+  // A stream URL lives two minutes; on a machine loaded enough to outlast it, a client asks for a fresh one, as Web
+  // Chat does when it reconnects.
+  const ws = await open(streamUrl).catch(async () => open((await json(`${api}/conversations/${conversationId}`, { method: "GET", headers: auth })).streamUrl));
   const times: number[] = [];
   try {
     for (const text of TURNS) {
