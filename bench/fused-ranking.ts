@@ -48,6 +48,31 @@ const pct = (x: number, of: number) => (of ? `${((100 * x) / of).toFixed(1)}%` :
 const cells = (o: Outcome, first: number) =>
   `${pct(first, o.inScope)} ${pct(o.right, o.inScope)} ${pct(o.wrong, o.inScope)} ${String(o.outAnswered).padStart(2)} ${pct(o.askedBackRight, o.inScope)} ${pct(o.refused, o.outOfScope)}`;
 
+function countsOf(observations: OpinionObservation[], review: Review): string {
+  const o = outcomeOf(observations, review);
+  return `${o.right} right / ${o.wrong} wrong / ${o.outAnswered} out`;
+}
+
+/**
+ * Leave one set out: each set scored with `baseline` and with the review of the parameter `choose` picks on the other
+ * sets, a row a set, then the totals; returns the baseline's total.
+ */
+function leaveOneSetOut<T>(observations: OpinionObservation[], sets: string[], baseline: Review, choose: (others: OpinionObservation[]) => T, reviewOf: (parameter: T) => Review, label: string): Outcome {
+  const rows = sets.map((set) => {
+    const left = observations.filter((o) => o.set === set);
+    const parameter = choose(observations.filter((o) => o.set !== set));
+    const review = reviewOf(parameter);
+    const [a, b] = [outcomeOf(left, baseline), outcomeOf(left, review)];
+    const [fa, fb] = [firsts(left, baseline), firsts(left, review)];
+    console.log(`  ${set.padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}   (${label} ${parameter})`);
+    return { a, b, fa, fb };
+  });
+  const [a, b] = [sum(rows.map((r) => r.a)), sum(rows.map((r) => r.b))];
+  const [fa, fb] = [rows.reduce((s, r) => s + r.fa, 0), rows.reduce((s, r) => s + r.fb, 0)];
+  console.log(`  ${"all".padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}`);
+  return a;
+}
+
 /**
  * The re-ranking of the English "which of these?" by the engine's score and the encoder's closeness together, beside
  * the review without it: each set scored with the lead chosen on the others (leave one set out), then the lead's curve
@@ -61,23 +86,9 @@ export function benchFusedRanking(observations: OpinionObservation[]): void {
   );
   for (const wrongWeight of [5, 3]) {
     console.log(`  review without it -> with it, the lead chosen on the other sets (a wrong answer weighing ${wrongWeight} right ones):`);
-    const rows = sets.map((set) => {
-      const left = observations.filter((o) => o.set === set);
-      const lead = bestLead(observations.filter((o) => o.set !== set), wrongWeight);
-      const review = fusedReview({ ...LEAD_ONLY, lead });
-      const [a, b] = [outcomeOf(left, before), outcomeOf(left, review)];
-      const [fa, fb] = [firsts(left, before), firsts(left, review)];
-      console.log(`  ${set.padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}   (lead ${lead})`);
-      return { a, b, fa, fb };
-    });
-    const [a, b] = [sum(rows.map((r) => r.a)), sum(rows.map((r) => r.b))];
-    const [fa, fb] = [rows.reduce((s, r) => s + r.fa, 0), rows.reduce((s, r) => s + r.fb, 0)];
-    console.log(`  ${"all".padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}`);
+    leaveOneSetOut(observations, sets, before, (others) => bestLead(others, wrongWeight), (lead) => fusedReview({ ...LEAD_ONLY, lead }), "lead");
   }
-  const counts = (review: Review) => {
-    const o = outcomeOf(observations, review);
-    return `${o.right} right / ${o.wrong} wrong / ${o.outAnswered} out`;
-  };
+  const counts = (review: Review) => countsOf(observations, review);
   console.log(`  without it: ${counts(before)}; the lead on all sets (used: ${FUSION.lead}): ${LEADS.map((lead) => `${lead}: ${counts(fusedReview({ ...LEAD_ONLY, lead }))}`).join("   ")}`);
   console.log(
     `  not used: the closest phrasing alone: ${counts(fusedReview(LEAD_ONLY, "cosines"))}; weight 1: ${counts(fusedReview({ ...LEAD_ONLY, weight: 1 }))}; weight 2: ${counts(fusedReview({ ...LEAD_ONLY, weight: 2 }))}; the engine's first 3 groups: ${counts(fusedReview(LEAD_ONLY, "closeness", 3))}`,
@@ -108,21 +119,8 @@ function benchCloseFirst(observations: OpinionObservation[], sets: string[]): vo
   console.log(
     `A re-ranked first answered when it is the engine's first, the engine offered ${shown} choices and its closest phrasing reaches the bar (used: ${used}), beside the lead alone; the bar chosen on the other sets among ${CLOSE_FIRST_BARS.join(", ")} (a wrong answer weighing ${wrongWeight} right ones):`,
   );
-  const rows = sets.map((set) => {
-    const left = observations.filter((o) => o.set === set);
-    const bar = bestCloseFirst(observations.filter((o) => o.set !== set), wrongWeight);
-    const [a, b] = [outcomeOf(left, leadOnly), outcomeOf(left, closeFirst(bar))];
-    const [fa, fb] = [firsts(left, leadOnly), firsts(left, closeFirst(bar))];
-    console.log(`  ${set.padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}   (bar ${bar})`);
-    return { a, b, fa, fb };
-  });
-  const [a, b] = [sum(rows.map((r) => r.a)), sum(rows.map((r) => r.b))];
-  const [fa, fb] = [rows.reduce((s, r) => s + r.fa, 0), rows.reduce((s, r) => s + r.fb, 0)];
-  console.log(`  ${"all".padEnd(10)} ${cells(a, fa)}   ->  ${cells(b, fb)}`);
-  const counts = (review: Review) => {
-    const o = outcomeOf(observations, review);
-    return `${o.right} right / ${o.wrong} wrong / ${o.outAnswered} out`;
-  };
+  const a = leaveOneSetOut(observations, sets, leadOnly, (others) => bestCloseFirst(others, wrongWeight), (bar) => closeFirst(bar), "bar");
+  const counts = (review: Review) => countsOf(observations, review);
   const curve = [0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.85, Infinity];
   console.log(`  the bar on all sets: ${curve.map((bar) => `${bar}: ${counts(closeFirst(bar))}`).join("   ")}`);
   const any = Infinity;
