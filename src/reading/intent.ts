@@ -51,9 +51,14 @@ export function wholeIntent(model: IntentModel, tokens: Token[]): IntentId | und
   return undefined;
 }
 
-/** Whether a cue found at `start` is said as a condition or denied ("if it gets rejected", "so it doesn't get rejected"). */
+/**
+ * Whether a cue found at `start` is said as a condition or denied ("if it gets rejected", "so it doesn't get rejected"),
+ * in its own clause: "never mind the price, my port got rejected" denies nothing about the rejection.
+ */
 export function guarded(model: IntentModel, tokens: Token[], start: number, end: number): boolean {
-  const before = tokens.slice(Math.max(0, start - 5), end);
+  let from = Math.max(0, start - 5);
+  for (let i = start; i > from; i--) if (tokens[i]!.afterBreak) from = i;
+  const before = tokens.slice(from, end);
   return model.guards.some((g) => findPhrase(before, g) !== undefined);
 }
 

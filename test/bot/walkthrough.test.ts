@@ -136,6 +136,15 @@ describe("flows never trap", () => {
     expect(estimateOf(await c.send("US")).input).toMatchObject({ numbers: { fax: 3, "toll-free": 2 }, submitted: "2026-03-10" });
   });
 
+  it("leaves an estimate for the diagnosis when the customer drops the price and says the port was rejected", async () => {
+    const c = chat();
+    await c.send("how much to port 3 fax numbers");
+    const replies = await c.send("actually never mind the price, my port got rejected");
+    expect(data(replies)[0]!.understood.intent).toBe("diagnosis");
+    expect(textOf(replies)).toContain("find out why your port was rejected");
+    expect(textOf(replies)).not.toContain("Where are the numbers from?");
+  });
+
   it("asks an unclear reply again with its buttons twice, then offers the menu and a person", async () => {
     const c = chat();
     await c.send("how much to port 3 fax numbers");

@@ -17,6 +17,7 @@ describe("what a message asks for", () => {
     ["Rejected - BTN mismatch", "diagnosis"],
     ["LSR rejected: address does not match CSR", "diagnosis"],
     ["LSR reject - PIN invalid", "diagnosis"],
+    ["actually never mind the price, my port got rejected", "diagnosis"],
     ["Your port request PON 88812 for the telephone number(s) 514-555-0199 has been REJECTED.\nReason: ACCOUNT NUMBER INVALID. Please correct and resubmit within 7 days or call 1-800-555-0100.", "diagnosis"],
     ["😡😡😡 my port failed", "diagnosis"],
     ["my port got rejectd", "diagnosis"],
