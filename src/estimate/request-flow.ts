@@ -62,6 +62,9 @@ const NO_DATE_YET = new Set(["not sure", "not sure yet", "unsure", "dont know", 
 /** Replies to "When will you submit?" that mean at once: today, not an expedite. */
 const AT_ONCE = new Set(["asap", "as soon as possible", "now", "right now", "soon", "as soon as i can", "as soon as we can", "immediately", "right away"]);
 const ANOTHER_COUNTRY = new Set(["another country", "other country", "a different country", "another"]);
+/** Replies to "Which one do you mean?" (Georgia) that pick the state or province, or the country, without naming it. */
+const REGION_SIDE = new Set(["state", "the state", "a state", "us state", "the us state", "province", "the province", "a province", "canadian province"]);
+const COUNTRY_SIDE = new Set(["country", "the country", "a country", "the other one"]);
 
 /** Today's date as already read on a clock, or the instant now, read in the order's time zone. */
 export type Today = IsoDate | Date;
@@ -232,6 +235,12 @@ export function answerQuestion(state: RequestState, text: string, facts: Facts, 
     case "country":
     case "country-name": {
       if (question.field === "country" && ANOTHER_COUNTRY.has(reply)) return { state: { ...state, askCountryName: true }, understood: true };
+      if (question.field === "place" && (REGION_SIDE.has(reply) || COUNTRY_SIDE.has(reply))) {
+        const { shared: _shared, ...rest } = state;
+        const { place: _place, ...draft } = state.draft;
+        const side = REGION_SIDE.has(reply) ? { country: question.regionCountry } : { country: "INTL" as const, place: question.country };
+        return { state: { ...rest, draft: { ...draft, ...side } }, understood: true };
+      }
       // A number here is an area code or a slip, not more numbers to port.
       const merged = merge(state, { ...facts, count: undefined }, problems, true);
       if (merged.draft.country) return { state: { ...merged, askCountryName: false }, understood: true };

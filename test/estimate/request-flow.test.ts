@@ -160,6 +160,13 @@ describe("request flow", () => {
     expect(answerAll(state, ["Georgia the country"]).draft).toMatchObject({ country: "INTL", place: "Georgia" });
   });
 
+  it("settles which Georgia with 'the state' or 'the country' typed instead of the name", () => {
+    const { state } = start("how much for 2 landlines in Georgia");
+    expect(answerAll(state, ["the state"]).draft).toMatchObject({ country: "US" });
+    expect(answerAll(state, ["The country."]).draft).toMatchObject({ country: "INTL", place: "Georgia" });
+    expect(nextQuestion(answerAll(state, ["the state"]), TODAY).field).not.toBe("place");
+  });
+
   it("takes today in the customer's time zone when no date is given", () => {
     const now = new Date("2026-03-06T03:00:00Z");
     const state = startRequest(facts("how much for 1 fax number in Canada"), "Pacific/Kiritimati").state;
