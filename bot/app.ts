@@ -27,6 +27,7 @@ import { createServer } from "./server.js";
 import { registerSlack } from "./slack/app.js";
 import { currentKnowledgeBase, currentSearch, fixedKnowledge, observedEngine, observedReview, type BotServices, type KnowledgeSource } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
+import { LastEstimate } from "./last-estimate.js";
 import { memoryState, type StateStore } from "./storage.js";
 import { turnMiddleware } from "./turn-middleware.js";
 import { currentTurn } from "./turn-scope.js";
@@ -83,6 +84,7 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
     review: observedReview(source),
     send: createReplySender(resolveKbLink({ get byId() { return source.current().kb.byId; } }), shown),
     shown,
+    lastEstimate: new LastEstimate(conversationState),
     recordFeedback,
     log,
     now,

@@ -6,6 +6,7 @@ import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
 import type { ShownChoices } from "./shown-choices.js";
+import type { LastEstimate } from "./last-estimate.js";
 import { currentTurn } from "./turn-scope.js";
 import type { Reader } from "../src/reading/read.js";
 
@@ -81,6 +82,8 @@ export interface BotServices {
   send: SendReply;
   /** The choices of the last reply sent in the conversation. */
   shown: ShownChoices;
+  /** The order of the last estimate given in the conversation, for the fragments that change it. */
+  lastEstimate: LastEstimate;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;

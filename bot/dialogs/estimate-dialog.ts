@@ -2,17 +2,19 @@ import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { estimate } from "../../src/estimate/estimate.js";
 import { totalNumbers } from "../../src/estimate/input.js";
-import { RequestState, answerQuestion, nextQuestion, startRequest, type Question } from "../../src/estimate/request-flow.js";
+import { RequestState, answerQuestion, followUpRequest, nextQuestion, startRequest, type Question } from "../../src/estimate/request-flow.js";
 import { isCustomerEntry } from "../../src/knowledge/audience.js";
 import type { Reading } from "../../src/reading/read.js";
 import { estimateCard, estimateQuestionReply, problemText, questionChoices } from "../cards/estimate-card.js";
 import { resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
+import type { FlowOptions } from "./flows.js";
 import { readingOf } from "./reading.js";
 import { StepDialog, type Answered, type Shown } from "./step-dialog.js";
 
 export const ESTIMATE_DIALOG = "estimate";
 
+const CHANGED = "Let's redo your estimate with that change. One more question; type \"cancel\" to stop at any time.";
 const START = "Let's work out the fees and the dates of your port. A few quick questions; type \"cancel\" to stop at any time.";
 
 /**
@@ -29,7 +31,11 @@ export class EstimateDialog extends StepDialog<RequestState, Question, string> {
     return dateInZone(this.services.now(), PORTING_TIME_ZONE);
   }
 
-  protected start(_today: string, opening: string | undefined, context: TurnContext) {
+  protected start(_today: string, opening: string | undefined, context: TurnContext, options?: FlowOptions) {
+    if (options?.followUp) {
+      const { state, problems } = followUpRequest(options.followUp.previous, options.followUp.change);
+      return { state, intro: problems.length ? problems.map(problemText).join("\n\n") : CHANGED };
+    }
     const facts = opening?.trim() ? readingOf(context, this.services, opening).facts : undefined;
     const { state, problems } = startRequest(facts);
     return { state, intro: problems.length ? problems.map(problemText).join("\n\n") : START };

@@ -1,3 +1,6 @@
+import type { EstimateInput } from "../../src/estimate/input.js";
+import type { FollowUp } from "../../src/estimate/follow-up.js";
+
 /**
  * The guided flows the main dialog hosts. Each is a sub-dialog registered under its id with addDialog and started
  * with `beginDialog(id, { text })`, where `text` is what the user typed to start it (a pasted rejection notice, an
@@ -9,6 +12,8 @@ export type FlowId = (typeof FLOW_IDS)[number];
 
 export interface FlowOptions {
   text?: string;
+  /** For the estimate: the order just estimated and the change a follow-up fragment makes to it. */
+  followUp?: { previous: EstimateInput; change: FollowUp };
 }
 
 export const FLOW_LABELS: Record<FlowId, string> = {

@@ -15,7 +15,11 @@ import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
 import { flowOf, readingOf, toldRejection } from "./reading.js";
-import type { Intent } from "../../src/reading/read.js";
+import type { Intent, Reading } from "../../src/reading/read.js";
+import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
+import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { EstimateInput } from "../../src/estimate/input.js";
+import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
 
 export const MAIN_DIALOG = "main";
@@ -92,7 +96,7 @@ export class MainDialog extends ComponentDialog {
     } else if (picked && picked.action !== "say" && picked.action !== "command") {
       await this.act(inner, picked);
     } else if (inFlow) {
-      await inner.continueDialog();
+      await this.flowTurn(inner, await inner.continueDialog());
     } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
       await this.show(inner, menuCard(this.flows, NOTED));
     } else {
@@ -120,18 +124,41 @@ export class MainDialog extends ComponentDialog {
         break;
       case "menu":
         await inner.cancelAllDialogs();
+        await this.services.lastEstimate.forget(inner.context);
         await this.show(inner, menuCard(this.flows));
         return;
       case "start-over":
         await inner.cancelAllDialogs();
+        await this.services.lastEstimate.forget(inner.context);
         await this.show(inner, welcomeCard(this.services.kb, this.flows));
         return;
       case "cancel":
         await inner.cancelAllDialogs();
+        await this.services.lastEstimate.forget(inner.context);
         await this.show(inner, menuCard(this.flows, flow ? `Okay, I stopped "${this.flowLabel(flow)}". What next?` : "There is nothing to cancel. What would you like to do?"));
         return;
     }
     if (inner.activeDialog) await inner.repromptDialog();
+  }
+
+  /**
+   * After a flow's turn: an estimate given is remembered for the fragments that may change it; any other flow under
+   * way makes it stale.
+   */
+  private async flowTurn(inner: DialogContext, result: DialogTurnResult): Promise<void> {
+    const input = result.status === DialogTurnStatus.complete ? estimated(result.result) : undefined;
+    if (input) await this.services.lastEstimate.remember(inner.context, input);
+    else if (inner.activeDialog && inner.activeDialog.id !== ESTIMATE_DIALOG) await this.services.lastEstimate.forget(inner.context);
+  }
+
+  /** The change a message makes to the last estimate given, when it is a fragment about that order. */
+  private async estimateFollowUp(inner: DialogContext, text: string, reading: Reading): Promise<FlowOptions["followUp"]> {
+    if (!this.flows.has(ESTIMATE_DIALOG) || reading.intent !== "question") return undefined;
+    const previous = await this.services.lastEstimate.get(inner.context);
+    if (!previous) return undefined;
+    const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
+    const change = readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts);
+    return change ? { previous, change } : undefined;
   }
 
   private flowLabel(id: string): string {
@@ -144,7 +171,7 @@ export class MainDialog extends ComponentDialog {
       case "start":
         if (this.flows.has(action.flow)) {
           await inner.cancelAllDialogs();
-          await inner.beginDialog(action.flow, {} satisfies FlowOptions);
+          await this.flowTurn(inner, await inner.beginDialog(action.flow, {} satisfies FlowOptions));
           return;
         }
         await this.route(inner, FLOW_LABELS[action.flow as FlowId] ?? action.flow);
@@ -193,15 +220,21 @@ export class MainDialog extends ComponentDialog {
       await this.show(inner, askCard(this.services.kb));
       return;
     }
-    const flow = flowOf(readingOf(inner.context, this.services, text));
+    const reading = readingOf(inner.context, this.services, text);
+    const flow = flowOf(reading);
     if (flow && this.flows.has(flow)) {
-      await inner.beginDialog(flow, { text } satisfies FlowOptions);
+      await this.flowTurn(inner, await inner.beginDialog(flow, { text } satisfies FlowOptions));
+      return;
+    }
+    const followUp = flow ? undefined : await this.estimateFollowUp(inner, text, reading);
+    if (followUp) {
+      await this.flowTurn(inner, await inner.beginDialog(ESTIMATE_DIALOG, { text, followUp } satisfies FlowOptions));
       return;
     }
     const result = await ask(this.services, text, inner.context);
     // "our prepaid plan ran out weeks ago": no question the articles answer outright, but a rejection the diagnosis knows.
     if (this.flows.has("diagnose") && toldRejection(this.services, text, result)) {
-      await inner.beginDialog("diagnose", { text } satisfies FlowOptions);
+      await this.flowTurn(inner, await inner.beginDialog("diagnose", { text } satisfies FlowOptions));
       return;
     }
     switch (result.status) {
@@ -217,6 +250,13 @@ export class MainDialog extends ComponentDialog {
         return;
     }
   }
+}
+
+/** Whether a flow's last result is an estimate; its order is then what a follow-up fragment changes. */
+function estimated(result: unknown): EstimateInput | undefined {
+  if (typeof result !== "object" || result === null || !("input" in result)) return undefined;
+  const input = EstimateInput.safeParse(result.input);
+  return input.success ? input.data : undefined;
 }
 
 /**

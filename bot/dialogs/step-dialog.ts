@@ -54,8 +54,8 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
   }
 
   protected abstract knowledge(): Knowledge;
-  /** The first state, from the text that started the flow if any, and what to say before the first step. */
-  protected abstract start(knowledge: Knowledge, opening: string | undefined, context: TurnContext): { state: State; intro?: string };
+  /** The first state, from the text that started the flow if any (and the flow's other options), and what to say before the first step. */
+  protected abstract start(knowledge: Knowledge, opening: string | undefined, context: TurnContext, options?: FlowOptions): { state: State; intro?: string };
   protected abstract next(knowledge: Knowledge, state: State): Step;
   protected abstract answer(knowledge: Knowledge, state: State, text: string, reading: Reading): Answered<State>;
   /** The step as a reply; `intro` leads a question. */
@@ -68,7 +68,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
 
   override async beginDialog(dc: DialogContext, options?: FlowOptions): Promise<DialogTurnResult> {
     const knowledge = this.knowledge();
-    const { state, intro } = this.start(knowledge, options?.text, dc.context);
+    const { state, intro } = this.start(knowledge, options?.text, dc.context, options);
     return this.step(dc, knowledge, state, intro);
   }
 

@@ -3,6 +3,7 @@ import { NumberKind } from "../knowledge/schema.js";
 import { dateInZone, PORTING_TIME_ZONE, type IsoDate } from "../calendar/dates.js";
 import type { Facts } from "../reading/read.js";
 import { noSubmissionDate } from "./estimate.js";
+import type { FollowUp } from "./follow-up.js";
 import { orderKinds } from "./fees.js";
 import { Count, CountText, CountryText, EstimateDraft, SubmissionDate, parseEstimateInput, parseField, totalNumbers, type EstimateInput, type FieldProblem } from "./input.js";
 
@@ -152,6 +153,52 @@ export function startRequest(facts: Facts | undefined, timeZone?: string): { sta
     },
     problems,
   };
+}
+
+/**
+ * The request behind an estimate just given, changed by a follow-up fragment ("and if expedited?", "what about 3
+ * more", "for Quebec instead"): what the fragment states replaces the order's, numbers named are added when
+ * `adding`, and only what the change leaves open is asked (which kind a bare count is, when the order had several).
+ */
+export function followUpRequest(previous: EstimateInput, change: FollowUp): { state: RequestState; problems: FieldProblem[] } {
+  const { facts, adding } = change;
+  const problems: FieldProblem[] = [];
+  const { numbers: before, ...rest } = previous;
+  const { numbers: named, bad } = checkedNumbers(facts, problems);
+  const uncounted = [...facts.uncounted, ...bad];
+  let numbers: Partial<Record<NumberKind, number>> = before;
+  let pendingCount: number | undefined;
+  if (orderKinds(named).length > 0 || uncounted.length > 0) {
+    numbers = adding ? sum(before, named) : named;
+  } else if (facts.count !== undefined) {
+    const checked = Count.safeParse(facts.count);
+    const [only, ...others] = orderKinds(before);
+    if (!checked.success) problems.push({ field: "count", message: checked.error.issues[0]!.message });
+    else if (only && others.length === 0) numbers = { [only]: (adding ? before[only]! : 0) + checked.data };
+    else if (checked.data > 0) [numbers, pendingCount] = [adding ? before : {}, checked.data];
+  }
+  const draft: EstimateDraft = { ...rest, numbers };
+  // A name that is a state and a country (Georgia) replaces the place only once the customer says which.
+  if (facts.ambiguousPlace && !facts.country) {
+    delete draft.country;
+    delete draft.place;
+  }
+  const base: RequestState = {
+    draft,
+    uncounted: uncounted.filter((k) => numbers[k] === undefined),
+    kindsDone: pendingCount === undefined,
+    needsDate: false,
+    needsCount: true,
+    askCountryName: false,
+    ...(pendingCount === undefined ? {} : { pendingCount }),
+  };
+  return { state: merge(base, { ...facts, numbers: {}, uncounted: [], defaulted: [], count: undefined }, problems, false), problems };
+}
+
+function sum(a: Partial<Record<NumberKind, number>>, b: Partial<Record<NumberKind, number>>): Partial<Record<NumberKind, number>> {
+  const total = { ...a };
+  for (const kind of orderKinds(b)) total[kind] = (total[kind] ?? 0) + b[kind]!;
+  return total;
 }
 
 /** Kinds named without a count in a question only about dates: counted as one, and the estimate says why. */

@@ -1,0 +1,65 @@
+import type { Facts } from "../reading/read.js";
+import { redact } from "../privacy/redact.js";
+import { words } from "../reading/text.js";
+
+/**
+ * A change to the estimate just given, told as a fragment: "and if expedited?", "what about 3 more", "for Quebec
+ * instead", "make it 5", "what if I submit next tue". The facts are the reader's; `adding` says the numbers named come
+ * on top of the order ("3 more", "and 2 toll free") rather than replace it ("make it 5", "what about 5 toll free").
+ */
+export interface FollowUp {
+  facts: Facts;
+  adding: boolean;
+}
+
+/** How a fragment opens when it changes what was just estimated (folded words, English, French, Spanish). */
+const OPENERS = ["and", "and if", "and for", "and what about", "what if", "what about", "how about", "for", "make it", "same but", "same for", "but", "if", "with", "plus", "also", "et si", "et pour", "et", "y si", "y para", "y", "con"].map(words);
+/** Openers that put the numbers named on top of the order ("and 2 toll free", "plus a fax"). */
+const ADDING_OPENERS = new Set(["and", "with", "plus", "also", "et", "y", "con"]);
+/** Words that put the numbers named on top of the order. */
+const ADDING = new Set(["more", "another", "extra", "additional", "additionally", "plus", "add", "also", "encore", "autres", "mas", "otro", "otros", "otra", "otras"]);
+/** Words a fragment may end with that say nothing of the order ("for Quebec instead", "what about 5 then?"). */
+const CLOSERS = new Set(["instead", "then", "please", "pls", "plutot", "mejor"]);
+/** A fragment of at most this many words needs no opener ("Quebec", "5 toll free", "next tue"). */
+const SHORT = 4;
+
+/** Whether the facts change anything in an estimate request. */
+function changesOrder(facts: Facts): boolean {
+  return (
+    Object.keys(facts.numbers).length > 0 ||
+    facts.uncounted.length > 0 ||
+    facts.count !== undefined ||
+    facts.country !== undefined ||
+    facts.ambiguousPlace !== undefined ||
+    facts.submitted !== undefined ||
+    facts.expedite === true ||
+    (facts.rejections ?? 0) > 0 ||
+    facts.cancel === true
+  );
+}
+
+function startsWith(folded: string[], phrase: string[]): boolean {
+  return phrase.length <= folded.length && phrase.every((word, i) => folded[i] === word);
+}
+
+/**
+ * The change a message makes to the estimate just given, or undefined when it is no such fragment: a question of its
+ * own ("can I port a fax number to your service?"), one about porting out, or a message holding a phone number, PIN
+ * or account number (whose area code is no change of place). `read` reads a text's facts with the bot's reader; a
+ * count the reader leaves unread inside the fragment ("what about 3 more", "make it 5") is read from the fragment
+ * without its opener and its adding and closing words.
+ */
+export function readFollowUp(text: string, facts: Facts, read: (text: string) => Facts): FollowUp | undefined {
+  if (redact(text) !== text || facts.direction === "out") return undefined;
+  const folded = words(text);
+  if (folded.length === 0) return undefined;
+  const opener = OPENERS.filter((phrase) => startsWith(folded, phrase)).sort((a, b) => b.length - a.length)[0];
+  const closed = CLOSERS.has(folded[folded.length - 1]!);
+  if (!opener && !closed && folded.length > SHORT) return undefined;
+  const adding = folded.some((word) => ADDING.has(word)) || (opener !== undefined && ADDING_OPENERS.has(opener.join(" ")));
+  if (changesOrder(facts)) return { facts, adding };
+  const rest = folded.slice(opener?.length ?? 0).filter((word) => !ADDING.has(word) && !CLOSERS.has(word));
+  if (rest.length === 0 || rest.length === folded.length) return undefined;
+  const restFacts = read(rest.join(" "));
+  return changesOrder(restFacts) && restFacts.direction !== "out" ? { facts: restFacts, adding } : undefined;
+}
