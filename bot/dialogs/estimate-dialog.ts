@@ -32,11 +32,12 @@ export class EstimateDialog extends StepDialog<RequestState, Question, string> {
   }
 
   protected start(_today: string, opening: string | undefined, context: TurnContext, options?: FlowOptions) {
-    if (options?.followUp) {
-      const { state, problems } = followUpRequest(options.followUp.previous, options.followUp.change);
+    const { previous, change } = options?.followUp ?? {};
+    if (previous && change) {
+      const { state, problems } = followUpRequest(previous, change);
       return { state, intro: problems.length ? problems.map(problemText).join("\n\n") : CHANGED };
     }
-    const facts = opening?.trim() ? readingOf(context, this.services, opening).facts : undefined;
+    const facts = change?.facts ?? (opening?.trim() ? readingOf(context, this.services, opening).facts : undefined);
     const { state, problems } = startRequest(facts);
     return { state, intro: problems.length ? problems.map(problemText).join("\n\n") : START };
   }

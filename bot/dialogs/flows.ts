@@ -12,8 +12,11 @@ export type FlowId = (typeof FLOW_IDS)[number];
 
 export interface FlowOptions {
   text?: string;
-  /** For the estimate: the order just estimated and the change a follow-up fragment makes to it. */
-  followUp?: { previous: EstimateInput; change: FollowUp };
+  /**
+   * For the estimate, a fragment following an estimate or an answer that offered one: the order just estimated (none
+   * after an answer) and what the fragment states.
+   */
+  followUp?: { previous?: EstimateInput; change: FollowUp };
 }
 
 export const FLOW_LABELS: Record<FlowId, string> = {

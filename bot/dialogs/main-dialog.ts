@@ -151,14 +151,17 @@ export class MainDialog extends ComponentDialog {
     else if (inner.activeDialog && inner.activeDialog.id !== ESTIMATE_DIALOG) await this.services.lastEstimate.forget(inner.context);
   }
 
-  /** The change a message makes to the last estimate given, when it is a fragment about that order. */
+  /**
+   * What a fragment about an order states ("TX", "two", "cell", "and if expedited?"), when it follows an estimate
+   * (it changes that order) or an answer that offered one (it starts the estimate with it).
+   */
   private async estimateFollowUp(inner: DialogContext, text: string, reading: Reading): Promise<FlowOptions["followUp"]> {
     if (!this.flows.has(ESTIMATE_DIALOG) || reading.intent !== "question") return undefined;
     const previous = await this.services.lastEstimate.get(inner.context);
-    if (!previous) return undefined;
+    if (!previous && !offersEstimate(await this.services.shown.get(inner.context))) return undefined;
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
     const change = readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts);
-    return change ? { previous, change } : undefined;
+    return change ? { ...(previous ? { previous } : {}), change } : undefined;
   }
 
   private flowLabel(id: string): string {
@@ -261,11 +264,16 @@ function estimated(result: unknown): EstimateInput | undefined {
 
 /**
  * The last reply's choice a typed reply names, exactly or misspelt. Cards show their buttons unnumbered, so there a
- * number typed after an answer ("4", the count the customer was about to give) is not taken as the "Yes" or "No" of
- * "Did this help?" that happens to stand fourth.
+ * number typed after an answer ("4", the count the customer was about to give) is taken as none of the answer's
+ * buttons: not the related entry, nor the "Yes" or "No" of "Did this help?", that happens to stand fourth.
  */
 function pickedFrom(text: string, shown: Choice[], channelId: string | undefined): Choice | undefined {
   const choice = resolveChoice(text, shown) ?? misspeltChoice(text, shown);
-  if (choice?.action.action === "feedback" && channelStyle(channelId) === "card" && /^\W*\d/.test(text)) return undefined;
+  if (choice && channelStyle(channelId) === "card" && /^\W*\d/.test(text) && shown.some((c) => c.action.action === "feedback")) return undefined;
   return choice;
+}
+
+/** Whether the last reply was an answer about fees or durations that offered the estimate (not the menu's button). */
+function offersEstimate(shown: Choice[]): boolean {
+  return shown.some((c) => c.action.action === "feedback") && shown.some((c) => c.action.action === "start" && c.action.flow === ESTIMATE_DIALOG);
 }

@@ -15,7 +15,7 @@ function customer() {
     const posted = await say(bot.url, conversation, { text });
     expect(posted.status).toBe(200);
     const activities = posted.json().activities;
-    return { text: posted.replies(), data: activities.map((a) => a.channelData ?? {}) as Array<Record<string, any>> };
+    return { text: posted.replies(), raw: posted.text, data: activities.map((a) => a.channelData ?? {}) as Array<Record<string, any>> };
   };
 }
 
@@ -85,9 +85,51 @@ describe("a number typed after an answer in web chat", () => {
     }
   });
 
+  it("is never taken as the related entry that stands at that place either", async () => {
+    const turn = customer();
+    const answer = await turn("what is a LOA?");
+    const related = answer.data.find((d) => d.answer)!.answer.id as string;
+    const reply = await turn("2");
+    expect(reply.data.some((d) => d.answer && d.answer.id !== related)).toBe(false);
+    expect(reply.text).not.toContain("Last updated");
+  });
+
+  it("starts the estimate with it, as the count, when the answer offered an estimate", async () => {
+    const turn = customer();
+    expect((await turn("how long does the port process take?")).raw).toContain("Estimate my fees and dates");
+    const asked = await turn("3");
+    expect(asked.data[0]!.understood).toMatchObject({ facts: { count: 3 } });
+    expect(asked.text).toContain("Which kind of number do you want to port?");
+    expect((await turn("toll free")).text).toContain("Where are the numbers from?");
+  });
+
   it("still picks a menu button by its number", async () => {
     const turn = customer();
     await turn("menu");
     expect((await turn("2")).text).toContain("why your port was rejected");
+  });
+});
+
+describe("fragments after an answer that offered an estimate", () => {
+  it("start the estimate with what they state: 'cell', then only what is still missing is asked", async () => {
+    const turn = customer();
+    expect((await turn("what would it cost to port my numbers")).raw).toContain("Estimate my fees and dates");
+    const cell = await turn("cell");
+    expect(cell.text).toContain("Let's work out the fees and the dates of your port");
+    expect(cell.text).toContain("Where are the numbers from?");
+    const texas = await turn("TX");
+    expect(texas.text).toContain("When will you submit");
+    const done = await turn("next tue");
+    expect(done.data.find((d) => d.estimate)?.estimate).toMatchObject({ input: { numbers: { wireless: 1 }, country: "US" } });
+  });
+
+  it("leave a question of its own, and a fragment after an answer that offered no estimate, to the answer engine", async () => {
+    const turn = customer();
+    await turn("what would it cost to port my numbers");
+    const question = await turn("can I port a fax number to your fax service?");
+    expect(question.text).not.toContain("Let's work out the fees");
+    const other = customer();
+    expect((await other("what is a LOA?")).raw).not.toContain("Estimate my fees and dates");
+    expect((await other("TX")).text).not.toContain("Let's work out the fees");
   });
 });
