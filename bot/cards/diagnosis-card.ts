@@ -48,10 +48,12 @@ export function outcomeReply(outcome: Outcome, verdict: Prompt): Reply {
 }
 
 /** The end of a diagnosis the customer agreed with. */
-export function doneReply(flows: Flows): Reply {
+export function doneReply(flows: Flows, outcome: Outcome): Reply {
+  // A port-out is finished on the new carrier's side: our fees and dates for a port-in are not its next step.
+  const offerEstimate = flows.has("estimate") && outcome.context.direction !== "out";
   return {
     blocks: [{ kind: "markdown", text: "Good luck with the fix. Ask me anything else about porting, or type \"menu\" for the options." }],
-    ...(flows.has("estimate") ? { groups: [{ choices: [startFlow("estimate")] }] } : {}),
+    ...(offerEstimate ? { groups: [{ choices: [startFlow("estimate")] }] } : {}),
   };
 }
 

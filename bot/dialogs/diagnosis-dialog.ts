@@ -49,7 +49,7 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
       case "handoff":
         return { last: { ...handoffReply(step.handoff), data: { diagnosis: { handoff: true } } }, result: { handoff: step.handoff } };
       case "done":
-        return { last: doneReply(flowsOf(context)), result: { outcome: step.outcome } };
+        return { last: doneReply(flowsOf(context), step.outcome), result: { outcome: step.outcome } };
       case "outcome":
         return { ask: { ...outcomeReply(step.outcome, step), data: { diagnosis: { causes: rankedCauses(step.outcome) } } } };
       case "confirm":
