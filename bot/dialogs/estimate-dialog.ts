@@ -5,6 +5,7 @@ import { totalNumbers } from "../../src/estimate/input.js";
 import { RequestState, answerQuestion, followUpRequest, nextQuestion, startRequest, type Question } from "../../src/estimate/request-flow.js";
 import { isCustomerEntry } from "../../src/knowledge/audience.js";
 import type { Reading } from "../../src/reading/read.js";
+import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { estimateCard, estimateQuestionReply, problemText, questionChoices } from "../cards/estimate-card.js";
 import { resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
@@ -55,6 +56,14 @@ export class EstimateDialog extends StepDialog<RequestState, Question, string> {
     const result = answerQuestion(state, said, facts, today);
     if (result.understood) return { state: result.state, understood: true };
     return { state, understood: false, ...(result.problem ? { missed: problemText(result.problem) } : {}) };
+  }
+
+  /**
+   * A bare count that the step did not take ("two" to "Where are the numbers from?") is a slip in the order, not a
+   * question: it is asked again rather than answered with whatever entry the word happens to match.
+   */
+  protected override mayBeQuestion(text: string, reading: Reading): boolean {
+    return super.mayBeQuestion(text, reading) && (reading.facts.count === undefined || looksLikeQuestion(text));
   }
 
   protected show(question: Question, intro: string | undefined, _context: TurnContext): Shown {

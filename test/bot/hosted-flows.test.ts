@@ -46,6 +46,20 @@ describe("the main dialog hosting the flows", () => {
     expect(allLabels(replies.slice(1))).toEqual(allLabels(first));
   });
 
+  it("a bare count the estimate's step does not take is asked again, even when the engine would answer the word outright", async () => {
+    const engine = scriptedEngine(kb, {
+      two: { status: "answered", ids: ["internal-port-voip-ms-to-voip-ms"] },
+      "two numbers?": { status: "answered", ids: ["internal-port-voip-ms-to-voip-ms"] },
+    });
+    const b = testBot({ kb, engine });
+    expect(allText(await b.send("how much to port 3 cell numbers"))).toContain("Where are the numbers from?");
+    const two = await b.send("two");
+    expect(allText(two)).not.toContain("Internal Port");
+    expect(allText(two)).toContain("Where are the numbers from?");
+    // Asked as a question, it is still answered on the side.
+    expect(allText(await b.send("two numbers?"))).toContain("Internal Port");
+  });
+
   it("a reply that is no question gets no article when the engine would only offer choices: the step is asked again", async () => {
     const engine = scriptedEngine(kb, {
       "hmm not really sure what you mean": { status: "clarify", ids: ["what-is-a-partial-port", "numbers-portable"] },
