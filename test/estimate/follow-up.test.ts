@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import { knowledgeDir } from "../../src/paths.js";
+import { createReader, type Reader } from "../../src/reading/read.js";
+
+/** Which messages read as a change to the estimate just given, with the knowledge's own reader. */
+let reader: Reader;
+beforeAll(async () => {
+  reader = createReader((await loadKnowledgeBase(knowledgeDir({}))).reading!);
+});
+
+const read = (text: string) => reader.read(text, { today: "2026-03-05" }).facts;
+const followUp = (text: string) => readFollowUp(text, read(text), read);
+
+describe("a fragment that changes the estimate just given", () => {
+  it("reads the option, place or day it states", () => {
+    expect(followUp("and if expedited?")).toMatchObject({ facts: { expedite: true }, adding: false });
+    expect(followUp("for Quebec instead")).toMatchObject({ facts: { country: "CA", region: "Quebec" } });
+    expect(followUp("what if I submit next tue")).toMatchObject({ facts: { submitted: "2026-03-10" } });
+    expect(followUp("TX")).toMatchObject({ facts: { country: "US" } });
+  });
+
+  it("reads a count the reader leaves inside the fragment, and whether it comes on top of the order", () => {
+    expect(followUp("what about 3 more")).toMatchObject({ facts: { count: 3 }, adding: true });
+    expect(followUp("make it 5")).toMatchObject({ facts: { count: 5 }, adding: false });
+    expect(followUp("and 2 toll free")).toMatchObject({ facts: { numbers: { "toll-free": 2 } }, adding: true });
+  });
+
+  it("is no change for a question of its own, a port-out, an identifier or words that state nothing", () => {
+    expect(followUp("can I port a fax number to your fax service and keep my voice number?")).toBeUndefined();
+    expect(followUp("and if I port out to Bell?")).toBeUndefined();
+    expect(followUp("514-555-0199")).toBeUndefined();
+    expect(followUp("what is a FOC date?")).toBeUndefined();
+    expect(followUp("and then?")).toBeUndefined();
+  });
+});
