@@ -25,10 +25,20 @@ export function toldCause(signs: RejectionSigns, text: string): string | undefin
   return toldRejection(signs, text)?.cause;
 }
 
-/** The cause a statement tells of, as `toldCause`, and whether it also says in so many words that the port failed. */
+/** A question whether a port would be rejected ("will they refuse to let my number go?") tells of no rejection. */
+const ASKS_IF_IT_WOULD_FAIL = /\b(?:will|would|could|can|might|may|does|do)\b[^.?!]*\b(?:reject|refus|deni|declin|bounce|kick)/i;
+
+/**
+ * The cause a message tells of, as `toldCause`, and whether it also says in so many words that the port failed. A
+ * message holding a question tells of a rejection only when it says that the customer's own port failed ("my port
+ * was rejected for the BTN, what do I do?"): a question about rejections in general is for the answer engine.
+ */
 function toldRejection({ reader, outsideTopic }: RejectionSigns, text: string): { cause: string; failed: boolean } | undefined {
-  if (holdsAQuestion(text) || outsideTopic(text) !== undefined) return undefined;
+  if (outsideTopic(text) !== undefined) return undefined;
+  const asks = holdsAQuestion(text);
+  if (asks && ASKS_IF_IT_WOULD_FAIL.test(text)) return undefined;
   const reading = reader.read(text);
+  if (asks && !(reading.failed && reading.kind === "story")) return undefined;
   const [first] = reading.causes;
   return first !== undefined && first.score >= TOLD_CAUSE_BAR ? { cause: first.cause.id, failed: reading.failed } : undefined;
 }
