@@ -408,7 +408,18 @@ describe("urgency and a cancelled port in other words", () => {
     expect(facts(text).expedite).toBe(true);
   });
 
+  it("'need it yesterday' is urgency, not a submission date", () => {
+    const read = facts("need it yesterday, 1 cell in Ohio, how long");
+    expect(read.expedite).toBe(true);
+    expect(read.submitted).toBeUndefined();
+    expect(facts("we submitted it yesterday, 1 cell in Ohio").submitted).toBeDefined();
+  });
+
   it.each(["what if we cancel it halfway", "fee to cancel partway through"])("'%s' prices cancelling the port", (text) => {
     expect(facts(text).cancel).toBe(true);
   });
+});
+
+it("a bulleted list with 'main number' counts it as a local number", () => {
+  expect(facts("• 1 main number\n• 2 fax\n• Vancouver").numbers).toEqual({ local: 1, fax: 2 });
 });
