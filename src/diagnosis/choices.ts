@@ -40,10 +40,17 @@ function sameValue(found: Choice[]): Choice | undefined {
   return found.every((c) => c.value === found[0]!.value) ? found[0] : undefined;
 }
 
+/** Ways of saying "I don't know" in English, French and Spanish, for every "Not sure" button. */
+export const NOT_SURE_WORDS: readonly string[] = [
+  "not sure", "unsure", "not certain", "dont know", "do not know", "idk", "dunno", "no idea", "skip",
+  "je ne sais pas", "je sais pas", "pas sur", "aucune idee", "no se", "no lo se", "no estoy seguro", "no estoy segura", "ni idea",
+];
+
+// A hedged yes or no counts as the answer it leans to: asking again would not get a surer one.
 export const ANSWER_CHOICES: readonly Choice[] = [
-  { value: "yes", label: "Yes", aliases: ["y", "yeah", "yep", "yup", "correct", "right", "true", "i did", "it is", "oui", "si"] },
-  { value: "no", label: "No", aliases: ["n", "nope", "nah", "false", "i didnt", "it isnt", "non"] },
-  { value: "not-sure", label: "Not sure", aliases: ["not sure", "unsure", "dont know", "do not know", "idk", "no idea", "maybe", "?", "skip", "none of these"] },
+  { value: "yes", label: "Yes", aliases: ["y", "yeah", "yep", "yup", "correct", "right", "true", "i did", "it is", "oui", "si", "i think so", "i believe so", "probably", "likely", "pretty sure", "je crois", "creo que si"] },
+  { value: "no", label: "No", aliases: ["n", "nope", "nah", "false", "i didnt", "it isnt", "non", "probably not", "i dont think so", "not really", "unlikely", "je crois pas", "je ne crois pas", "creo que no"] },
+  { value: "not-sure", label: "Not sure", aliases: [...NOT_SURE_WORDS, "maybe", "perhaps", "?", "none of these"] },
 ];
 
 export function pickAnswer(text: string): Answer | undefined {

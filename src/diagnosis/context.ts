@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Country, Direction, NumberKind, type Context } from "../knowledge/schema.js";
-import type { Choice } from "./choices.js";
+import { NOT_SURE_WORDS, type Choice } from "./choices.js";
 
 /** What the customer told us about the port: one value per dimension, absent while unknown. */
 export const CaseContext = z
@@ -37,7 +37,7 @@ export interface ContextQuestion {
   choices: Choice[];
 }
 
-const NOT_SURE: Choice = { value: "not-sure", label: "Not sure", aliases: ["not sure", "unsure", "dont know", "do not know", "idk", "no idea", "skip"] };
+const NOT_SURE: Choice = { value: "not-sure", label: "Not sure", aliases: [...NOT_SURE_WORDS] };
 
 export const CONTEXT_QUESTIONS: Record<Dimension, ContextQuestion> = {
   direction: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Answer, Id, type Context } from "../knowledge/schema.js";
 import { redact } from "../privacy/redact.js";
-import { ANSWER_CHOICES, answerLabel, pickAnswer, pickChoice, type Choice } from "./choices.js";
+import { ANSWER_CHOICES, NOT_SURE_WORDS, answerLabel, pickAnswer, pickChoice, type Choice } from "./choices.js";
 import { CONTEXT_QUESTIONS, CaseContext, DIMENSIONS, dimensionsOf, matchesContext, withContextAnswer, type Dimension } from "./context.js";
 import { IsoDate } from "../calendar/dates.js";
 import { parseRejectionDate } from "./rejection-date.js";
@@ -75,8 +75,8 @@ export interface ReplyResult {
   understood: boolean;
 }
 
-const REASON_NOT_SURE: Choice = { value: "not-sure", label: "Not sure", aliases: ["not sure", "unsure", "dont know", "do not know", "idk", "no idea", "none", "none of these", "other", "something else", "skip"] };
-const SKIP_DATE: Choice = { value: "unknown", label: "I don't know the date", aliases: ["skip", "not sure", "dont know", "do not know", "unknown", "no idea", "idk"] };
+const REASON_NOT_SURE: Choice = { value: "not-sure", label: "Not sure", aliases: [...NOT_SURE_WORDS, "none", "none of these", "other", "something else"] };
+const SKIP_DATE: Choice = { value: "unknown", label: "I don't know the date", aliases: [...NOT_SURE_WORDS, "unknown"] };
 const VERDICT: Choice[] = [
   { value: "fits", label: "That's it", aliases: ["yes", "y", "thanks", "thank you", "ok", "okay", "done", "got it", "that fits", "it fits", "one of these"] },
   { value: "none", label: "None of these", aliases: ["none", "no", "n", "none of them", "neither", "not sure", "something else", "other"] },

@@ -11,6 +11,21 @@ describe("reading a reply", () => {
     expect(pickAnswer(text)).toBe(expected);
   });
 
+  it.each([
+    ["I think so", "yes"], ["probably", "yes"], ["yeah I believe so", "yes"], ["creo que sí", "yes"],
+    ["probably not", "no"], ["I don't think so", "no"], ["not really", "no"], ["je ne crois pas", "no"],
+    ["dunno", "not-sure"], ["no sé", "not-sure"], ["je ne sais pas", "not-sure"], ["perhaps", "not-sure"],
+  ])("a hedged %j counts as %s, not as an unclear reply", (text, expected) => {
+    expect(pickAnswer(text)).toBe(expected);
+  });
+
+  it("reads 'I don't know' in French and Spanish at the context questions", () => {
+    for (const q of Object.values(CONTEXT_QUESTIONS)) {
+      expect(pickChoice(q.choices, "no sé")?.value).toBe("not-sure");
+      expect(pickChoice(q.choices, "je sais pas")?.value).toBe("not-sure");
+    }
+  });
+
   it.each([["banana"], [""], ["4"], ["0"], ["yes and no"]])("%j is not an answer", (text) => {
     expect(pickAnswer(text)).toBeUndefined();
   });
