@@ -31,8 +31,16 @@ export function intentModel(file: IntentsFile): IntentModel {
 }
 
 function sameWords(typed: string[], expected: string[]): boolean {
-  // Short words tolerate no typo here: "five" is no "fine", "stop" no "step".
-  return typed.length === expected.length && typed.every((w, i) => sameWord(w, expected[i]!, false, expected[i]!.length >= 5));
+  // Short words tolerate no typo here: "five" is no "fine", "stop" no "step". Two letters typed in the wrong order
+  // are still the word ("mneu", "hlep"): no other command is one swap away.
+  return typed.length === expected.length && typed.every((w, i) => sameWord(w, expected[i]!, false, expected[i]!.length >= 5) || swapped(w, expected[i]!));
+}
+
+/** Whether `typed` is `expected` (four letters or more) with two neighbouring letters swapped. */
+function swapped(typed: string, expected: string): boolean {
+  if (typed.length !== expected.length || typed.length < 4) return false;
+  const at = [...typed].findIndex((c, i) => c !== expected[i]);
+  return at >= 0 && typed[at] === expected[at + 1] && typed[at + 1] === expected[at] && typed.slice(at + 2) === expected.slice(at + 2);
 }
 
 /** The intent of a message that is only a command, a greeting, thanks or an acknowledgement ("pls cancel", "ok thx"). */

@@ -95,6 +95,9 @@ describe("what a message asks for", () => {
     ["pls cancel this", "cancel"],
     ["never mind", "cancel"],
     ["cancle", "cancel"],
+    ["mneu", "menu"],
+    ["hlep", "help"],
+    ["sotp", "cancel"],
     ["forget it", "cancel"],
     ["annuler", "cancel"],
     ["Ask a question", "ask"],
@@ -108,6 +111,14 @@ describe("what a message asks for", () => {
     ["got it", "acknowledgement"],
   ])("'%s' is the command or courtesy %s", (text, expected) => {
     expect(intent(text)).toBe(expected);
+  });
+
+  it.each(["fiev", "on", "form", "step"])("'%s' is no command: only a swap of two letters in a word of four or more is forgiven", (text) => {
+    expect(intent(text)).toBe("question");
+  });
+
+  it("reads 'je veux parler à quelqu'un' with its apostrophe as asking for a person", () => {
+    expect(intent("je veux parler à quelqu'un")).toBe("person");
   });
 
   it("reads a count alone as a count, not as a courtesy", () => {
