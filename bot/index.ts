@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const service = createService({ config, knowledge, live: knowledge, state, metrics, feedbackFile: feedbackFile(process.env), log, env: process.env, agents });
   const stopWatching = knowledge.watch();
   service.server.listen(config.PORT, listenHost(config), () => {
-    log.info(`porting bot listening on ${service.server.url}/api/messages; web chat on ${service.server.url}/`);
+    // The addresses go as fields: the message text is masked, and "127.0.0.1" would read as a number.
+    log.info({ messages: `${service.server.url}/api/messages`, webChat: `${service.server.url}/` }, "porting bot listening");
   });
 
   let stopping = false;

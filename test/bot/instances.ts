@@ -64,7 +64,7 @@ export function startChildBot(env: NodeJS.ProcessEnv): Promise<ChildBot> {
   return new Promise((resolve, reject) => {
     child.stderr!.on("data", (data) => {
       stderr += data;
-      const listening = /listening on http:\/\/\S+?:(\d+)\/api\/messages/.exec(stderr);
+      const listening = /"messages":"http:\/\/[^"]+?:(\d+)\/api\/messages"/.exec(stderr);
       if (listening) resolve({ url: `http://127.0.0.1:${listening[1]}`, child, output: () => stderr, exited });
     });
     void exited.then((code) => reject(new Error(`the bot exited (${code}) before listening:\n${stderr}`)));

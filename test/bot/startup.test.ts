@@ -45,8 +45,8 @@ describe("start-up", { timeout: 90_000 }, () => {
   });
 
   it("warns loudly in local mode and serves", async () => {
-    const { stderr } = await startBot({ PORT: "0" }, "listening on");
+    const { stderr } = await startBot({ PORT: "0" }, "porting bot listening");
     expect(stderr).toContain("LOCAL MODE: MicrosoftAppId is not set, so requests are NOT authenticated.");
-    expect(stderr).toMatch(/porting bot listening on http:\/\/\S+:\d+\/api\/messages/);
+    expect(stderr).toMatch(/"messages":"http:\/\/\d+\.\d+\.\d+\.\d+:\d+\/api\/messages","webChat":"http:\/\/[^"]+\/","msg":"porting bot listening"/);
   });
 });
