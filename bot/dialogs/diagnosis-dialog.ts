@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
-import { DiagnosisState, nextStep, reply, startDiagnosis, type Step } from "../../src/diagnosis/flow.js";
+import { DiagnosisState, nextStep, rejectedForAnUnknownReason, reply, startDiagnosis, type Step } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import type { Outcome } from "../../src/diagnosis/outcome.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
@@ -11,6 +11,9 @@ import { StepDialog, type Answered, type Shown } from "./step-dialog.js";
 export const DIAGNOSE_DIALOG = "diagnose";
 
 const START = "Let's find out why your port was rejected. A few quick questions, each with the reason I ask it; type \"cancel\" to stop at any time.";
+/** A message saying the port was rejected that names no cause the knowledge lists: none is guessed. */
+const START_NO_CAUSE =
+  "Your message says the port was rejected, but not for a reason I know among the usual rejection causes, so I won't guess one. A few quick questions can narrow it down, each with the reason I ask it; type \"talk to a human\" to reach the porting team instead, or \"cancel\" to stop.";
 const MISSED = "Sorry, I didn't get that. Please pick one of these:";
 
 interface Today {
@@ -33,7 +36,9 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
   }
 
   protected start({ knowledge, today }: Today, opening: string | undefined) {
-    return { state: startDiagnosis(knowledge, opening, today), intro: START };
+    const state = startDiagnosis(knowledge, opening, today);
+    const unnamed = opening !== undefined && !state.notice && rejectedForAnUnknownReason(knowledge, opening);
+    return { state, intro: unnamed ? START_NO_CAUSE : START };
   }
 
   protected next({ knowledge, today }: Today, state: DiagnosisState): Step {

@@ -8,7 +8,7 @@ import type { Synonyms } from "./vocabulary.js";
  * French "est-ce que" only makes a yes/no question ("est-ce que je peux..."); "qu'est-ce" asks what.
  */
 const DEFINITION_CUES =
-  /\b(?:(?:what|wat|wut|wht) (?:is|are|does|do)|whats|meaning|means?|stands?|define|definition|acronyms?|abbreviations?|explain|est quoi|qu est ce|signifie|veut dire|que es|que son|significa|quiere decir)\b/;
+  /\b(?:(?:what|wat|wut|wht) (?:is|are|does|do(?! (?:i|we|you|u|they)\b))|whats|meaning|means?|stands?|define|definition|acronyms?|abbreviations?|explain|est quoi|qu est ce|signifie|veut dire|que es|que son|significa|quiere decir)\b/;
 
 /** A single term is a lookup ("foc", "resporg"), which a definition answers. */
 const LOOKUP_TERMS = 1;

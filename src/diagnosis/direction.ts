@@ -12,6 +12,9 @@ const OUT: RegExp[] = [
   /\b(?:this|my|our|the) voipms (?:line|number|account|did)\b/,
   /\b(?:gaining|winning) (?:carrier|provider)\b/,
   /\b(?:leav|switch|mov|go)(?:e|es|ing|ed)? (?:over )?(?:for|to) (?!(?:you|voipms|voip|us)\b)\w+/,
+  // "me voy a otra compañía", "je transfère mon numéro chez Fizz": leaving for another provider.
+  /\b(?:me voy|nos vamos|me cambio|nos cambiamos|me paso|nos pasamos) (?:a|con) \w+/,
+  /\b(?:je|nous|on) (?:transfere|transferons|porte|portons|pars|partons|passe|passons|vais|allons) (?:\w+ ){0,3}(?:chez|vers) \w+/,
   /\b(?:my|our|the) (?:number|line|account|service) (?:is |was )?(?:with|at) (?:you|voipms|voip ms)\b/,
 ];
 const IN: RegExp[] = [

@@ -93,6 +93,19 @@ export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | 
   return withNotice(knowledge, { ...state, rejectionDate: date }, opening);
 }
 
+/** Where a message gives the reason of a rejection: "rejected because…", "REJECT - …", "refusé : …". */
+const GIVES_A_REASON = /\b(?:because|due to|for|over|reason|since|as|parce que|car|a cause|pour|porque|debido|por|razon|motivo)\b|\s[:\-–—]\s|^[^:]{0,40}:/i;
+
+/**
+ * Whether a message says the port was rejected and gives a reason, yet names no cause the knowledge lists ("REJECT -
+ * EARLY TERMINATION", "rejected: port protection is on"): the diagnosis says so rather than guess one.
+ */
+export function rejectedForAnUnknownReason(knowledge: DiagnosisKnowledge, text: string): boolean {
+  const reading = knowledge.reader.read(text);
+  const normalized = text.normalize("NFD").replace(/\p{M}/gu, "");
+  return reading.failed && !reading.causes.some((m) => m.via !== "neighbour") && GIVES_A_REASON.test(normalized);
+}
+
 /** Causes a notice or a story can offer to confirm, most likely first. */
 const MAX_CANDIDATES = 3;
 

@@ -15,6 +15,17 @@ const RULES: Array<[RegExp, string]> = [
   // A bounced e-mail is about a mailbox, not the port: "address not found", "the recipient's mailbox is inactive".
   [/\b(?:mail delivery (?:subsystem|system)|delivery status notification(?: failure)?|undeliverable|(?:delivery|message) (?:to (?:the following )?recipients? )?(?:has )?failed(?: permanently)?|could not be delivered|(?:recipient s |recipient )?mailbox (?:is )?(?:full|inactive|unavailable|disabled|not found)|(?:e ?mail |recipient )?address (?:was )?not found|user unknown)\b/g, "emailbounce"],
   [/\bno (?:further |other )?action (?:is )?(?:needed|required|necessary)\b/g, "nothingtodo"],
+  // Asking the reader to open a ticket or a case is where to go next, not an open order on the account.
+  [/\b(?:open|opened|opening|raise|raising|file|create|submit|log) (?:a|an) (?:new )?(?:support |trouble |service )?(?:ticket|case|inquiry|enquiry)\b/g, ""],
+  // Reasons a carrier may give that the knowledge lists no cause for, told in the words of one: a contract's
+  // early-termination terms are no closed account, a number lock or port-out protection no order freezing the
+  // account, an order sent to the wrong carrier no newer request, a text-enabled number no unanswered SMS.
+  [/\b(?:early termination|early cancellation|contract term|minimum term|term commitment|contract (?:not|has not) (?:ended|expired|completed))\b/g, "contractterm"],
+  [/\b(?:number|port|port out|porting|sim|e911|911|record) (?:lock|locked|locking|protection|protected|block|blocked|blocker)\b/g, "portprotection"],
+  [/\b(?:wrong|incorrect|different) (?:losing |old |current |gaining |new )?(?:carrier|provider|service provider|company|spid|ocn)\b/g, "wrongcarrier"],
+  [/\b(?:sms|text|texting|txt) (?:only|enabled|enablement)\b/g, "textenabled"],
+  // A customer saying the reason was not given names none: "no idea why", "they didn't say anything more".
+  [/\b(?:no idea why|not sure why|no reason(?: given)?|without (?:a |any )?reason|(?:did not|didnt|does not|doesnt|do not|dont|will not|wont|would not|wouldnt|never|wo not) (?:say|tell|explain|give|said|told)(?: me| us)?(?: why| the reason| a reason| anything(?: else| more)?))\b/g, "noreason"],
   // A ticket's own status field ("Status: Closed") is the ticket's state, not a closed account.
   [/\bstatus (?:closed|resolved|open|pending|new|solved)\b/g, "requeststate"],
   [/\b(?:numbers?|lines?|it|they) (?:were |was |have been |has been |got )?(?:ported|transferred) (?:on|successfully|over on)\b/g, "afterport"],
@@ -65,7 +76,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\bpilot\b/g, "hunt pilot"],
   // The number that heads a group of lines is the group's pilot.
   [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
-  [/\b(?:auth|authorisation|authorizations)\b/g, "authorization"],
+  [/\b(?:auth|authorisation|authorizations|autorizacion|autorisation)\b/g, "authorization"],
   [/\b(?:grp|grps)\b/g, "group"],
   [/\b(?:ord|svc ord)\b/g, "order"],
   [/\b(?:req d|req would|reqd|rqd|reqrd|req ed)\b/g, "required"],
@@ -73,6 +84,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\bbilling (?:tn|tel|phone number|phone no)\b/g, "btn"],
   [/\b(?:tns|ctn|wtn|working telephone number)\b/g, "telephone number"],
   // The account telephone number is the billing telephone number under another name.
+  [/\b(?:number|line) (?:that |which )?(?:the |our |my )?(?:whole |entire )?(?:bill|account|invoice) is (?:billed )?under\b/g, "btn"],
   [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
   [/\b(?:disc|disco|dscnt)\b/g, "disconnect"],
   [/\b(?:pwd|pass code|security code|transfer pin|port pin|port out pin|account pin|pin number)\b/g, "pin"],
@@ -92,6 +104,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\bin progress\b/g, "inprogress"],
   [/\bwhile (?:the |my |our )?(?:port|porting|transfer|switch) (?:was |is |were )?(?:going on|going|underway|under way|inprogress|pending|happening|running|ongoing|being processed)\b/g, "during the port"],
   [/\b(?:all|every|each) (?:\w+ ){0,6}(?:must|need to|needs to|have to|has to|should) (?:be )?(?:ported|port|moved|move|go|transferred|transfer)(?: (?:together|as well|too))?(?: or (?:be )?(?:disconnected|cancelled|canceled|disconnect))?\b/g, "allmustport"],
+  [/\b(?:tous les|toutes les|les autres|todos los|todas las|los demas|los otros|las otras) (?:\w+ ){0,4}(?:doivent|deben) (?:etre |ser )?(?:transferes|transferees|portes|portees|transferidos|transferidas|portados|portadas)(?: (?:ou|o) (?:\w+ )?(?:resilies|resiliees|annules|annulees|desconectados|desconectadas|cancelados|canceladas|dados de baja))?\b/g, "allmustport"],
+  [/\b(?:non ported|not ported|non porting|unported|not being ported|non portes)\b/g, "remaining"],
   [/\b(?:closed|shut|shut down|terminated|deactivated|cancelled|canceled) (?:down )?(?:the |my |our |this |that )?(?:old )?account\b/g, "account closed"],
   [/\b(?:one after (?:the other|another)|in turn|in sequence|round robin|(?:cycle|cycles|cycling|rotate|rotates|rotating) (?:through|between|among))\b/g, "inturn"],
   [/\b(?:a )?(?:second|third|another|extra|additional|other) (numbers?|lines?)\b/g, "other $1"],
@@ -109,7 +123,10 @@ const RULES: Array<[RegExp, string]> = [
   // An order still open with the current provider: a technician booked, an outstanding service order.
   [/\b(?:booked|scheduled|arranged|set up|ordered|requested|waiting for|waiting on) (?:\w+ ){0,3}(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll)\b/g, "change order pending"],
   [/\b(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll) (?:is |was |has been |had been )?(?:booked|scheduled|arranged|coming|planned)\b/g, "change order pending"],
+  [/\b(?:(?:une |la )?commande (?:de \w+ )?(?:est )?(?:toujours |encore )?(?:ouverte|en cours|en attente)|(?:una |la )?orden (?:de \w+ )?(?:esta )?(?:todavia |aun )?(?:abierta|pendiente|en curso))\b/g, "pending order"],
   [/\b(?:outstanding|open|unfinished|uncompleted) (?:service |change |move |install |installation |feature )?(?:order|orders)\b/g, "pending order"],
+  // A move of the service the current provider was still carrying out is an order open on the account.
+  [/\b(?:still|was still|were still|in the middle of) (?:moving|transferring|relocating|switching) (?:our |my |the |their )?(?:line|lines|service|phone|phones|number|numbers) (?:over )?to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place)\b/g, "move order pending"],
   // Someone else also started moving the number: a newer authorization.
   [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
@@ -117,11 +134,14 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:modem|router|cable internet|home internet|dsl|adsl|broadband)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
+  [/\b(?:goes|go|going|rings|ring|forwards|rolls|jumps) (?:to|through to|over to) (?:the |our |a |another )?(?:\w+ ){0,3}(?:phone|line|desk|extension) when (?:it s |it is |its |the line is |the line s |we are |we re |they are |they re )?busy\b/g, "rollover next"],
+  [/\b(?:fire panel|fire alarm panel|alarm panel|fire alarm|burglar alarm|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
   // The rest of the account staying where it is, in English, French and Spanish.
   [/\b(?:the rest|the others|les autres|le reste|los demas|las demas|los otros|las otras|el resto) (?:\w+ ){0,2}(?:stay|stays|remain|remains|restent|reste|demeurent|se quedan|quedan|siguen|se queda)\b/g, "other lines staying"],
   [/\b(?:not|never) (?:moving|porting|coming|going|transferring|switching)(?! forward| ahead| through)\b/g, "staying"],
   [/\b(?:two|2|both|multiple) (?:companies|carriers|providers|phone companies)\b/g, "othercarrier othercarrier"],
+  [/\b(?:tried|went with|signed up with|started with|went to) (?:\w+ ){0,2}first\b/g, "othercarrier newer request"],
   [/\b(?:withdrew|withdrawn|withdraw|withdrawal|rescinded|rescind|revoked|revoke|retracted|retract|pulled back)\b/g, "withdrawn"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // Who else asked for the number, and when.
@@ -148,6 +168,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:stopped|stop|quit|stopping) (?:paying|payment|payments)|(?:did not|never|not) (?:pay|paid)(?! for (?:the )?port)|non ?payment|non pay)\b/g, "unpaid"],
   [/\b(?:plan|prepaid|balance|service|account|subscription|contract|minutes|credit)(?: \w+)? (?:ran out|run out|runs out|expired|lapsed|lapse|expire)\b/g, "lapsed inactive"],
   [/\blet (?:\w+ ){0,3}(?:run out|lapse|expire)\b/g, "lapsed inactive"],
+  [/\blet (?:the |her |his |my |our |their |that )?(?:\w+ )?(?:bill|bills|payment|payments|invoices?)(?: (?:on|for) (?:\w+ ){0,2}(?:line|number|account|phone))? (?:go|slide|slip|lapse)\b/g, "unpaid"],
   [/\b(?:laisse|laissee|deje|dejamos|dejo) (?:\w+ ){0,3}(?:expirer|echoir|vencer|expirar|caducar)\b/g, "lapsed inactive"],
   [/\b(?:gone|went|going) (?:quiet|dead|silent)\b/g, "inactive"],
   // A change the customer asked of the current provider (plan, package, features) is an order on the account.
@@ -159,6 +180,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:do|does|did|will|would) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match|equal to|equal)\b/g, "mismatch"],
   [/\b(?:disagree|disagrees|differs from|differ from|differs|differ|different from|different|inconsistent|discrepancy|discrepancies|mismatched|mis match|mis matched|unmatched|conflicts with)\b/g, "mismatch"],
+  [/\b(?:no valido|no valida|no es valido|no es valida|non valide|pas valide|n est pas valide)\b/g, "incorrect"],
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
   [/\b(?:do|does|did) not exist\b/g, "incorrect"],
   [/\b(?:is|was|are|were) not the (?:right |correct |proper |valid )?/g, "incorrect "],
@@ -166,6 +188,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:left blank|blank|empty|omitted|not provided|not populated|not supplied)\b/g, "missing"],
   [/\bnot (?:associated|found|on file|on record|listed)\b/g, "incorrect"],
   [/\bno record\b/g, "incorrect"],
+  [/\b(?:no|without) (?:active|working) (?:service|line|account)\b/g, "inactive"],
+  [/\b(?:ya no esta|no esta|ya no es|n est plus|n est pas|ne sont plus) (?:activa|activo|activas|activos|active|actives|en servicio|en service)\b/g, "inactive"],
+  [/\b(?:shut|shutting|turned|turn|turning|cut|cutting|switched|switch) (?:the |our |my |that |this )?(?:old )?(?:landline|line|number|phone line|service|account) (?:off|down)\b/g, "line inactive"],
   [/\b(?:no longer|not) (?:working|in service|active|live)\b/g, "inactive"],
   [/\b(?:out of service|non working|nonworking|not working|dead line|dead)\b/g, "inactive"],
   [/\b(?:vacant|aging|unassigned|ceased|deactivated)\b/g, "inactive"],
@@ -191,7 +216,7 @@ const STREET_WORDS: Array<[string, RegExp]> = [
   ["avenue|avenida", /\b(?:\d*av|ave|avda)\b/],
   ["calle", /\bc\b/],
   ["road", /\brd\b/],
-  ["boulevard", /\bblvd\b/],
+  ["boulevard", /\b(?:blvd|boul|bd)\b/],
   ["apartment", /\b(?:apt|app)\b/],
   ["suite", /\bste\b/],
   ["route", /\b(?:rte|rt)\b/],

@@ -136,7 +136,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "noreason"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {

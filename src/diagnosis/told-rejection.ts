@@ -1,4 +1,4 @@
-import { holdsAQuestion } from "../reading/question-shape.js";
+import { holdsAQuestion, looksLikeQuestion } from "../reading/question-shape.js";
 import type { RejectionReader } from "./notice.js";
 
 /**
@@ -18,17 +18,31 @@ export interface RejectionSigns {
 }
 
 /**
- * The cause a message tells of in plain words, if it is a statement (nothing in it asks), names no topic outside
- * porting, and its first cause is strong.
+ * The cause a message tells of in plain words, if it is a statement (or says in a clause that asks nothing that the
+ * customer's own port failed), names no topic outside porting, and its first cause is strong.
  */
 export function toldCause(signs: RejectionSigns, text: string): string | undefined {
   return toldRejection(signs, text)?.cause;
 }
 
-/** The cause a statement tells of, as `toldCause`, and whether it also says in so many words that the port failed. */
+/** The clauses of a message that tell rather than ask: "my port was rejected for the BTN" in "..., what do I do?". */
+function toldClauses(text: string): string {
+  return text
+    .split(/(?<=[,;:.!?])\s+|\s+[—–-]\s+/)
+    .filter((clause) => !looksLikeQuestion(clause))
+    .join(" ");
+}
+
+/**
+ * The cause a message tells of, as `toldCause`, and whether it also says in so many words that the port failed. A
+ * message holding a question tells of a rejection only when one of its clauses that asks nothing says that the
+ * customer's own port failed ("my port was rejected for the BTN, what do I do?"): asking whether a port would be or
+ * was rejected ("will they refuse to let my number go?", "was the port rejected?") is for the answer engine.
+ */
 function toldRejection({ reader, outsideTopic }: RejectionSigns, text: string): { cause: string; failed: boolean } | undefined {
-  if (holdsAQuestion(text) || outsideTopic(text) !== undefined) return undefined;
+  if (outsideTopic(text) !== undefined) return undefined;
   const reading = reader.read(text);
+  if (holdsAQuestion(text) && !(reading.kind === "story" && reader.read(toldClauses(text)).failed)) return undefined;
   const [first] = reading.causes;
   return first !== undefined && first.score >= TOLD_CAUSE_BAR ? { cause: first.cause.id, failed: reading.failed } : undefined;
 }

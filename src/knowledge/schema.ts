@@ -411,6 +411,14 @@ export const PlacesFile = z
           .strict(),
       )
       .min(1),
+    /**
+     * Phone companies that serve one of the two home markets only ("my Rogers cell" is a Canadian number). A weak
+     * hint: any place the message names outweighs it. `capital`: the name is an everyday word too ("bell", "sprint"),
+     * read as the company only when written with a capital.
+     */
+    carriers: z
+      .array(z.object({ name: z.string().min(1), country: z.enum(["US", "CA"]), capital: z.boolean().default(false) }).strict())
+      .default([]),
     /** Cities read from the package's city data beside those listed here: which ones, and names that are everyday words. */
     cities_from_data: z
       .object({

@@ -28,6 +28,8 @@ interface Phrase {
   alsoCountry?: string;
   /** A people's word ("German"): any place named beside it outweighs it ("a French-speaking office in Montreal"). */
   weak?: boolean;
+  /** An everyday word too ("Bell"): read only as written with a capital. */
+  capital?: boolean;
 }
 
 export interface PlaceModel {
@@ -62,6 +64,10 @@ export function placeModel(file: PlacesFile): PlaceModel {
     const w = words(c.name);
     if (listed.has(w.join(" "))) continue;
     phrases.push(c.country === "INTL" ? { words: w, country: "INTL", place: c.place, settles: true, exact: true } : { words: w, ...markets.get(c.region)!, settles: true, exact: true });
+  }
+  for (const c of file.carriers) {
+    const w = words(c.name);
+    if (!listed.has(w.join(" "))) phrases.push({ words: w, country: c.country, exact: true, weak: true, ...(c.capital ? { capital: true } : {}) });
   }
   for (const d of dataDemonyms(file)) {
     const w = words(d.name);
@@ -98,6 +104,7 @@ function phraseAt(phrases: Phrase[], tokens: Token[], i: number): Phrase | undef
   for (const p of phrases) {
     if (typo && p.words.length < typo.words.length) break;
     if (p.words.length === 1 && !capitalisedIfShort(tokens[i]!)) continue;
+    if (p.capital && !/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
     const typed = p.words.map((_, k) => tokens[i + k]?.word);
     if (typed.some((t) => t === undefined)) continue;
     if (p.words.every((w, k) => typed[k] === w)) return p;

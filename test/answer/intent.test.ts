@@ -21,6 +21,14 @@ describe("asksForDefinition", () => {
       expect(asksForDefinition(normalize(q), 3), q).toBe(false);
     }
   });
+
+  it("reads 'what do I / we / you' as asking what to do, while 'what do the letters stand for' still asks a meaning", () => {
+    for (const q of ["leaving for another carrier, what do I do on your side", "what do we send for the LOA", "what do you need from the gaining carrier"]) {
+      expect(asksForDefinition(normalize(q), 3), q).toBe(false);
+    }
+    expect(asksForDefinition(normalize("what do FOC and LOA mean"), 3)).toBe(true);
+    expect(asksForDefinition(normalize("what do these letters PON stand for"), 3)).toBe(true);
+  });
 });
 
 describe("namesPorting", () => {

@@ -48,3 +48,25 @@ describe("a rejection told without saying it was rejected", () => {
     },
   );
 });
+
+describe("a rejection of one's own port told beside a question", () => {
+  it.each([
+    ["Hi, my port got rejected because the number was disconnected by the old carrier. What do I do now?", "disconnected-inactive-numbers"],
+    ["Bonjour, mon transfert a été refusé : une commande est toujours ouverte sur mon compte. Que faire ?", "freeze-on-the-account-pending-order"],
+  ])("'%s' starts the diagnosis with %s first", async (text, id) => {
+    const replies = await chat().send(text);
+    expect(diagnosisOf(replies)?.causes[0]?.id).toBe(id);
+  });
+
+  it("a rejection whose stated reason names no known cause is given none, and the porting team is offered", async () => {
+    const replies = await chat().send("my port was rejected: port protection is switched on for the line. what now?");
+    expect(diagnosisOf(replies)?.causes[0]).toBeUndefined();
+    expect(textOf(replies)).toMatch(/not for a reason I know/);
+    expect(textOf(replies)).toMatch(/talk to a human/);
+  });
+
+  it("a rejection told with no reason at all starts the questions without saying the reason is unknown", async () => {
+    const replies = await chat().send("my port was rejected");
+    expect(textOf(replies)).not.toMatch(/not for a reason I know/);
+  });
+});

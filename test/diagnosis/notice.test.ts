@@ -351,3 +351,44 @@ describe("direction and ranking", () => {
     expect(kb.reader.read("Reject 12Q: PON must be unique per request").causes).toEqual([]);
   });
 });
+
+describe("rejections whose stated reason the knowledge lists no cause for, told in a cause's words", () => {
+  it.each([
+    "REJ: customer still within the 24-month contract term, early cancellation fee applies",
+    "Port denied - port protection is active on this line, customer must remove it",
+    "Reject: SIM lock enabled on the mobile account",
+    "Rejected, LSR routed to an incorrect provider for this NPA-NXX",
+    "Reject - text enabled toll-free number, release the texting first",
+    "Port order rejected. To learn more, raise a ticket with our desk.",
+    "my transfer got refused and the agent wouldn't tell me why",
+    "rejected again and there was no reason given at all",
+  ])("'%s' names no cause", (text) => {
+    expect(kb.reader.read(text).causes).toEqual([]);
+  });
+});
+
+describe("causes told in other words, in French and in Spanish", () => {
+  it.each([
+    ["Reject: no active service found for this TN", "disconnected-inactive-numbers"],
+    ["we had them switch the old line off last spring and now the transfer is refused", "disconnected-inactive-numbers"],
+    ["we let the bills on that line slide for months and the port got rejected", "disconnected-inactive-numbers"],
+    ["Rechazado: el número ya no está activo con el operador", "disconnected-inactive-numbers"],
+    ["Refusé : numéro de compte non valide", "account-number-reseller-mismatch"],
+    ["Rechazo: hay una orden de cambio todavía abierta en la cuenta", "freeze-on-the-account-pending-order"],
+    ["the old company was still moving our phones to the new house when the port was refused", "freeze-on-the-account-pending-order"],
+    ["calls go through to the warehouse extension when it's busy and the port came back over the group", "hunt-members-stranded-services"],
+    ["Rejected: reassign the numbers not ported off this account first", "partial-port"],
+    ["Rechazo: todos los números de la cuenta deben ser portados o dados de baja", "partial-port"],
+    ["Refus : une autorisation plus récente a été reçue", "more-recent-authorization"],
+    ["we went with Bell first and only then asked you, and your port was denied", "more-recent-authorization"],
+    ["rejected - the line the entire account is billed under is not the one on the order", "incorrect-billing-telephone-number-btn"],
+    ["Port refusé, j'avais écrit bd au lieu de boulevard", "abbreviations"],
+  ])("'%s' names %s", (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it.each(["me cambio a Telcel y me piden un NIP para la portabilidad", "nous partons chez Fizz et ils demandent un NIP"])("'%s' leaves for another provider: a port-out", (text) => {
+    expect(kb.reader.read(text).direction).toBe("out");
+    expect(first(text)).toBe("port-out-rejection-for-pin");
+  });
+});

@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { outsideTopicReader } from "../../src/answer/outside.js";
-import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { rejectedForAnUnknownReason } from "../../src/diagnosis/flow.js";
+import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { tellsOfRejection, toldCause, type RejectionSigns } from "../../src/diagnosis/told-rejection.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import { knowledgeDir } from "../../src/paths.js";
 import { TODAY } from "./drive.js";
 
 let signs: RejectionSigns;
+let knowledge: DiagnosisKnowledge;
 beforeAll(async () => {
   const kb = await loadKnowledgeBase(knowledgeDir({}));
-  signs = { reader: diagnosisKnowledge(kb, TODAY).reader, outsideTopic: outsideTopicReader(kb.vocabulary) };
+  knowledge = diagnosisKnowledge(kb, TODAY);
+  signs = { reader: knowledge.reader, outsideTopic: outsideTopicReader(kb.vocabulary) };
 });
 
 const same = (a: string, b: string) => a === b;
@@ -40,5 +43,39 @@ describe("a rejection told in plain words", () => {
     expect(tellsOfRejection(signs, failed, choices, same)).toBe(true);
     expect(tellsOfRejection(signs, failed, { status: "answered", alternatives: [] }, same)).toBe(false);
     expect(tellsOfRejection(signs, "our prepaid plan ran out weeks ago, was the port rejected?", choices, same)).toBe(false);
+  });
+});
+
+describe("a rejection of one's own port told beside a question", () => {
+  const choices = { status: "clarify" as const, alternatives: [{ id: "lnp" }, { id: "port-rejection-overview" }] };
+
+  it.each([
+    ["our transfer was turned down because the account is in my late mother's name, how do I fix that?", "rejection-for-mismatch-information"],
+    ["my port got rejected, the old carrier shut the line off last month. what now?", "disconnected-inactive-numbers"],
+    ["Hello! They rejected my port over an open order on my account — can you help?", "freeze-on-the-account-pending-order"],
+  ])("'%s' goes to the diagnosis with %s", (text, id) => {
+    expect(toldCause(signs, text)).toBe(id);
+    expect(tellsOfRejection(signs, text, choices, same)).toBe(true);
+  });
+
+  it.each([
+    "we stopped paying the old bill, will they reject the port?",
+    "the account is in my mother's name, was that why the port was rejected?",
+    "can a port be rejected because the account is in someone else's name?",
+  ])("'%s' asks whether a port would be or was rejected: it stays with the answer engine", (text) => {
+    expect(tellsOfRejection(signs, text, choices, same)).toBe(false);
+  });
+});
+
+describe("a rejection for a reason the knowledge does not list", () => {
+  it.each(["REJECT - EARLY TERMINATION FEE OWED", "my transfer was refused because port protection is on", "Refus : contrat en cours, frais à payer"])(
+    "'%s' gives a reason that names no known cause",
+    (text) => {
+      expect(rejectedForAnUnknownReason(knowledge, text)).toBe(true);
+    },
+  );
+
+  it.each(["my port was rejected", "the port didn't go through", "Rejected - BTN mismatch", "can you check my order status"])("'%s' gives no unknown reason", (text) => {
+    expect(rejectedForAnUnknownReason(knowledge, text)).toBe(false);
   });
 });

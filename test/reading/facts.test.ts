@@ -377,3 +377,49 @@ describe("telephone numbers and home phones", () => {
     expect(facts("submitting end of next week, how long for 2 landlines?", "2026-12-02").submitted).toBe("2026-12-11");
   });
 });
+
+describe("a phone company serving one market names its country", () => {
+  it.each([
+    ["two Koodo phones to move", "CA"],
+    ["our Sasktel line", "CA"],
+    ["port my Bell landline", "CA"],
+    ["a Comcast business line", "US"],
+    ["3 T-Mobile numbers", "US"],
+    ["moving my AT&T cell", "US"],
+  ])("'%s' is in %s", (text, country) => {
+    expect(facts(text).country).toBe(country);
+  });
+
+  it("any place named outweighs the company", () => {
+    expect(facts("our Rogers lines in Buffalo, New York").country).toBe("US");
+  });
+
+  it.each(["the bell rang twice, 2 local numbers", "no sprint needed, 1 landline", "a cricket in the office, 2 cells"])("an everyday word in lower case names no company: '%s'", (text) => {
+    expect(facts(text).country).toBeUndefined();
+  });
+
+  it("a company serving both countries says nothing", () => {
+    expect(facts("our Vonage number").country).toBeUndefined();
+  });
+});
+
+describe("urgency and a cancelled port in other words", () => {
+  it.each(["we needed it yesterday, 1 line", "as quickly as possible please", "lo necesito con urgencia", "it's time sensitive"])("'%s' asks for the expedite", (text) => {
+    expect(facts(text).expedite).toBe(true);
+  });
+
+  it("'need it yesterday' is urgency, not a submission date", () => {
+    const read = facts("need it yesterday, 1 cell in Ohio, how long");
+    expect(read.expedite).toBe(true);
+    expect(read.submitted).toBeUndefined();
+    expect(facts("we submitted it yesterday, 1 cell in Ohio").submitted).toBeDefined();
+  });
+
+  it.each(["what if we cancel it halfway", "fee to cancel partway through"])("'%s' prices cancelling the port", (text) => {
+    expect(facts(text).cancel).toBe(true);
+  });
+});
+
+it("a bulleted list with 'main number' counts it as a local number", () => {
+  expect(facts("• 1 main number\n• 2 fax\n• Vancouver").numbers).toEqual({ local: 1, fax: 2 });
+});
