@@ -7,7 +7,7 @@ type Fusion = typeof FUSION;
 type Closeness = "closeness" | "cosines";
 
 /** The review as the second opinion gives it: its first-choice rules, then the re-ranking of what they leave. */
-export function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", depth = Infinity): Review {
+function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", depth = Infinity): Review {
   const before = reviewWith(REVIEW_BARS);
   return (o) => {
     const reviewed = before(o);
@@ -16,8 +16,7 @@ export function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", 
     const candidates = groups.map((c) => ({ score: c.score, closeness: o[closeness][c.group] ?? -1, cosine: o.cosines[c.group] ?? -1 }));
     if (candidates.some((c) => c.closeness < 0)) return reviewed;
     const { order, answer } = fuseRanking(candidates, o.engine.length, fusion);
-    const first = groups[order[0]!]!;
-    return { status: answer ? "answered" : "clarify", right: first.right, group: first.group };
+    return { status: answer ? "answered" : "clarify", right: groups[order[0]!]!.right };
   };
 }
 

@@ -21,7 +21,6 @@ export const READABLE_SETS = [
   ["oos-10", "eval/answers-oos-tuning-10.jsonl"],
   ["languages", "eval/answers-languages-tuning.jsonl"],
   ["tuning-9", "eval/answers-tuning-9.jsonl"],
-  ["tuning-11", "eval/answers-tuning-11.jsonl"],
 ] as const;
 
 /** One engine choice as the encoder sees it. */
@@ -54,7 +53,7 @@ export interface OpinionObservation {
   /** Every answer group's closeness to the question (mean of its closest phrasings' cosines), likewise. */
   closeness: number[];
   /** For a "which of these?": the engine's first answer groups with its scores, the shown choices first. */
-  candidates: Array<{ group: number; score: number; right: boolean; grounding: number }>;
+  candidates: Array<{ group: number; score: number; right: boolean }>;
   /** The engine's first group's place in the encoder's order (0: the encoder agrees); -1 without a first group or a read. */
   rank: number;
 }
@@ -102,7 +101,7 @@ export async function observeOpinion(kb: KnowledgeBase, engine: MeasuredEngine, 
         encoder: order.slice(0, 3).map(view),
         cosines: cosines ? Array.from(cosines) : [],
         closeness: assessed ? Array.from(assessed.closeness) : [],
-        candidates: (result.candidates ?? []).map((c) => ({ group: groupOfId(c.id), score: c.score, right: rightGroups.has(groupOfId(c.id)), grounding: c.grounding })),
+        candidates: (result.candidates ?? []).map((c) => ({ group: groupOfId(c.id), score: c.score, right: rightGroups.has(groupOfId(c.id)) })),
         rank: cosines && engineGroups.length ? order.indexOf(engineGroups[0]!) : -1,
       });
     }

@@ -6,7 +6,6 @@ import { VectorCache } from "../src/answer/vector-cache.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { vectorCacheFile } from "../src/paths.js";
 import { benchFusedRanking } from "./fused-ranking.js";
-import { benchGrounding } from "./grounding.js";
 import { observeOpinion, type OpinionObservation } from "./opinion-observations.js";
 
 /** How much more a wrong (or out-of-scope) answer counts than a right one, in the fits and in the net gain. */
@@ -15,14 +14,14 @@ export const WRONG_WEIGHT = 3;
 /** The review before another choice than the first could be answered. */
 const FORMER_BARS: ReviewBars = { ...REVIEW_BARS, closestChoice: Infinity };
 
-/** The status after a review, whether the entry answered (or offered first) is right, and that entry's answer group when the review decided it. */
-export type Review = (o: OpinionObservation) => { status: AskStatus; right: boolean; group?: number };
+/** The status after a review, and whether the entry answered (or offered first) is right. */
+export type Review = (o: OpinionObservation) => { status: AskStatus; right: boolean };
 
 export const reviewWith = (bars: ReviewBars): Review => (o) => {
   const first = { status: o.status, right: o.engine[0]?.right ?? false };
   if (o.status !== "clarify" || o.cosines.length === 0 || o.engine.length === 0) return first;
   const at = choiceToAnswer(o.cosines, o.engine.map((g) => g.group), o.chance ?? 0, o.language !== "en", bars);
-  return at < 0 ? first : { status: "answered", right: o.engine[at]!.right, group: o.engine[at]!.group };
+  return at < 0 ? first : { status: "answered", right: o.engine[at]!.right };
 };
 
 export interface Outcome {
@@ -54,7 +53,7 @@ export function outcomeOf(observations: OpinionObservation[], review: Review): O
 
 const net = (o: Outcome) => o.right - WRONG_WEIGHT * (o.wrong + o.outAnswered);
 
-export function sum(outcomes: Outcome[]): Outcome {
+function sum(outcomes: Outcome[]): Outcome {
   const total: Outcome = { inScope: 0, outOfScope: 0, right: 0, wrong: 0, outAnswered: 0, askedBackRight: 0, refused: 0 };
   for (const o of outcomes) for (const k of Object.keys(total) as Array<keyof Outcome>) total[k] += o[k];
   return total;
@@ -163,5 +162,4 @@ export async function benchOpinion(kb: KnowledgeBase, engine: MeasuredEngine, ro
   const observations = await observeOpinion(kb, engine, opinion, root);
   benchOpinionDecision(observations);
   benchFusedRanking(observations);
-  benchGrounding(observations);
 }
