@@ -14,7 +14,7 @@ import { normalize, tokenize } from "./normalize.js";
 import { toTerms } from "./analyze.js";
 import { outsideTopicReader } from "./outside.js";
 import { parseQuestion } from "./parse.js";
-import type { Alternative, AskResult, Choice, MatchSummary, RankedChoice } from "./result.js";
+import type { Alternative, AskResult, Choice, MatchSummary } from "./result.js";
 
 export interface AskOptions {
   /** Customers never get archived or agent-only entries; agents see them, labelled by their title. */
@@ -145,8 +145,6 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   const glossaryNames = index.entries.map((e) =>
     e.glossary ? new Set([e.glossary.term, ...e.glossary.aliases].flatMap((name) => toTerms(tokenize(name), "en", index.synonyms))) : new Set<string>(),
   );
-  /** Each entry's own words: its title's and body's terms, not its alternate questions'. */
-  const ownWords = index.terms.map((t) => new Set([...t.fields.title, ...t.fields.body]));
   const titleAsks = index.entries.map((e) => new Set(questionWords(normalize(e.title))));
   const rareIdf = idfOf(index.entries.length, Math.max(1, Math.floor(index.entries.length * RARE_SHARE)));
   const cache = new Map<string, AskResult>();
@@ -218,10 +216,6 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       return { ...summary(entry), score: round(r.score), ...(entry.label ? { label: entry.label } : {}) };
     };
     const alternatives = offered.map(choiceOf);
-    const rankedChoiceOf = (r: (typeof ranked)[number]): RankedChoice => {
-      const said = (t: string) => members[groups.groupOf[r.entry]!]!.some((i) => allowed(i) && ownWords[i]!.has(t));
-      return { ...choiceOf(r), grounding: known.length === 0 ? 1 : known.filter(said).length / known.length };
-    };
     const shownEntry = answer ?? (decision.status === "clarify" && top ? index.entries[shownFor(top.entry, allowed)] : undefined);
     const translation = shownEntry ? translationUrl(kb.articles, shownEntry, parsed.language) : undefined;
     const result: AskResult = {
@@ -234,7 +228,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       ...(parsed.language === "en" ? {} : { english: englishForm(parsed.terms) }),
       ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
-      ...(decision.status === "clarify" ? { candidates: ranked.slice(0, RERANKED_GROUPS).map(rankedChoiceOf) } : {}),
+      ...(decision.status === "clarify" ? { candidates: ranked.slice(0, RERANKED_GROUPS).map(choiceOf) } : {}),
     };
     const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };
     return { assessment, ranked, decision, allowed };

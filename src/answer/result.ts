@@ -31,12 +31,6 @@ export type Language = z.infer<typeof Language>;
 /** A choice as the bot offers it: the contract's fields plus the entry's choice label, if it has one. */
 export type Choice = Alternative & { label?: string };
 
-/** A choice as a second opinion reviews it: with how much of the question its own entries say. */
-export type RankedChoice = Choice & {
-  /** Share of the question's known words (words some entry uses) its answer group holds in a title or body, 0..1; 1 when it has none. */
-  grounding: number;
-};
-
 /** What the engine hands to renderers and the bot: the contract plus what they need to show it. */
 export interface AskResult extends Omit<AskJson, "alternatives"> {
   alternatives: Choice[];
@@ -53,5 +47,5 @@ export interface AskResult extends Omit<AskJson, "alternatives"> {
    * For a "which of these?": the engine's first answer groups as choices, best first (the shown ones, then the rivals
    * behind them), for a second opinion to re-rank. Not part of the `ask --json` contract.
    */
-  candidates?: RankedChoice[];
+  candidates?: Choice[];
 }

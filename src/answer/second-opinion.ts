@@ -4,7 +4,6 @@ import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { AskOptions } from "./engine.js";
 import { answerGroups } from "./groups.js";
 import { FUSION, fuseRanking } from "./fused-ranking.js";
-import { grounded } from "./grounding.js";
 import type { AskResult, Choice } from "./result.js";
 import type { VectorCache } from "./vector-cache.js";
 
@@ -181,29 +180,12 @@ function answeredWith(result: AskResult, choice: Choice): AskResult {
   return { ...result, status: "answered", confidence: score, answer: { id, title, type, source }, alternatives };
 }
 
-/** The "which of these?" asked with `choice` first. */
-function askedWith(result: AskResult, choice: Choice): AskResult {
-  if (choice.id === result.alternatives[0]?.id) return result;
-  const others = result.alternatives.filter((a) => a.id !== choice.id);
-  return { ...result, alternatives: [choice, ...others].slice(0, result.alternatives.length) };
-}
-
-/**
- * The result answered with the choice the encoder favours, unless an English question's choice lacks the engine's
- * evidence (see `grounded`): then asked with it first. A choice the result carries no candidate for is answered.
- */
-function answeredIfGrounded(result: AskResult, choice: Choice): AskResult {
-  const candidate = result.candidates?.find((c) => c.id === choice.id);
-  return result.language !== "en" || !candidate || grounded(candidate) ? answeredWith(result, choice) : askedWith(result, choice);
-}
-
 /**
  * Embeds every entry's title and alternate questions (through the cache), then reviews results: a "which of these?"
  * one of whose choices is also the encoder's nearest answer group, closely enough (see `choiceToAnswer`), is answered
  * outright with that choice, the others offered beside it. Failing that, an English one is re-ranked by the engine's
  * scores and the encoder's closeness together (see `fuseRanking`): answered when its new first leads clearly or its
- * closest phrasing is close to the question, else asked with that first. A choice answered either way that the engine
- * scored low and whose entries' own text says little of the question stays a choice (see `grounded`). The encoder reads English only, so a French
+ * closest phrasing is close to the question, else asked with that first. The encoder reads English only, so a French
  * or Spanish question is read in its English form and never re-ranked. Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
  */
 export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<MeasuredOpinion> {
@@ -249,7 +231,10 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
     if (candidates.length === 0 || closenessOf.includes(-1)) return result;
     const { order, answer } = fuseRanking(candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]!, cosine: nearest[groupOf[i]!]! })), result.alternatives.length);
     const first = candidates[order[0]!]!;
-    return answer ? answeredIfGrounded(result, first) : askedWith(result, first);
+    if (answer) return answeredWith(result, first);
+    if (first.id === result.alternatives[0]?.id) return result;
+    const others = result.alternatives.filter((a) => a.id !== first.id);
+    return { ...result, alternatives: [first, ...others].slice(0, result.alternatives.length) };
   };
   /** The text the encoder reads for a result: its masked question, or a French or Spanish one's English form. */
   const readOf = (result: AskResult) => (result.language === "en" ? result.masked : result.english);
@@ -272,7 +257,7 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
       }
       const cosines = cosinesOf(vector, options);
       const at = choiceToAnswer(cosines.nearest, offered, result.chance ?? 0, result.language !== "en");
-      if (at >= 0) return answeredIfGrounded(result, result.alternatives[at]!);
+      if (at >= 0) return answeredWith(result, result.alternatives[at]!);
       return result.language === "en" ? reranked(result, cosines) : result;
     },
   };
