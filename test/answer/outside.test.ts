@@ -84,6 +84,25 @@ describe("topics outside porting", () => {
     }
   });
 
+  it("refuse account, ticket, lookup, text and fax questions told in porting's words", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    for (const [question, topic] of [
+      ["please transfer my support ticket to someone else", "support tickets and complaints"],
+      ["does your API offer a carrier lookup for a list of numbers", "carrier lookups"],
+      ["which carriers do you route my outbound calls through in Ontario", "outbound call routing"],
+      ["the signup form rejected my postal code", "opening an account"],
+      ["can I release a DID I no longer need", "managing the account's numbers"],
+      ["please release the hold on my account funds from yesterday", "account funds"],
+      ["is there a fee for receiving SMS on a toll free line", "text message features"],
+      ["a fax I sent to a clinic was rejected", "fax features"],
+      ["I need an account manager for my 200 seats", "resale and staff accounts"],
+      ["how do I cancel a callback a customer requested", "callbacks"],
+    ]) {
+      expect(named(question!), question).toBe(topic);
+      expect(engine.ask(question!), question).toMatchObject({ status: "fallback", answer: null });
+    }
+  });
+
   it("leave porting questions told with those topics' everyday words to the porting answers", () => {
     const named = outsideTopicReader(kb.vocabulary);
     for (const question of ["can I transfer my number if my balance is negative", "can I transfer if my balance is negative"]) {
@@ -112,7 +131,9 @@ describe("topics outside porting", () => {
       "we're moving offices and want to bring our numbers with us", "can I cancel my service with the old carrier yet", "my line went dead, was my number ported", "can I send photos of my bill with the LOA", "my account was hacked and my number got ported out", "how many channels can I port",
       "the reception line rolls over to two others when it's busy and only the reception number was sent",
       "we have a second number on that bill we are not bringing over", "I was on a business trip and missed the text to approve it",
-      "we set up call forwarding on the line the day before the request went in", "we relocated last year and the old phone company still has our old address"]) {
+      "we set up call forwarding on the line the day before the request went in", "we relocated last year and the old phone company still has our old address",
+      "I signed up with another phone company a few days after sending you the request", "the LSR came back asking for a callback number",
+      "our request is on hold and was escalated to a supervisor at the losing side"]) {
       expect(named(question), question).toBeUndefined();
     }
   });
