@@ -70,3 +70,11 @@ describe("a rejection of one's own port told beside a question", () => {
     expect(textOf(replies)).not.toMatch(/not for a reason I know/);
   });
 });
+
+describe("identifiers handed over", () => {
+  it("a PIN and a number given as the first message start no diagnosis, and neither is echoed", async () => {
+    const replies = await chat().send("my PIN is 4821 and my number is 514-555-0199");
+    expect(diagnosisOf(replies)).toBeUndefined();
+    expect(textOf(replies)).not.toMatch(/4821|555-0199/);
+  });
+});
