@@ -51,6 +51,9 @@ export class EstimateDialog extends StepDialog<RequestState, Question, string> {
   protected answer(today: string, state: RequestState, text: string, reading: Reading): Answered<RequestState> {
     const question = nextQuestion(state, today);
     const choice = question.field === "done" ? undefined : resolveChoice(text, questionChoices(question));
+    // "my port got rejected yesterday" tells of a rejection, not of this order's submission day: the diagnosis takes
+    // it. A count of rejections to expect ("2 rejections") still prices the order.
+    if (!choice && reading.intent === "diagnosis" && reading.facts.rejections === undefined) return { state, understood: false };
     const said = choice?.action.action === "say" ? choice.action.text : text;
     const facts = said === text ? reading.facts : this.services.reader.read(said, { today }).facts;
     const result = answerQuestion(state, said, facts, today);

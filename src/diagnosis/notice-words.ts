@@ -266,6 +266,8 @@ export const REPORTS_STATE = new RegExp(
     [
       "verified|confirmed|validated|approved|accepted|received|acknowledged|cleared|released|issued|reissued|rebuilt|expanded|updated|corrected|matches|on file|proceeding|scheduled",
       "successful|successfully|nothingtodo|reminder|do not (?:disconnect|cancel|terminate)|please keep",
+      // A PIN given with its value ("my PIN is 4821", masked as "[pin]") is handed over, not refused.
+      "(?:pin|passcode) (?:number |code )?(?:is |was )?(?:\\d{4,}|pin)",
       "verificado|verificada|verificar|verifique|confirmo|confirmamos|confirmado|confirmada|aprobado|aprobada|validado|validada|recibido|recibida|completado|completada",
       "verifie|verifiee|confirme|confirmee|valide|validee|approuve|approuvee|recu|recue|complete|completee|termine|terminee",
     ].join("|") +

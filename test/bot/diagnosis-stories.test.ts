@@ -70,3 +70,28 @@ describe("a rejection of one's own port told beside a question", () => {
     expect(textOf(replies)).not.toMatch(/not for a reason I know/);
   });
 });
+
+describe("identifiers handed over", () => {
+  it("a PIN and a number given as the first message start no diagnosis, and neither is echoed", async () => {
+    const replies = await chat().send("my PIN is 4821 and my number is 514-555-0199");
+    expect(diagnosisOf(replies)).toBeUndefined();
+    expect(textOf(replies)).not.toMatch(/4821|555-0199/);
+  });
+});
+
+describe("a rejection told in the middle of an estimate", () => {
+  it("'my port got rejected yesterday' leaves the estimate for the diagnosis, though 'yesterday' could be a submission day", async () => {
+    const c = chat();
+    expect(textOf(await c.send("how much to port 2 numbers"))).toMatch(/Which kind of number/);
+    const replies = await c.send("actually wait, my port got rejected yesterday");
+    expect(textOf(replies)).toMatch(/find out why your port was rejected/);
+    expect(textOf(replies)).not.toMatch(/Which kind of number/);
+  });
+
+  it("a count of rejections to expect stays with the estimate", async () => {
+    const c = chat();
+    await c.send("how much to port 2 numbers");
+    const replies = await c.send("2 rejections");
+    expect(textOf(replies)).not.toMatch(/find out why your port was rejected/);
+  });
+});

@@ -272,6 +272,8 @@ describe("notices reporting a confirmed detail, a step done or a bounced e-mail"
     "Undeliverable: mailbox full for the porting desk",
     "Delivery to the following recipient failed permanently: address not found",
     "Ticket 4410 - Status: Closed - numbers ported on 03/02, calls working",
+    "here's my PIN: 7310, and the line is 438 555 0142",
+    "my port out pin is [pin]",
   ])("'%s' names no cause", (text) => {
     expect(kb.reader.read(text).causes).toEqual([]);
   });
@@ -283,6 +285,11 @@ describe("notices reporting a confirmed detail, a step done or a bounced e-mail"
     ["my phone was off all day and I never saw the approval text", "rejection-for-sms-not-answered"],
   ])("a cause told beside a confirmation is still read: '%s' names %s", (text, id) => {
     expect(first(text)).toBe(id);
+  });
+
+  it("a PIN given with its value and said to be wrong still names the PIN causes", () => {
+    const causes = kb.reader.read("the PIN is 7310 but the carrier says it is not the right one").causes.map((c) => c.cause.id);
+    expect(causes.slice(0, 2)).toContain("port-out-rejection-for-pin");
   });
 });
 
