@@ -109,6 +109,9 @@ describe("what a message asks for", () => {
     ["au revoir", "thanks"],
     ["ok", "acknowledgement"],
     ["got it", "acknowledgement"],
+    ["nah", "acknowledgement"],
+    ["dunno", "acknowledgement"],
+    ["no sé", "acknowledgement"],
   ])("'%s' is the command or courtesy %s", (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
