@@ -123,22 +123,25 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, askCard(this.services.kb));
         break;
       case "menu":
-        await inner.cancelAllDialogs();
-        await this.services.lastEstimate.forget(inner.context);
+        await this.stopAll(inner);
         await this.show(inner, menuCard(this.flows));
         return;
       case "start-over":
-        await inner.cancelAllDialogs();
-        await this.services.lastEstimate.forget(inner.context);
+        await this.stopAll(inner);
         await this.show(inner, welcomeCard(this.services.kb, this.flows));
         return;
       case "cancel":
-        await inner.cancelAllDialogs();
-        await this.services.lastEstimate.forget(inner.context);
+        await this.stopAll(inner);
         await this.show(inner, menuCard(this.flows, flow ? `Okay, I stopped "${this.flowLabel(flow)}". What next?` : "There is nothing to cancel. What would you like to do?"));
         return;
     }
     if (inner.activeDialog) await inner.repromptDialog();
+  }
+
+  /** Ends every flow under way and forgets the last estimate: nothing said next continues them. */
+  private async stopAll(inner: DialogContext): Promise<void> {
+    await inner.cancelAllDialogs();
+    await this.services.lastEstimate.forget(inner.context);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledge } from "./harness.js";
-import { say, start, type Posted, type Running } from "./http.js";
+import { conversations, start, type Posted, type Running } from "./http.js";
 
 /**
  * After an estimate, customers change it in fragments ("and if expedited?", "what about 3 more", "for Quebec
@@ -13,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-let conversations = 0;
-function chat() {
-  const id = `estimate-follow-ups-${++conversations}`;
-  return (text: string) => say(app.url, id, { text });
-}
+const chat = conversations(() => app, "estimate-follow-ups");
 const data = (res: Posted) => res.json().activities.map((a) => a.channelData ?? {});
 const estimateOf = (res: Posted) => data(res).find((d) => d.estimate)?.estimate;
 const statusOf = (res: Posted) => data(res).find((d) => d.status)?.status;

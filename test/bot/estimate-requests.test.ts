@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledge } from "./harness.js";
-import { say, start, type Posted, type Running } from "./http.js";
+import { conversations, start, type Posted, type Running } from "./http.js";
 
 /**
  * Fee and time requests as customers type them, through the bot's HTTP server: every reply is read by the same
@@ -13,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-let conversations = 0;
-function chat() {
-  const id = `estimate-requests-${++conversations}`;
-  return (text: string) => say(app.url, id, { text });
-}
+const chat = conversations(() => app, "estimate-requests");
 const data = (res: Posted) => res.json().activities.map((a) => a.channelData ?? {});
 const estimateOf = (res: Posted) => data(res).find((d) => d.estimate)?.estimate;
 /** The titles of the buttons in the replies' cards (ActionSets in the body, or the card's own actions). */

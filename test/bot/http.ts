@@ -76,6 +76,15 @@ export function say(url: string, conversation: string, fields: Record<string, un
   return post(url, JSON.stringify(activity({ conversation: { id: conversation }, ...fields })));
 }
 
+/** New conversations on a running bot, each a function that sends one text and returns the response. */
+export function conversations(app: () => Running, prefix: string): () => (text: string) => Promise<Posted> {
+  let count = 0;
+  return () => {
+    const id = `${prefix}-${++count}`;
+    return (text: string) => say(app().url, id, { text });
+  };
+}
+
 export async function healthy(url: string): Promise<boolean> {
   return (await fetch(`${url}/healthz`)).status === 200;
 }
