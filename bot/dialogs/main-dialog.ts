@@ -16,6 +16,7 @@ import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-t
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
 import { flowOf, readingOf, toldRejection } from "./reading.js";
 import type { Intent, Reading } from "../../src/reading/read.js";
+import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { readFollowUp } from "../../src/estimate/follow-up.js";
 import { EstimateInput } from "../../src/estimate/input.js";
@@ -170,8 +171,13 @@ export class MainDialog extends ComponentDialog {
     return change ? { ...(previous ? { previous } : {}), change } : undefined;
   }
 
-  /** Whether a message no article answers is only a fact about an order, as typed in reply to a follow-up question. */
+  /**
+   * Whether a message no article answers is only a fact about an order, as typed in reply to a follow-up question.
+   * A question ("what counts as local?", "does it matter if it's a cell?") is none, whatever fact it names: it is asked,
+   * not an answer to something asked.
+   */
   private orderFragment(text: string, reading: Reading): boolean {
+    if (looksLikeQuestion(text)) return false;
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
     return readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts) !== undefined;
   }

@@ -159,6 +159,14 @@ describe("a bare fact that answers no open question", () => {
     }
   });
 
+  it("is not what a question naming a fact is told: it was asked, not answered", async () => {
+    for (const text of ["what counts as local?", "does it matter if it's a cell?", "TX?"]) {
+      const reply = await customer()(text);
+      expect(reply.text, text).not.toContain("I'm not asking you anything right now");
+      expect(reply.data.find((d) => d.status)?.fragment, text).toBeUndefined();
+    }
+  });
+
   it("does not hide a question the articles cannot answer", async () => {
     const reply = await customer()("can you fix my voicemail greeting");
     expect(reply.text).not.toContain("I'm not asking you anything right now");
