@@ -17,6 +17,7 @@ import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
 import { flowOf, readingOf, toldRejection } from "./reading.js";
 import type { Intent, Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
+import { linkedPages } from "../../src/knowledge/linked-entries.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { readFollowUp } from "../../src/estimate/follow-up.js";
 import { EstimateInput } from "../../src/estimate/input.js";
@@ -99,6 +100,8 @@ export class MainDialog extends ComponentDialog {
       await this.command(inner, command);
     } else if (picked && picked.action !== "say" && picked.action !== "command") {
       await this.act(inner, picked);
+    } else if (!input.action && (await this.followLink(inner, input.text))) {
+      // A link to a wiki page the knowledge holds: that page's answer, or the question asked beside it.
     } else if (inFlow) {
       await this.flowTurn(inner, await inner.continueDialog());
     } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
@@ -233,6 +236,32 @@ export class MainDialog extends ComponentDialog {
         break;
     }
     if (inner.activeDialog) await inner.repromptDialog();
+  }
+
+  /**
+   * A message holding a link to the wiki: the question typed beside it is asked (outside a flow); else the linked
+   * section's entry is shown (a flow under way then resumes), or for a whole article, what to ask about it. False when
+   * the message links to no page the knowledge holds, or to an article only in the middle of a flow.
+   */
+  private async followLink(inner: DialogContext, text: string): Promise<boolean> {
+    const linked = linkedPages(this.services.kb, text);
+    if (!linked) return false;
+    const inFlow = inner.activeDialog !== undefined;
+    if (!inFlow && (looksLikeQuestion(linked.rest) || linked.rest.split(" ").length > 2)) {
+      await this.route(inner, linked.rest);
+      return true;
+    }
+    const entry = linked.entries.find((e) => canSee(this.services, inner.context, e));
+    if (entry) {
+      const card = entryReply(this.services, this.flows, inner.context, entry);
+      await this.show(inner, { ...card, data: { status: "answered", answer: { id: entry.id }, linked: true } });
+      if (inFlow) await inner.repromptDialog();
+      return true;
+    }
+    if (inFlow) return false;
+    const titles = linked.articles.map((a) => `"${a.title}"`).join(" and ");
+    await this.show(inner, { ...menuCard(this.flows, `That link is the wiki's ${titles} article. What would you like to know from it? Ask in a sentence, or pick one of these:`), data: { status: "fallback", answer: null, linked: true } });
+    return true;
   }
 
   /** A typed message outside any flow: a flow's trigger phrase, else a question for the engine. */
