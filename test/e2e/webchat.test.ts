@@ -156,6 +156,25 @@ describe("the web chat page, at desktop width", () => {
     await chat.page.keyboard.press("Enter");
     await chat.shows("Thanks for telling me");
   });
+
+  it("after a card button pressed with the keyboard, puts the focus in the message box; a click leaves it", { timeout: 60_000 }, async () => {
+    const input = chat.page.getByPlaceholder("Type your message");
+    await chat.send("my port was rejected");
+    await replyShowing(chat, "Port in");
+    const portIn = chat.page.getByRole("button", { name: "Port in", exact: true }).last();
+    await portIn.focus();
+    await chat.page.keyboard.press("Enter");
+    await chat.shows("Which of these reasons");
+    await expect.poll(() => input.evaluate((box) => box === document.activeElement)).toBe(true);
+    await chat.page.keyboard.type("cancel");
+    await chat.page.keyboard.press("Enter");
+    await chat.shows("What next?");
+    await chat.send("my port was rejected");
+    await replyShowing(chat, "Port in");
+    await chat.click("Port in");
+    await replyShowing(chat, "Which of these reasons");
+    await expect(input.evaluate((box) => box === document.activeElement)).resolves.toBe(false);
+  });
 });
 
 describe("the web chat page, 360 px wide", () => {

@@ -96,6 +96,23 @@
     window.WebChat.renderWebChat({ directLine: directLine, styleOptions: styleOptions(config), locale: "en-US" }, root);
     var input = root.querySelector("input[type=text], textarea");
     if (input && !new URLSearchParams(location.search).has("embed")) input.focus();
+    // Capture: Adaptive Cards stops its buttons' clicks from bubbling.
+    root.addEventListener("click", focusAfterKeyboardChoice, true);
+  }
+
+  /**
+   * A card's button pressed from the keyboard (a click without a pointer: detail 0) sends the choice; the focus then
+   * goes to the message box, as after a typed message, instead of staying on the old card's button, from where the
+   * next question cannot be reached without going back through the history. Buttons that open part of their card
+   * ("Details": aria-controls) keep it. A pointer's click moves nothing (no keyboard popping up on a phone).
+   */
+  function focusAfterKeyboardChoice(event) {
+    var button = event.target instanceof Element ? event.target.closest(".ac-pushButton") : null;
+    if (!button || event.detail !== 0 || button.hasAttribute("aria-controls")) return;
+    setTimeout(function () {
+      var box = root.querySelector("input[type=text], textarea");
+      if (box) box.focus();
+    }, 0);
   }
 
   document.getElementById("restart").addEventListener("click", function () {
