@@ -18,6 +18,7 @@ import { flowOf, readingOf, toldRejection } from "./reading.js";
 import type { Intent, Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { linkedPages } from "../../src/knowledge/linked-entries.js";
+import { quotedEntry } from "../../src/knowledge/quoted-entry.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { readFollowUp } from "../../src/estimate/follow-up.js";
 import { EstimateInput } from "../../src/estimate/input.js";
@@ -30,6 +31,9 @@ const NOTED = "Noted. Ask me anything else about porting, or pick one of these:"
 /** A bare fact ("TX", "3", "next tuesday") that answers no question open: most often a reply to a flow that timed out. */
 const STRAY =
   "That looks like the answer to a question, but I'm not asking you anything right now (a conversation left for a while starts afresh). Pick what you'd like to do, or ask your question in a sentence:";
+
+const QUOTED = (title: string) =>
+  `That's from the answer "${title}", here again. If part of it is unclear, ask about that part in your own words, or type "talk to a person".`;
 
 /** Intents that are commands, whatever else is going on; a bare greeting opens the menu again. */
 const COMMANDS: Partial<Record<Intent, Command>> = {
@@ -102,6 +106,8 @@ export class MainDialog extends ComponentDialog {
       await this.act(inner, picked);
     } else if (!input.action && (await this.followLink(inner, input.text))) {
       // A link to a wiki page the knowledge holds: that page's answer, or the question asked beside it.
+    } else if (!inFlow && !input.action && reading.intent !== "diagnosis" && (await this.showQuoted(inner, input.text))) {
+      // The customer's copy of an answer the bot gave: that answer, with how to ask about it.
     } else if (inFlow) {
       await this.flowTurn(inner, await inner.continueDialog());
     } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
@@ -261,6 +267,21 @@ export class MainDialog extends ComponentDialog {
     if (inFlow) return false;
     const titles = linked.articles.map((a) => `"${a.title}"`).join(" and ");
     await this.show(inner, { ...menuCard(this.flows, `That link is the wiki's ${titles} article. What would you like to know from it? Ask in a sentence, or pick one of these:`), data: { status: "fallback", answer: null, linked: true } });
+    return true;
+  }
+
+  /**
+   * A message that copies an answer's text back (pasted to ask about it, or by mistake): read as a request, it would
+   * start whatever its facts suggest ("2 weeks for Fax numbers" an estimate). It gets that answer again instead, with
+   * how to ask about it. False when the message quotes no entry. (A rejection notice the wiki happens to quote is
+   * not asked here: it goes to the diagnosis.)
+   */
+  private async showQuoted(inner: DialogContext, text: string): Promise<boolean> {
+    const entry = quotedEntry(this.services.kb, text);
+    if (!canSee(this.services, inner.context, entry)) return false;
+    await this.show(inner, { blocks: [{ kind: "markdown", text: QUOTED(entry.title) }] });
+    const card = entryReply(this.services, this.flows, inner.context, entry);
+    await this.show(inner, { ...card, data: { status: "answered", answer: { id: entry.id }, quoted: true } });
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
+import { resolveKbLink, toPlainText } from "../../src/render/markdown.js";
 import { realKnowledge } from "./harness.js";
 import { say, start, type Running } from "./http.js";
 
@@ -49,5 +50,18 @@ describe("a customer pasting a link to a wiki article", () => {
     const reply = await turn(WHERE);
     expect(reply.text).toContain("Back to your diagnosis");
     expect((await turn("port in")).text).toContain("Which of these reasons does the rejection give?");
+  });
+});
+
+describe("a customer copying the bot's answer back to it", () => {
+  it("is shown that answer again, with how to ask about it, instead of a flow its facts would start", async () => {
+    const turn = customer();
+    const answered = await turn("how long does porting take");
+    const id = answered.data.find((d) => d.answer)?.answer.id;
+    const copied = toPlainText(kb.byId.get(id)!.body, resolveKbLink(kb)).split(/\s+/).slice(0, 40).join(" ");
+    const reply = await turn(copied);
+    expect(reply.text).toContain(`That's from the answer "${kb.byId.get(id)!.title}"`);
+    expect(reply.text).not.toContain("Let's work out the fees");
+    expect(reply.data.find((d) => d.status)).toMatchObject({ status: "answered", answer: { id }, quoted: true });
   });
 });
