@@ -5,6 +5,8 @@ import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis
 import type { Outcome } from "../../src/diagnosis/outcome.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
 import type { BotServices } from "../services.js";
+import type { Reading } from "../../src/reading/read.js";
+import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { flowsOf } from "./interruptions.js";
 import { StepDialog, type Answered, type Shown } from "./step-dialog.js";
 
@@ -45,8 +47,15 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
     return nextStep(knowledge, state, today);
   }
 
-  protected answer({ knowledge, today }: Today, state: DiagnosisState, text: string): Answered<DiagnosisState> {
-    return { ...reply(knowledge, state, text, today), missed: MISSED };
+  protected answer({ knowledge, today }: Today, state: DiagnosisState, text: string, reading: Reading): Answered<DiagnosisState> {
+    const replied = reply(knowledge, state, text, today);
+    const said = reading.facts.direction;
+    // "sorry, I meant port out": the direction answered before is corrected, and what was asked for the other
+    // direction is forgotten, before any cause is settled. (A question naming a direction is a question.)
+    if (!replied.understood && said && state.context.direction && said !== state.context.direction && !state.confirmed && !state.verdict && !looksLikeQuestion(text)) {
+      return { state: { ...state, context: { ...state.context, direction: said }, answers: {}, reasonAsked: false, misses: 0 }, understood: true };
+    }
+    return { ...replied, missed: MISSED };
   }
 
   protected show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown {
