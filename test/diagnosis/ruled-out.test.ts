@@ -59,3 +59,14 @@ describe("a cause told by its effect", () => {
     expect(causes(text)[0]).toBe(id);
   });
 });
+
+describe("a port-out told by the number leaving", () => {
+  it.each([
+    "Transfer out refused by the gaining side: PIN not supplied",
+    "Mint says they need a PIN from you before they can take the number",
+  ])("'%s' puts the port-out PIN first", (text) => {
+    const reading = knowledge.reader.read(text);
+    expect(reading.direction).toBe("out");
+    expect(causes(text)[0]).toBe("port-out-rejection-for-pin");
+  });
+});
