@@ -6,6 +6,7 @@ import type { Outcome } from "../../src/diagnosis/outcome.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
 import type { BotServices } from "../services.js";
 import { flowsOf } from "./interruptions.js";
+import { readingOf } from "./reading.js";
 import { StepDialog, type Answered, type Shown } from "./step-dialog.js";
 
 export const DIAGNOSE_DIALOG = "diagnose";
@@ -15,6 +16,8 @@ const START = "Let's find out why your port was rejected. A few quick questions,
 const START_NO_CAUSE =
   "Your message says the port was rejected, but not for a reason I know among the usual rejection causes, so I won't guess one. A few quick questions can narrow it down, each with the reason I ask it; type \"talk to a human\" to reach the porting team instead, or \"cancel\" to stop.";
 const MISSED = "Sorry, I didn't get that. Please pick one of these:";
+/** A notice pasted in reply to a question: said to be read, then the question it leaves open. */
+const NOTICE_READ = "Thanks, I've read the notice.";
 
 interface Today {
   knowledge: DiagnosisKnowledge;
@@ -35,8 +38,10 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
     return { knowledge: diagnosisKnowledge(this.services.kb, today), today };
   }
 
-  protected start({ knowledge, today }: Today, opening: string | undefined) {
-    const state = startDiagnosis(knowledge, opening, today);
+  /** The port's direction the reader found in the opening message ("I'm porting out to Rogers") is not asked again. */
+  protected start({ knowledge, today }: Today, opening: string | undefined, context: TurnContext) {
+    const direction = opening?.trim() ? readingOf(context, this.services, opening).facts.direction : undefined;
+    const state = startDiagnosis(knowledge, opening, today, direction ? { direction } : {});
     const unnamed = opening !== undefined && !state.notice && rejectedForAnUnknownReason(knowledge, opening);
     return { state, intro: unnamed ? START_NO_CAUSE : START };
   }
@@ -46,7 +51,9 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
   }
 
   protected answer({ knowledge, today }: Today, state: DiagnosisState, text: string): Answered<DiagnosisState> {
-    return { ...reply(knowledge, state, text, today), missed: MISSED };
+    const result = reply(knowledge, state, text, today);
+    const noticed = result.understood && result.state.notice !== undefined && result.state.notice.text !== state.notice?.text;
+    return { ...result, missed: MISSED, ...(noticed ? { intro: NOTICE_READ } : {}) };
   }
 
   protected show(step: Step, intro: string | undefined, context: TurnContext): Shown {
