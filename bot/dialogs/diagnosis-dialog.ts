@@ -56,14 +56,17 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
     return { ...result, missed: MISSED, ...(noticed ? { intro: NOTICE_READ } : {}) };
   }
 
-  protected show(step: Step, intro: string | undefined, context: TurnContext): Shown {
+  protected show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown {
     switch (step.kind) {
       case "handoff":
         return { last: { ...handoffReply(step.handoff), data: { diagnosis: { handoff: true } } }, result: { handoff: step.handoff } };
       case "done":
         return { last: doneReply(flowsOf(context), step.outcome), result: { outcome: step.outcome } };
-      case "outcome":
-        return { ask: { ...outcomeReply(step.outcome, step), data: { diagnosis: { causes: rankedCauses(step.outcome) } } } };
+      case "outcome": {
+        // Asked again, the verdict alone: the reasons are already above in the conversation.
+        const reply = again ? stepReply(step, intro) : outcomeReply(step.outcome, step);
+        return { ask: { ...reply, data: { diagnosis: { causes: rankedCauses(step.outcome) } } } };
+      }
       case "confirm":
         return { ask: { ...stepReply(step, intro), data: { diagnosis: { causes: step.ranked.map((id) => ({ id })), asking: step.causeId } } } };
       default:

@@ -29,6 +29,9 @@ export const MAIN_DIALOG = "main";
 const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
 /** A button's label at most this long: a longer request is cut at a word. */
 const LABEL_LENGTH = 60;
+/** A bare fact ("TX", "3", "next tuesday") that answers no question open: most often a reply to a flow that timed out. */
+const STRAY =
+  "That looks like the answer to a question, but I'm not asking you anything right now (a conversation left for a while starts afresh). Pick what you'd like to do, or ask your question in a sentence:";
 
 /** Intents that are commands, whatever else is going on; a bare greeting opens the menu again. */
 const COMMANDS: Partial<Record<Intent, Command>> = {
@@ -199,6 +202,12 @@ export class MainDialog extends ComponentDialog {
     return change ? { ...(previous ? { previous } : {}), change } : undefined;
   }
 
+  /** Whether a message no article answers is only a fact about an order, as typed in reply to a follow-up question. */
+  private orderFragment(text: string, reading: Reading): boolean {
+    const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
+    return readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts) !== undefined;
+  }
+
   private flowLabel(id: string): string {
     return FLOW_LABELS[id as FlowId] ?? id;
   }
@@ -291,6 +300,10 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, { ...clarifyCard(result.alternatives, result.masked, result.language), data: { status: "clarify", alternatives: result.alternatives.map((a) => a.id) } });
         return;
       case "fallback":
+        if (this.orderFragment(text, reading)) {
+          await this.show(inner, { ...menuCard(this.flows, STRAY), data: { status: "fallback", answer: null, fragment: true } });
+          return;
+        }
         await recordFallback(this.services, inner.context, result);
         await this.show(inner, { ...fallbackCard(this.services.kb, this.flows), data: { status: "fallback", answer: null } });
         return;

@@ -62,8 +62,8 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
   protected abstract start(knowledge: Knowledge, opening: string | undefined, context: TurnContext, options?: FlowOptions): { state: State; intro?: string };
   protected abstract next(knowledge: Knowledge, state: State): Step;
   protected abstract answer(knowledge: Knowledge, state: State, text: string, reading: Reading): Answered<State>;
-  /** The step as a reply; `intro` leads a question. */
-  protected abstract show(step: Step, intro: string | undefined, context: TurnContext): Shown;
+  /** The step as a reply; `intro` leads a question; `again` when the step was already shown (after an aside or an unclear reply). */
+  protected abstract show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown;
 
   /** Whether a reply that is no answer is worth asking the engine about: a message read as a porting question. */
   protected mayBeQuestion(text: string, reading: Reading): boolean {
@@ -84,7 +84,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
       return this.step(dc, knowledge, this.start(knowledge, undefined, dc.context).state, `Sorry, I lost track of your ${this.topic}. Let's start again.`);
     }
     const instance = dc.activeDialog!.state as Saved;
-    const current = this.show(this.next(knowledge, saved.data), undefined, dc.context);
+    const current = this.show(this.next(knowledge, saved.data), undefined, dc.context, true);
     const choices = "ask" in current ? choicesOf(current.ask) : [];
     const typed = readInput(dc.context).text;
     const misspelt = misspeltChoice(typed, choices);
@@ -102,7 +102,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     }
     const flow = flowOf(reading);
     if (flow && flow !== this.id && dc.findDialog(flow)) return dc.replaceDialog(flow, { text } satisfies FlowOptions);
-    if (this.mayBeQuestion(text, reading) && (await answerAside(dc, text))) return this.step(dc, knowledge, saved.data, this.back());
+    if (this.mayBeQuestion(text, reading) && (await answerAside(dc, text))) return this.step(dc, knowledge, saved.data, this.back(), true);
     return this.missed(dc, knowledge, answered.state, answered.missed);
   }
 
@@ -115,7 +115,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
       await this.services.send(dc.context, menuCard(flowsOf(dc.context), STUCK));
       return dc.endDialog();
     }
-    return this.step(dc, knowledge, state, intro);
+    return this.step(dc, knowledge, state, intro, true);
   }
 
   /** After the main dialog answered a command or a click on the side: the current step again. */
@@ -123,7 +123,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const saved = this.schema.safeParse((instance.state as Saved).state);
     if (!saved.success) return;
     const knowledge = this.knowledge();
-    const shown = this.show(this.next(knowledge, saved.data), this.back(), context);
+    const shown = this.show(this.next(knowledge, saved.data), this.back(), context, true);
     if ("ask" in shown) await this.services.send(context, shown.ask);
   }
 
@@ -131,8 +131,8 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     return `Back to your ${this.topic}:`;
   }
 
-  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string): Promise<DialogTurnResult> {
-    const shown = this.show(this.next(knowledge, state), intro, dc.context);
+  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string, again = false): Promise<DialogTurnResult> {
+    const shown = this.show(this.next(knowledge, state), intro, dc.context, again);
     if ("last" in shown) {
       await this.services.send(dc.context, shown.last);
       return dc.endDialog(shown.result);

@@ -103,6 +103,34 @@ describe("topics outside porting", () => {
     }
   });
 
+  it("refuse telecom definitions, other senses of port, comparisons, disputes and requests for other tasks", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    for (const [question, topic] of [
+      ["how does VoIP work exactly", "telecom general knowledge"],
+      ["is a cloud PBX worth it for a small office", "telecom general knowledge"],
+      ["explain 5G to me", "telecom general knowledge"],
+      ["can you recommend a good port wine", "other senses of port"],
+      ["can I port my game to Linux", "other senses of port"],
+      ["why should I choose you over Vonage", "comparing providers"],
+      ["can I use my own desk phone with your service", "using one's own phone"],
+      ["can I move my account to my wife's name", "account ownership"],
+      ["my LOA for the apartment lease was rejected", "housing and leases"],
+      ["my calls are being rejected by Verizon customers", "calls failing"],
+      ["translate this sentence into Italian: my number was ported", "other tasks"],
+      ["what's the baud rate of your fax line", "line and fax speeds"],
+      ["do you offer cell phone service", "services not sold here"],
+      ["I was charged for a number I cancelled", "plans and billing disputes"],
+      ["the app won't let me log in", "signing in"],
+      ["how do I keep my number private when calling", "caller ID display"],
+      ["why was my SMS rejected by the recipient carrier", "sending texts"],
+      ["what's the carrier of number 212-555-0199", "carrier lookups"],
+      ["move my photos to my new phone", "devices and personal phones"],
+    ]) {
+      expect(named(question!), question).toBe(topic);
+      expect(engine.ask(question!), question).toMatchObject({ status: "fallback", answer: null });
+    }
+  });
+
   it("leave porting questions told with those topics' everyday words to the porting answers", () => {
     const named = outsideTopicReader(kb.vocabulary);
     for (const question of ["can I transfer my number if my balance is negative", "can I transfer if my balance is negative"]) {
@@ -133,7 +161,13 @@ describe("topics outside porting", () => {
       "we have a second number on that bill we are not bringing over", "I was on a business trip and missed the text to approve it",
       "we set up call forwarding on the line the day before the request went in", "we relocated last year and the old phone company still has our old address",
       "I signed up with another phone company a few days after sending you the request", "the LSR came back asking for a callback number",
-      "our request is on hold and was escalated to a supervisor at the losing side"]) {
+      "our request is on hold and was escalated to a supervisor at the losing side",
+      "my port got rejected because of a pending order on my cell phone plan", "we changed plans with our carrier and there is a pending order",
+      "my old company charged me for a number I moved to you", "can I bring my own phone over to you", "can I port a number from a hosted PBX",
+      "will my 5G phone need an IMEI for the port", "can I transfer ownership of my number to my wife's account", "my landlord owns the phone line, can I port it",
+      "my calls fail since the number ported", "calls are being rejected after the FOC date", "can I speed up the transfer",
+      "what's the transfer speed for a toll free number", "is the porting FAQ translated into Spanish", "which carrier should I port my number to",
+      "the SMS was not answered and my port was rejected", "can I pick the date my number moves over", "my old phone company is charging me a port out fee"]) {
       expect(named(question), question).toBeUndefined();
     }
   });

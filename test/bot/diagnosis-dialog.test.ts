@@ -64,6 +64,23 @@ describe("diagnosis dialog", () => {
     expect(textOf(await chat.send("no"))).toContain(BTN_QUESTION);
   });
 
+  it("after the outcome, a side question is answered and only the verdict is asked again, not the whole outcome", async () => {
+    const chat = testBot({ kb, channelId: "test" });
+    await chat.send("my port was rejected");
+    for (const reply of ["port in", "not sure", "no", "no", "landline", "yes"]) await chat.send(reply);
+    expect(textOf(await chat.send("I don't know the date"))).toContain("Where to send it");
+    const aside = textOf(await chat.send("what is a CSR?"));
+    expect(aside).toContain("Customer Service Record");
+    const back = aside.slice(aside.indexOf("Back to your diagnosis:"));
+    expect(back).toContain("Does this match your rejection?");
+    expect(back).not.toContain("Where to send it");
+    expect(back).not.toContain("The likely reason");
+    const unclear = textOf(await chat.send("blue"));
+    expect(unclear).toContain("Does this match your rejection?");
+    expect(unclear).not.toContain("Where to send it");
+    expect(textOf(await chat.send("That's it"))).toContain("Good luck with the fix");
+  });
+
   it("'help' mid-flow shows the help and re-asks the step", async () => {
     const chat = testBot({ kb, channelId: "test" });
     await chat.send("my port was rejected");

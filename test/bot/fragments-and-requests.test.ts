@@ -86,7 +86,8 @@ describe("two requests in one message", () => {
     expect(estimateOf(estimated)).toMatchObject({ input: { numbers: { local: 2 }, country: "US" } });
     expect(nextOf(estimated)).toBe("why was my port rejected");
     const offer = estimated.json().activities.find((a) => a.channelData?.nextRequest);
-    expect(labels(offer)).toEqual(["why was my port rejected"]);
+    expect(offer).toBeDefined();
+    expect(labels(offer!)).toEqual(["why was my port rejected"]);
     const diagnosis = await say("why was my port rejected");
     expect(understoodOf(diagnosis)).toMatchObject({ intent: "diagnosis" });
   });

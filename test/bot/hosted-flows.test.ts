@@ -116,7 +116,8 @@ describe("the main dialog hosting the flows", () => {
 
     const outside = testBot({ kb, engine: scriptedEngine(kb, {}) });
     for (const text of misses) await outside.send(text);
-    expect(outside.feedback.map((r) => r.question)).toEqual(misses);
+    // A bare date is no question: it is taken as a reply to a flow no longer under way, and not logged.
+    expect(outside.feedback.map((r) => r.question)).toEqual(misses.filter((text) => text !== "last friday"));
   });
 
   it("an older card's 'Yes' that the flow's step does not take is re-asked, not logged as a fallback", async () => {
@@ -231,8 +232,9 @@ describe("in Slack, the number of a choice in a flow's last reply", () => {
     await b.send("zzz qqq");
     const handoff = await b.send("xxy yyz");
     expect(allText(handoff)).toContain("Let's get a person to look at it");
-    const after = await b.send("1");
-    expect(allText(after)).toContain("Sorry, I don't know that one");
+    const after = allText(await b.send("1"));
+    expect(after).toContain("I'm not asking you anything right now");
+    expect(after).not.toContain("How long does the port process take?");
   });
 });
 

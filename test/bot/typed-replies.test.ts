@@ -133,3 +133,34 @@ describe("fragments after an answer that offered an estimate", () => {
     expect((await other("TX")).text).not.toContain("Let's work out the fees");
   });
 });
+
+describe("a bare fact that answers no open question", () => {
+  it("is told the bot is asking nothing, with the menu, rather than 'I don't know that one'", async () => {
+    for (const text of ["TX", "3", "next tuesday"]) {
+      const reply = await customer()(text);
+      expect(reply.text).toContain("I'm not asking you anything right now");
+      expect(reply.raw).toContain("Fees and timing");
+      expect(reply.text).not.toContain("I don't know that one");
+      expect(reply.data.find((d) => d.status)).toMatchObject({ status: "fallback", fragment: true });
+    }
+  });
+
+  it("is what a customer coming back after the conversation's state expired is told", async () => {
+    const shortLived = await start(await realKnowledge(), { SECOND_OPINION: "off", STATE_TTL_HOURS: String(0.5 / 3600) });
+    try {
+      const conversation = `expired-${Math.random()}`;
+      const asked = await say(shortLived.url, conversation, { text: "how much to port 3 numbers" });
+      expect(asked.replies()).toContain("Which kind of number do you want to port?");
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      const late = await say(shortLived.url, conversation, { text: "2" });
+      expect(late.replies()).toContain("I'm not asking you anything right now");
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it("does not hide a question the articles cannot answer", async () => {
+    const reply = await customer()("can you fix my voicemail greeting");
+    expect(reply.text).not.toContain("I'm not asking you anything right now");
+  });
+});
