@@ -1,5 +1,5 @@
 import { FUSION, fuseRanking } from "../src/answer/fused-ranking.js";
-import { REVIEW_BARS } from "../src/answer/second-opinion.js";
+import { nearestOf, REVIEW_BARS } from "../src/answer/second-opinion.js";
 import type { OpinionObservation } from "./opinion-observations.js";
 import { outcomeOf, reviewWith, type Outcome, type Review } from "./opinion.js";
 
@@ -13,7 +13,8 @@ function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", depth =
     const reviewed = before(o);
     if (o.status !== "clarify" || reviewed.status === "answered" || o.language !== "en" || o.candidates.length === 0) return reviewed;
     const groups = o.candidates.slice(0, depth);
-    const candidates = groups.map((c) => ({ score: c.score, closeness: o[closeness][c.group] ?? -1, cosine: o.cosines[c.group] ?? -1 }));
+    const nearest = nearestOf(o.cosines);
+    const candidates = groups.map((c) => ({ score: c.score, closeness: o[closeness][c.group] ?? -1, cosine: o.cosines[c.group] ?? -1, nearest: c.group === nearest }));
     if (candidates.some((c) => c.closeness < 0)) return reviewed;
     const { order, answer } = fuseRanking(candidates, o.engine.length, fusion);
     return { status: answer ? "answered" : "clarify", right: groups[order[0]!]!.right };
@@ -30,8 +31,11 @@ function sum(outcomes: Outcome[]): Outcome {
 
 const LEADS = [0.1, 0.15, 0.2, 0.25, 0.3];
 
+/** The re-ranking before a first close to the question could be answered without the lead. */
+const BEFORE_NEAREST_FIRST: Fusion = { ...FUSION, nearestFirst: { ...FUSION.nearestFirst, bar: Infinity } };
+
 /** The re-ranking by its lead alone, as it was before a close first could be answered without the lead. */
-const LEAD_ONLY: Fusion = { ...FUSION, closeFirst: { ...FUSION.closeFirst, bar: Infinity } };
+const LEAD_ONLY: Fusion = { ...BEFORE_NEAREST_FIRST, closeFirst: { ...FUSION.closeFirst, bar: Infinity } };
 
 /** The lead with the best net gain on `observations` (the higher one on a tie). */
 function bestLead(observations: OpinionObservation[], wrongWeight: number): number {
@@ -94,12 +98,13 @@ export function benchFusedRanking(observations: OpinionObservation[]): void {
     `  not used: the closest phrasing alone: ${counts(fusedReview(LEAD_ONLY, "cosines"))}; weight 1: ${counts(fusedReview({ ...LEAD_ONLY, weight: 1 }))}; weight 2: ${counts(fusedReview({ ...LEAD_ONLY, weight: 2 }))}; the engine's first 3 groups: ${counts(fusedReview(LEAD_ONLY, "closeness", 3))}`,
   );
   benchCloseFirst(observations, sets);
+  benchNearestFirst(observations, sets);
 }
 
 const CLOSE_FIRST_BARS = [0.7, 0.75, 0.8, 0.85, 0.9, Infinity];
 
 /** The re-ranking with a close first answered at `bar` when at most `shown` choices were offered. */
-const closeFirst = (bar: number, shown = FUSION.closeFirst.shown) => fusedReview({ ...FUSION, closeFirst: { shown, bar } });
+const closeFirst = (bar: number, shown = FUSION.closeFirst.shown) => fusedReview({ ...BEFORE_NEAREST_FIRST, closeFirst: { shown, bar } });
 
 /** The close-first bar with the best net gain on `observations` (the higher one on a tie). */
 function bestCloseFirst(observations: OpinionObservation[], wrongWeight: number, shown = FUSION.closeFirst.shown): number {
@@ -137,8 +142,79 @@ function anyFirst(bar: number): Review {
   return (o) => {
     const reviewed = leadOnly(o);
     if (o.status !== "clarify" || reviewed.status === "answered" || o.language !== "en" || o.engine.length > FUSION.closeFirst.shown || o.candidates.length < 2) return reviewed;
-    const { order } = fuseRanking(o.candidates.map((c) => ({ score: c.score, closeness: o.closeness[c.group] ?? -1, cosine: -1 })), o.engine.length, LEAD_ONLY);
+    const { order } = fuseRanking(o.candidates.map((c) => ({ score: c.score, closeness: o.closeness[c.group] ?? -1, cosine: -1, nearest: false })), o.engine.length, LEAD_ONLY);
     const first = o.candidates[order[0]!]!;
     return (o.cosines[first.group] ?? -1) >= bar ? { status: "answered", right: first.right } : reviewed;
   };
+}
+
+const NEAREST_FIRST_BARS = [-1, 0.6, 0.65, 0.7, 0.75, 0.8, Infinity];
+
+/** A rule on the "which of these?" the re-ranking leaves: given the observation and the re-ranked first, answer it or not. */
+type ExtraRule = (o: OpinionObservation, first: { group: number; score: number }, fused: number[]) => boolean;
+
+/** Today's re-ranking (before the nearest-first rule), then `extra` on the English "which of these?" it leaves. */
+function withExtra(extra: ExtraRule): Review {
+  const before = fusedReview(BEFORE_NEAREST_FIRST);
+  return (o) => {
+    const reviewed = before(o);
+    if (o.status !== "clarify" || reviewed.status === "answered" || o.language !== "en" || o.candidates.length < 2 || o.closeness.length === 0) return reviewed;
+    const fused = o.candidates.map((c) => c.score + FUSION.weight * (o.closeness[c.group] ?? -1));
+    const first = o.candidates[fused.indexOf(Math.max(...fused))]!;
+    return extra(o, first, [...fused].sort((a, b) => b - a)) ? { status: "answered", right: first.right } : reviewed;
+  };
+}
+
+/** The parameter among `grid` with the best net gain on `observations` (the higher one on a tie). */
+function bestOf<T>(grid: T[], observations: OpinionObservation[], reviewOf: (parameter: T) => Review, wrongWeight: number): T {
+  const gains = grid.map((p) => net(outcomeOf(observations, reviewOf(p)), wrongWeight));
+  return grid[gains.lastIndexOf(Math.max(...gains))]!;
+}
+
+/** Each set scored with the parameter chosen on the others; the totals. */
+function crossValidated<T>(observations: OpinionObservation[], sets: string[], grid: T[], reviewOf: (parameter: T) => Review, wrongWeight: number): { outcome: Outcome; chosen: T[] } {
+  const chosen = sets.map((set) => bestOf(grid, observations.filter((o) => o.set !== set), reviewOf, wrongWeight));
+  return { outcome: sum(sets.map((set, i) => outcomeOf(observations.filter((o) => o.set === set), reviewOf(chosen[i]!)))), chosen };
+}
+
+/**
+ * The re-ranked first answered, with two choices offered, when it is also the encoder's nearest answer group of all
+ * (the engine's first or not): each set scored with the bar chosen on the others, beside the re-ranking without it;
+ * then the bar's curve on all sets, and the rules on the same "which of these?" that did not pay, cross-validated alike.
+ */
+function benchNearestFirst(observations: OpinionObservation[], sets: string[]): void {
+  const wrongWeight = 3;
+  const { shown, bar: used } = FUSION.nearestFirst;
+  const nearestFirst = (bar: number, most = shown) => fusedReview({ ...FUSION, nearestFirst: { shown: most, bar } });
+  console.log(
+    `A re-ranked first answered when the engine offered ${shown} choices and it is the encoder's nearest answer group of all at a cosine of at least the bar (used: ${used}), beside the re-ranking without it; the bar chosen on the other sets among ${NEAREST_FIRST_BARS.join(", ")} (a wrong answer weighing ${wrongWeight} right ones):`,
+  );
+  leaveOneSetOut(observations, sets, fusedReview(BEFORE_NEAREST_FIRST), (others) => bestOf(NEAREST_FIRST_BARS, others, nearestFirst, wrongWeight), nearestFirst, "bar");
+  const counts = (review: Review) => countsOf(observations, review);
+  console.log(`  the bar on all sets: ${NEAREST_FIRST_BARS.map((bar) => `${bar}: ${counts(nearestFirst(bar))}`).join("   ")}`);
+  const tried: Array<[string, number[], (t: number) => Review]> = [
+    ["any number of choices, the nearest group's cosine", NEAREST_FIRST_BARS, (bar) => nearestFirst(bar, Infinity)],
+    ["two choices, the fused lead", [0.05, 0.08, 0.1, 0.12, 0.15, Infinity], (lead) => withExtra((o, _, fused) => o.engine.length <= shown && fused[0]! - fused[1]! >= lead)],
+    [
+      "two choices, the first's cosine lead over the other choice",
+      [0, 0.01, 0.02, 0.04, 0.06, 0.08, Infinity],
+      (lead) =>
+        withExtra((o, first) => {
+          const others = o.engine.filter((g) => g.group !== first.group).map((g) => g.cosine);
+          return o.engine.length <= shown && (o.cosines[first.group] ?? -1) - Math.max(...others) >= lead;
+        }),
+    ],
+    [
+      "engine, encoder and classifier agreeing, the engine's chance",
+      [0, 0.3, 0.5, 0.7, Infinity],
+      (chance) => withExtra((o, first) => first.group === o.engine[0]?.group && o.rank === 0 && !!o.evidence?.agree && (o.chance ?? 0) >= chance),
+    ],
+    ["all rare words covered, the engine's lead", [0, 0.05, 0.1, Infinity], (lead) => withExtra((o, first) => first.group === o.engine[0]?.group && (o.evidence?.rareCoverage ?? 0) >= 1 && (o.evidence?.lead ?? 0) >= lead)],
+  ];
+  const without = outcomeOf(observations, fusedReview(BEFORE_NEAREST_FIRST));
+  console.log(`  not used, each left out in turn with its parameter chosen on the others (without any: ${without.right} right / ${without.wrong} wrong / ${without.outAnswered} out):`);
+  for (const [label, grid, reviewOf] of tried) {
+    const { outcome, chosen } = crossValidated(observations, sets, grid, reviewOf, wrongWeight);
+    console.log(`    ${label} (${[...new Set(chosen)].join(", ")}): ${outcome.right} right / ${outcome.wrong} wrong / ${outcome.outAnswered} out`);
+  }
 }

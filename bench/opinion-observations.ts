@@ -21,6 +21,9 @@ export const READABLE_SETS = [
   ["oos-10", "eval/answers-oos-tuning-10.jsonl"],
   ["languages", "eval/answers-languages-tuning.jsonl"],
   ["tuning-9", "eval/answers-tuning-9.jsonl"],
+  ["tuning-11", "eval/answers-tuning-11.jsonl"],
+  ["tuning-12", "eval/answers-tuning-12.jsonl"],
+  ["oos-13", "eval/answers-oos-tuning-13.jsonl"],
 ] as const;
 
 /** One engine choice as the encoder sees it. */

@@ -48,8 +48,9 @@ export function toldRejection(services: BotServices, text: string, engine: Engin
   const { kb } = services;
   let built = REJECTION_SIGNS.get(kb);
   if (!built) {
-    const reader = diagnosisKnowledge(kb, dateInZone(services.now(), PORTING_TIME_ZONE)).reader;
-    built = { signs: { reader, outsideTopic: outsideTopicReader(kb.vocabulary) }, sameAnswer: sameAnswerIn(kb) };
+    const { reader, causes } = diagnosisKnowledge(kb, dateInZone(services.now(), PORTING_TIME_ZONE));
+    const ids = new Set(causes.map((c) => c.id));
+    built = { signs: { reader, outsideTopic: outsideTopicReader(kb.vocabulary), isCause: (id) => ids.has(id) }, sameAnswer: sameAnswerIn(kb) };
     REJECTION_SIGNS.set(kb, built);
   }
   return tellsOfRejection(built.signs, text, engine, built.sameAnswer);

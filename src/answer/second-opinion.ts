@@ -51,14 +51,20 @@ export interface ReviewBars {
 
 export const REVIEW_BARS: ReviewBars = { agreement: AGREEMENT_BAR, leaning: LEANING_AGREEMENT, foreign: FOREIGN_AGREEMENT_BAR, closestChoice: CLOSEST_CHOICE_BAR };
 
+/** The answer group with the highest cosine (the first on a tie); 0 when there are none. */
+export function nearestOf(cosines: ArrayLike<number>): number {
+  let nearest = 0;
+  for (let g = 1; g < cosines.length; g++) if (cosines[g]! > cosines[nearest]!) nearest = g;
+  return nearest;
+}
+
 /**
  * Which of the offered choices (their answer groups, in the engine's order) to answer outright, or -1 to keep asking:
  * the one holding the encoder's nearest answer group, when that group is close enough. `cosines` are every group's
  * cosine to the question (-1 where the asker may see none of its entries); `chance` is the engine's for its first choice.
  */
 export function choiceToAnswer(cosines: ArrayLike<number>, offered: number[], chance: number, foreign: boolean, bars = REVIEW_BARS): number {
-  let nearest = 0;
-  for (let g = 1; g < cosines.length; g++) if (cosines[g]! > cosines[nearest]!) nearest = g;
+  const nearest = nearestOf(cosines);
   const cosine = cosines[nearest] ?? -1;
   const at = offered.indexOf(nearest);
   if (at < 0 || cosine < 0) return -1;
@@ -229,7 +235,11 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
     const groupOf = candidates.map((c) => groups.groupOf[indexOf.get(c.id) ?? -1] ?? -1);
     const closenessOf = groupOf.map((g) => closeness[g] ?? -1);
     if (candidates.length === 0 || closenessOf.includes(-1)) return result;
-    const { order, answer } = fuseRanking(candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]!, cosine: nearest[groupOf[i]!]! })), result.alternatives.length);
+    const nearestGroup = nearestOf(nearest);
+    const { order, answer } = fuseRanking(
+      candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]!, cosine: nearest[groupOf[i]!]!, nearest: groupOf[i] === nearestGroup })),
+      result.alternatives.length,
+    );
     const first = candidates[order[0]!]!;
     if (answer) return answeredWith(result, first);
     if (first.id === result.alternatives[0]?.id) return result;

@@ -52,7 +52,8 @@ export async function diagnosisEvalText(kb: KnowledgeBase, engine: AnswerEngine,
 function firstTurnOf(kb: KnowledgeBase, knowledge: DiagnosisKnowledge, engine: AnswerEngine, sameAnswer: (a: string, b: string) => boolean): (text: string) => FirstTurn {
   if (!kb.reading) return () => ({ to: "other", intent: "unread" });
   const reader = createReader(kb.reading, { namesRejectionCause: (text) => recognizeNotice(knowledge.causes, text).length > 0 });
-  const signs = { reader: knowledge.reader, outsideTopic: outsideTopicReader(kb.vocabulary) };
+  const causeIds = new Set(knowledge.causes.map((c) => c.id));
+  const signs = { reader: knowledge.reader, outsideTopic: outsideTopicReader(kb.vocabulary), isCause: (id: string) => causeIds.has(id) };
   const diagnosis = (text: string): FirstTurn => ({ to: "diagnosis", causes: knowledge.reader.read(text).causes.map((c) => c.cause.id) });
   return (text) => {
     const { intent } = reader.read(text, { today: "2000-01-01" });

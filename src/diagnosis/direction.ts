@@ -16,6 +16,9 @@ const OUT: RegExp[] = [
   /\b(?:me voy|nos vamos|me cambio|nos cambiamos|me paso|nos pasamos) (?:a|con) \w+/,
   /\b(?:je|nous|on) (?:transfere|transferons|porte|portons|pars|partons|passe|passons|vais|allons) (?:\w+ ){0,3}(?:chez|vers) \w+/,
   /\b(?:my|our|the) (?:number|line|account|service) (?:is |was )?(?:with|at) (?:you|voipms|voip ms)\b/,
+  // "Transfer out declined", "they need a PIN from you": the number is leaving us.
+  /\b(?:transfer|transferred|transferring|move|moved|moving)s? outs?\b/,
+  /\b(?:pin|passcode|password|code)(?: \w+){0,3} from (?:you|voipms|voip ms)\b/,
 ];
 const IN: RegExp[] = [
   /\bport(?:ing|ed)? ins?\b/,

@@ -94,7 +94,7 @@ export function startDiagnosis(knowledge: DiagnosisKnowledge, opening: string | 
 }
 
 /** Where a message gives the reason of a rejection: "rejected because…", "REJECT - …", "refusé : …". */
-const GIVES_A_REASON = /\b(?:because|due to|for|over|reason|since|as|parce que|car|a cause|pour|porque|debido|por|razon|motivo)\b|\s[:\-–—]\s|^[^:]{0,40}:/i;
+const GIVES_A_REASON = /\b(?:because|due to|for|over|reason|since|as|parce que|car|a cause|pour|porque|debido|por|razon|motivo)\b|\s[:\-–—]\s|^[^:]{0,40}:|\b(?:rejected|reject|rej|refused|denied|declined|refuse|rechazad[oa])\s*[:\-–—]\s*\w/i;
 
 /**
  * Whether a message says the port was rejected and gives a reason, yet names no cause the knowledge lists ("REJECT -

@@ -15,6 +15,14 @@ const RULES: Array<[RegExp, string]> = [
   // A bounced e-mail is about a mailbox, not the port: "address not found", "the recipient's mailbox is inactive".
   [/\b(?:mail delivery (?:subsystem|system)|delivery status notification(?: failure)?|undeliverable|(?:delivery|message) (?:to (?:the following )?recipients? )?(?:has )?failed(?: permanently)?|could not be delivered|(?:recipient s |recipient )?mailbox (?:is )?(?:full|inactive|unavailable|disabled|not found)|(?:e ?mail |recipient )?address (?:was )?not found|user unknown)\b/g, "emailbounce"],
   [/\bno (?:further |other )?action (?:is )?(?:needed|required|necessary)\b/g, "nothingtodo"],
+  // A carrier's courtesies around a notice ("we regret to inform you", "thank you for choosing us") are no customer's
+  // story: the first person in them is the carrier's.
+  [/\b(?:we (?:regret|are sorry|would like|wish) to (?:inform|advise|let) you(?: know)?(?: that)?|thank you for (?:choosing|contacting|your business with) us|(?:best|kind|warm) regards)\b/g, ""],
+  // A detail said to need nothing ("PIN not required", "disconnect date not applicable", "not a concern") is no
+  // detail missing or wrong.
+  [/\b(?:(?:is |was |are |were )?(?:not|no longer) (?:required|needed|necessary|applicable|relevant|an issue|a concern|a problem|a factor)|n a(?! (?:pas|plus|jamais|rien|que|aucun|aucune|personne)\b))\b/g, "nothingtodo"],
+  // "It's not the address" rules the address out rather than calling it wrong.
+  [/\b(?:it|that|this|the problem|the issue)(?: s| is|s|s| was) not (?:about |because of |due to )?(?!(?:the |a |an |our |my )?(?:right|correct|proper|valid|same|one|ones|number|numbers|account|accountnumber|what|how)\b)(?:the |a |an |our |my )?(?=\w)/g, "ruledout "],
   // Asking the reader to open a ticket or a case is where to go next, not an open order on the account.
   [/\b(?:open|opened|opening|raise|raising|file|create|submit|log) (?:a|an) (?:new )?(?:support |trouble |service )?(?:ticket|case|inquiry|enquiry)\b/g, ""],
   // Reasons a carrier may give that the knowledge lists no cause for, told in the words of one: a contract's
@@ -106,6 +114,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:all|every|each) (?:\w+ ){0,6}(?:must|need to|needs to|have to|has to|should) (?:be )?(?:ported|port|moved|move|go|transferred|transfer)(?: (?:together|as well|too))?(?: or (?:be )?(?:disconnected|cancelled|canceled|disconnect))?\b/g, "allmustport"],
   [/\b(?:tous les|toutes les|les autres|todos los|todas las|los demas|los otros|las otras) (?:\w+ ){0,4}(?:doivent|deben) (?:etre |ser )?(?:transferes|transferees|portes|portees|transferidos|transferidas|portados|portadas)(?: (?:ou|o) (?:\w+ )?(?:resilies|resiliees|annules|annulees|desconectados|desconectadas|cancelados|canceladas|dados de baja))?\b/g, "allmustport"],
   [/\b(?:non ported|not ported|non porting|unported|not being ported|non portes)\b/g, "remaining"],
+  [/\b(?:lines|numbers|services|phones) (?:we are|we re|i am|im|we|i) (?:leaving|keeping|keep|leave) (?:with|at|behind)\b/g, "other lines staying"],
+  [/\bwhat (?:happens|will happen|should happen|to do) (?:to|with) (?:the |our |my )?(?:other |remaining )?(?:lines|numbers|services)\b/g, "disposition remaining"],
   [/\b(?:closed|shut|shut down|terminated|deactivated|cancelled|canceled) (?:down )?(?:the |my |our |this |that )?(?:old )?account\b/g, "account closed"],
   [/\b(?:one after (?:the other|another)|in turn|in sequence|round robin|(?:cycle|cycles|cycling|rotate|rotates|rotating) (?:through|between|among))\b/g, "inturn"],
   [/\b(?:a )?(?:second|third|another|extra|additional|other) (numbers?|lines?)\b/g, "other $1"],
@@ -177,6 +187,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
   [/\b(?:deleted|delete|deleting|never saw|never read|never opened|never got to|missed)(?= (?:\w+ ){0,3}(?:sms|it|them|that|one)\b)/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
+  // "The PIN was right but the account number wasn't": the second detail is the wrong one.
+  [/\bbut (?:the |our |my |their |its )?((?:\w+ ){1,3}?)(?:was|is|were|are) not(?= *$| and\b| so\b| which\b)/g, "but $1 incorrect"],
   [/\b(?:do|does|did|will|would) not (?:agree|correspond|line up|match up|match|equal)\b/g, "mismatch"],
   [/\b(?:not|no longer) (?:the same as|the same|same as|consistent with|consistent|matching|match|equal to|equal)\b/g, "mismatch"],
   [/\b(?:disagree|disagrees|differs from|differ from|differs|differ|different from|different|inconsistent|discrepancy|discrepancies|mismatched|mis match|mis matched|unmatched|conflicts with)\b/g, "mismatch"],
@@ -192,6 +204,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ya no esta|no esta|ya no es|n est plus|n est pas|ne sont plus) (?:activa|activo|activas|activos|active|actives|en servicio|en service)\b/g, "inactive"],
   [/\b(?:shut|shutting|turned|turn|turning|cut|cutting|switched|switch) (?:the |our |my |that |this )?(?:old )?(?:landline|line|number|phone line|service|account) (?:off|down)\b/g, "line inactive"],
   [/\b(?:no longer|not) (?:working|in service|active|live)\b/g, "inactive"],
+  [/\b(?:has not|have not|had not|hasnt|havent|hadnt|has never|have never) (?:had |been in |been on |been )?(?:any |a )?(?:service|dial tone|active service)\b/g, "inactive"],
+  [/\b(?:line|lines|number|numbers|phone line|landline) (?:was |were |has been |had been |got |is )?(?:cancelled|canceled|terminated|closed)\b/g, "line inactive"],
   [/\b(?:out of service|non working|nonworking|not working|dead line|dead)\b/g, "inactive"],
   [/\b(?:vacant|aging|unassigned|ceased|deactivated)\b/g, "inactive"],
   [/\b(?:cortaron|corto|cortada|cortado|suspendieron|suspendida|desconectaron|desconectada|dada de baja|coupee|suspendue|resilie|resiliee)\b/g, "inactive"],
@@ -272,6 +286,22 @@ export const REPORTS_STATE = new RegExp(
       "verifie|verifiee|confirme|confirmee|valide|validee|approuve|approuvee|recu|recue|complete|completee|termine|terminee",
     ].join("|") +
     ")\\b",
+);
+
+/**
+ * A clause that says a detail is fine or absent ("BTN correct", "account is in good standing", "no pending orders",
+ * "we don't have a hunt group", "it's not the address", "ring group settings unchanged") rules its subject out: its
+ * words are no evidence for a cause, even when another clause of the same notice says the port was rejected. Read
+ * on one rewritten clause that names nothing wrong.
+ */
+export const CLEARS_A_DETAIL = new RegExp(
+  [
+    "\\b(?:is|was|were|are|s|be|been|both|all|looks|looked|seems|seemed|checked out)(?: all| both| completely| totally| still)? (?:right|correct|fine|ok|okay|good|valid|accurate|active)\\b",
+    "\\b(?:correct|fine|ok|okay|valid|accurate|active)$",
+    "\\b(?:in good standing|good standing|unchanged|not changed|as expected|in order|ruledout|courtesy|informational|for information only|nothingtodo)\\b",
+    "(?<!\\b(?:not|never|no|yet to be|nor) )\\b(?:verified|confirmed|validated|approved|accepted|matches|matched|cleared)\\b",
+    "\\b(?:no|nothing|without|there is no|there are no|there was no|there were no|(?:do|does|did) not have(?: a| an| any)?|(?:have|has|had) no|not (?:part of|in|on)(?: a| an| any)?) (?:\\w+ ){0,2}?(?:pending|open|orders?|hunt|group|freeze|frozen|remaining|left|abbreviations?|po box|disconnect|partial|newer|other requests?|staying)\\b",
+  ].join("|"),
 );
 
 export function rewriteNoticeWords(normalized: string): string {

@@ -8,7 +8,7 @@ import type { Direction, Vocabulary } from "../knowledge/schema.js";
 import { matchesContext, type CaseContext } from "./context.js";
 import { directionCue } from "./direction.js";
 import type { Cause } from "./knowledge.js";
-import { REPORTS_STATE, rewriteNoticeWords } from "./notice-words.js";
+import { CLEARS_A_DETAIL, REPORTS_STATE, rewriteNoticeWords } from "./notice-words.js";
 import { looksLikeQuestion } from "../reading/question-shape.js";
 
 /**
@@ -92,7 +92,7 @@ const MAX_RANKED = 3;
 
 /** Stopwords as stems, so that stemming ("they" to "thei") does not let one through. */
 const STOP_STEMS = new Set([...STOPWORDS, "not", "no", "ne", "pas"].flatMap((w) => [w, stem(w)]));
-const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|j|mon|ma|mes|nous|notre|nos)\b/;
+const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|j|mon(?! \d)|ma|mes|nous|notre|nos)\b/;
 /**
  * A story that relays what a carrier or an agent said ("the old carrier said someone else requested the number",
  * "el operador dice que...") is the customer's account of a notice, not the notice itself: it is read as a story.
@@ -105,6 +105,10 @@ const REJECT_TERM = "reject";
 /** Words the rewriting gives what went wrong: a notice reporting a state names no cause unless it holds one. */
 const WRONG_TERMS = new Set(["mismatch", "incorrect", "noreply", "missing", "inactive", "withdrawn", "superseded", "unpaid", "lapsed", "required", "newer", "othercarrier"].map(stem));
 const EMAIL_BOUNCE = "emailbounce";
+/** A clause that only says that what came before is fine: "…, not a concern", "…, which is fine". */
+const CLEARS_THE_LAST = /^(?:(?:but|and|which|that|this|it|is|s|was|all|just|so) )*(?:nothingtodo|fine|ok|okay|good|no problem|no issue|no issues)$/;
+/** Where one clause of a notice or a story ends: sentence and list punctuation, a dash or slash between words, "but". */
+const CLAUSE_BREAK = /[.;!?](?=\s|$)|[\n|•>,]|:(?=\s|$)|\s[-–—/]+\s|\s(?:but|however|though|although|yet|mais|pero)\s/i;
 const AFTER_PORT = "afterport";
 /**
  * A carrier's message about what will happen ("the hunt group will be rebuilt", "remaining numbers will stay
@@ -136,7 +140,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "noreason"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "noreason", "ruledout", "nothingtodo"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {
@@ -216,6 +220,29 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
       .sort((a, b) => b.weight - a.weight || b.cause.diagnosis.prior - a.cause.diagnosis.prior);
   }
 
+  /**
+   * The words of the clauses that say a detail is fine or absent ("BTN correct", "no pending orders", "it's not the
+   * address"), less those the other clauses use too: the detail ruled out is no evidence for its cause. A clause
+   * that says the port failed or what went wrong clears nothing.
+   */
+  function clearedTerms(text: string): Set<string> {
+    const clauses = text.split(CLAUSE_BREAK).filter((c) => c && c.trim());
+    if (clauses.length < 2) return new Set();
+    const parts = clauses.map((clause) => {
+      const { normalized, terms } = analyse(clause);
+      const sound = !terms.has(REJECT_TERM) && ![...terms].some((t) => WRONG_TERMS.has(t));
+      return { terms, clears: sound && CLEARS_A_DETAIL.test(normalized), aboutTheLast: sound && CLEARS_THE_LAST.test(normalized) };
+    });
+    // "Address on file is a PO box, not a concern": a clause that only says so clears the one before it.
+    parts.forEach((r, i) => {
+      if (r.aboutTheLast && i > 0 && !parts[i - 1]!.terms.has(REJECT_TERM)) parts[i - 1]!.clears = true;
+    });
+    const cleared = new Set<string>();
+    const kept = new Set<string>();
+    for (const r of parts) for (const t of r.terms) (r.clears ? cleared : kept).add(t);
+    return new Set([...cleared].filter((t) => !kept.has(t) && t !== REJECT_TERM));
+  }
+
   function read(text: string, context: CaseContext = {}): RejectionReading {
     const { normalized, terms, language } = analyse(text);
     const kind: TextKind =
@@ -229,6 +256,7 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     // e-mail, tells of no failure: it names no cause unless it also says what went wrong.
     const wrong = [...terms].some((t) => WRONG_TERMS.has(t));
     if (!rejected && !wrong && (REPORTS_STATE.test(normalized) || terms.has(EMAIL_BOUNCE))) return { rejection: false, failed: rejected, kind, direction, causes: [] };
+    for (const t of clearedTerms(text)) terms.delete(t);
     const found: Array<CauseMatch & { terms?: Set<string> }> = [];
 
     for (const c of compiled) {

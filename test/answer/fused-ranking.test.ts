@@ -9,9 +9,9 @@ describe("the re-ranking by the engine's score and the encoder's closeness", () 
   it("keeps the engine's order when the encoder finds the candidates equally close, and then leaves the choice open when the scores are close", () => {
     const { order, answer } = fuseRanking(
       [
-        { score: 0.5, closeness: 0.6, cosine: FAR },
-        { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: FAR },
-        { score: 0.2, closeness: 0.6, cosine: FAR },
+        { score: 0.5, closeness: 0.6, cosine: FAR, nearest: false },
+        { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: FAR, nearest: false },
+        { score: 0.2, closeness: 0.6, cosine: FAR, nearest: false },
       ],
       TWO,
     );
@@ -24,8 +24,8 @@ describe("the re-ranking by the engine's score and the encoder's closeness", () 
     const behind = 0.05;
     const { order, answer } = fuseRanking(
       [
-        { score: 0.5, closeness: 0.6, cosine: FAR },
-        { score: 0.5 - behind, closeness: closer + behind / FUSION.weight, cosine: FAR },
+        { score: 0.5, closeness: 0.6, cosine: FAR, nearest: false },
+        { score: 0.5 - behind, closeness: closer + behind / FUSION.weight, cosine: FAR, nearest: false },
       ],
       TWO + 1,
     );
@@ -36,8 +36,8 @@ describe("the re-ranking by the engine's score and the encoder's closeness", () 
   it("asks rather than answers when the encoder's favourite leads by less than the bar and none of its phrasings is close", () => {
     const { order, answer } = fuseRanking(
       [
-        { score: 0.5, closeness: 0.6, cosine: FAR },
-        { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight, cosine: FAR },
+        { score: 0.5, closeness: 0.6, cosine: FAR, nearest: false },
+        { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight, cosine: FAR, nearest: false },
       ],
       TWO,
     );
@@ -47,27 +47,41 @@ describe("the re-ranking by the engine's score and the encoder's closeness", () 
 
   it(`answers the engine's first without the lead when the re-ranking keeps it, the engine offered ${TWO} choices and its closest phrasing reaches ${FUSION.closeFirst.bar}`, () => {
     const narrow = [
-      { score: 0.5, closeness: 0.6, cosine: FUSION.closeFirst.bar },
-      { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: FUSION.closeFirst.bar + 0.05 },
+      { score: 0.5, closeness: 0.6, cosine: FUSION.closeFirst.bar, nearest: false },
+      { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: FUSION.closeFirst.bar + 0.05, nearest: false },
     ];
     expect(fuseRanking(narrow, TWO)).toEqual({ order: [0, 1], answer: true });
     // Three choices offered: the engine saw a wider contest, and the same closeness is not enough.
     expect(fuseRanking(narrow, TWO + 1)).toEqual({ order: [0, 1], answer: false });
     // The rival's phrasing being close does not answer it: only the first's counts.
-    const farFirst = narrow.map((c, i) => (i === 0 ? { ...c, cosine: FAR } : c));
+    const farFirst = narrow.map((c, i) => (i === 0 ? { ...c, cosine: FAR, nearest: false } : c));
     expect(fuseRanking(farFirst, TWO)).toEqual({ order: [0, 1], answer: false });
   });
 
-  it("never answers on closeness alone a first the re-ranking took from the engine's second", () => {
+  it("never answers on closeness alone a first the re-ranking took from the engine's second, unless the encoder puts it ahead of every answer group", () => {
     const overtaken = [
-      { score: 0.5, closeness: 0.6, cosine: FUSION.closeFirst.bar + 0.05 },
-      { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight, cosine: FUSION.closeFirst.bar + 0.05 },
+      { score: 0.5, closeness: 0.6, cosine: FUSION.closeFirst.bar + 0.05, nearest: false },
+      { score: 0.45, closeness: 0.6 + (0.05 + FUSION.lead / 2) / FUSION.weight, cosine: FUSION.closeFirst.bar + 0.05, nearest: false },
     ];
     expect(fuseRanking(overtaken, TWO)).toEqual({ order: [1, 0], answer: false });
+    const nearestOfAll = overtaken.map((c, i) => (i === 1 ? { ...c, nearest: true } : c));
+    expect(fuseRanking(nearestOfAll, TWO)).toEqual({ order: [1, 0], answer: true });
+  });
+
+  it(`answers a first of ${FUSION.nearestFirst.shown} choices that is the encoder's nearest answer group at ${FUSION.nearestFirst.bar} or closer, never below that, with more choices, or when another group is nearer`, () => {
+    const { shown, bar } = FUSION.nearestFirst;
+    const pair = (cosine: number, nearest: boolean) => [
+      { score: 0.5, closeness: 0.6, cosine, nearest },
+      { score: 0.5 - FUSION.lead / 2, closeness: 0.6, cosine: cosine - 0.02, nearest: false },
+    ];
+    expect(fuseRanking(pair(bar, true), shown)).toEqual({ order: [0, 1], answer: true });
+    expect(fuseRanking(pair(bar - 0.01, true), shown)).toEqual({ order: [0, 1], answer: false });
+    expect(fuseRanking(pair(bar, true), shown + 1)).toEqual({ order: [0, 1], answer: false });
+    expect(fuseRanking(pair(bar, false), shown)).toEqual({ order: [0, 1], answer: false });
   });
 
   it("never answers a lone candidate or nothing: there is no rival to rank it against", () => {
-    expect(fuseRanking([{ score: 0.9, closeness: 0.9, cosine: 0.9 }], 1)).toEqual({ order: [0], answer: false });
+    expect(fuseRanking([{ score: 0.9, closeness: 0.9, cosine: 0.9, nearest: false }], 1)).toEqual({ order: [0], answer: false });
     expect(fuseRanking([], 0)).toEqual({ order: [], answer: false });
   });
 });

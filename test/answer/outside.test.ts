@@ -167,7 +167,9 @@ describe("topics outside porting", () => {
       "will my 5G phone need an IMEI for the port", "can I transfer ownership of my number to my wife's account", "my landlord owns the phone line, can I port it",
       "my calls fail since the number ported", "calls are being rejected after the FOC date", "can I speed up the transfer",
       "what's the transfer speed for a toll free number", "is the porting FAQ translated into Spanish", "which carrier should I port my number to",
-      "the SMS was not answered and my port was rejected", "can I pick the date my number moves over", "my old phone company is charging me a port out fee"]) {
+      "the SMS was not answered and my port was rejected", "can I pick the date my number moves over", "my old phone company is charging me a port out fee",
+      "our office move is on Friday but the FOC date is the week after, can it be sooner", "the shop is closed on Saturdays, can the port happen then",
+      "I'm closing my voip.ms account and keeping my number, how do I move it elsewhere"]) {
       expect(named(question), question).toBeUndefined();
     }
   });

@@ -178,6 +178,28 @@ describe("the second opinion", () => {
     await expect(opinion.review(wider)).resolves.toEqual(wider);
   });
 
+  it(`answers the second of two choices when both signals put it first and the encoder puts it ahead of every answer group, and keeps three choices open`, async () => {
+    const question = "my phone line died, has my number moved over to you yet";
+    const favoured = "my-number-has-been-disconnected";
+    const two = ["disconnected-inactive-numbers", favoured];
+    const three = [...two, "will-i-experience-any-downtime"];
+    const groups = answerGroups(kb.entries);
+    const groupOf = (id: string) => groups.groupOf[kb.entries.findIndex((e) => e.id === id)]!;
+    const { nearest } = (await opinion.assess(choice(question, [])))!;
+    // Nearest of all, yet not close enough for the review's rules on another choice than the first.
+    expect(Math.max(...nearest)).toBe(nearest[groupOf(favoured)]!);
+    expect(nearest[groupOf(favoured)]!).toBeGreaterThanOrEqual(FUSION.nearestFirst.bar);
+    expect(nearest[groupOf(favoured)]!).toBeLessThan(CLOSEST_CHOICE_BAR);
+    const asked = await rankedChoice(question, two, two, favoured, FUSION.lead / 4);
+    const reviewed = await opinion.review(asked);
+    expect(reviewed).toMatchObject({ status: "answered", answer: { id: favoured } });
+    expect(reviewed.alternatives.map((a) => a.id)).toEqual([two[0]]);
+    const wider = await rankedChoice(question, three, three, favoured, FUSION.lead / 4);
+    const kept = await opinion.review(wider);
+    expect(kept.status).toBe("clarify");
+    expect(kept.alternatives.map((a) => a.id)).toEqual([favoured, ...three.filter((id) => id !== favoured)]);
+  });
+
   it("never re-ranks a French or Spanish 'which of these?' (its English form is a bag of words)", async () => {
     const asked = createAnswerEngine(kb).ask("the other company says they never got the request");
     const french = { ...asked, language: "fr" as const, english: asked.masked };

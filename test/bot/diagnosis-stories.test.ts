@@ -40,6 +40,22 @@ describe("a rejection told without saying it was rejected", () => {
     expect(textOf(replies)).not.toMatch(/Which one did you mean/);
   });
 
+  it.each([
+    ["I wrote our trading name but the account is under the legal name", "rejection-for-mismatch-information"],
+    ["our lines ring one after the other and we're moving the first one", "hunt-members-stranded-services"],
+    ["the losing carrier says the name on the account is different from ours", "rejection-for-mismatch-information"],
+  ])("'%s', which the articles answer only in part or with another cause, starts the diagnosis with %s first", async (text, id) => {
+    const replies = await chat().send(text);
+    expect(diagnosisOf(replies)?.causes[0]?.id).toBe(id);
+    expect(textOf(replies)).not.toMatch(/don't know that one|Which one did you mean/);
+  });
+
+  it("a notice whose only named details are said to be fine is given no cause, and the porting team is offered", async () => {
+    const replies = await chat().send("Name and address verified against the CSR. Rejected: LOA older than 30 days.");
+    expect(diagnosisOf(replies)?.causes ?? []).toEqual([]);
+    expect(textOf(replies)).toMatch(/talk to a human/i);
+  });
+
   it.each(["I forgot the password of my voicemail box", "my calls keep dropping after thirty seconds", "how do I change the pin on my account?"])(
     "'%s' tells of no rejection: no diagnosis starts",
     async (text) => {

@@ -12,7 +12,8 @@ let knowledge: DiagnosisKnowledge;
 beforeAll(async () => {
   const kb = await loadKnowledgeBase(knowledgeDir({}));
   knowledge = diagnosisKnowledge(kb, TODAY);
-  signs = { reader: knowledge.reader, outsideTopic: outsideTopicReader(kb.vocabulary) };
+  const causeIds = new Set(knowledge.causes.map((c) => c.id));
+  signs = { reader: knowledge.reader, outsideTopic: outsideTopicReader(kb.vocabulary), isCause: (id) => causeIds.has(id) };
 });
 
 const same = (a: string, b: string) => a === b;
@@ -43,6 +44,31 @@ describe("a rejection told in plain words", () => {
     expect(tellsOfRejection(signs, failed, choices, same)).toBe(true);
     expect(tellsOfRejection(signs, failed, { status: "answered", alternatives: [] }, same)).toBe(false);
     expect(tellsOfRejection(signs, "our prepaid plan ran out weeks ago, was the port rejected?", choices, same)).toBe(false);
+  });
+});
+
+describe("how strongly a statement must name its cause, by what the engine made of it", () => {
+  it("with no answer at all, a cause named from NO_ANSWER_BAR up is enough; a weaker one is not", () => {
+    const nothing = { status: "fallback" as const, alternatives: [] };
+    expect(toldCause(signs, "I wrote our trading name but the account is under the legal name")).toBeUndefined();
+    expect(tellsOfRejection(signs, "I wrote our trading name but the account is under the legal name", nothing, same)).toBe(true);
+    expect(tellsOfRejection(signs, "we haven't paid that phone bill since June", nothing, same)).toBe(false);
+  });
+
+  it("with the cause's own entry or one of its related entries offered, a cause named from OFFERED_BAR up is enough", () => {
+    const own = { status: "clarify" as const, alternatives: [{ id: "account-number-reseller-mismatch" }, { id: "incorrect-billing-telephone-number-btn" }] };
+    expect(tellsOfRejection(signs, "the number we put as the billing number is not what the account is under", own, same)).toBe(true);
+    const related = { status: "clarify" as const, alternatives: [{ id: "can-i-port-at-the-same-time" }, { id: "what-is-a-partial-port" }] };
+    expect(tellsOfRejection(signs, "our lines ring one after the other and we're moving the first one", related, same)).toBe(true);
+    const unrelated = { status: "clarify" as const, alternatives: [{ id: "can-i-port-at-the-same-time" }, { id: "lnp" }] };
+    expect(tellsOfRejection(signs, "our lines ring one after the other and we're moving the first one", unrelated, same)).toBe(false);
+  });
+
+  it("over an answer, only when the engine answered with the entry of a neighbouring rejection cause", () => {
+    const text = "the losing carrier says the name on the account is different from ours";
+    expect(tellsOfRejection(signs, text, { status: "answered", answer: { id: "account-number-reseller-mismatch" }, alternatives: [] }, same)).toBe(true);
+    expect(tellsOfRejection(signs, text, { status: "answered", answer: { id: "rejection-for-mismatch-information" }, alternatives: [] }, same)).toBe(false);
+    expect(tellsOfRejection(signs, text, { status: "answered", answer: { id: "csr" }, alternatives: [] }, same)).toBe(false);
   });
 });
 
