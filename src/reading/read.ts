@@ -264,5 +264,8 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out") return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
-  return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";
+  const cued = cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]);
+  // "I want to port my number, how much does it cost?": the wish to port is the question's context, not a checklist.
+  if (cued === "checklist" && asks && (facts.wants.fees || facts.wants.dates)) return "question";
+  return cued ?? "question";
 }

@@ -23,6 +23,9 @@ const REQUESTS = new Set<Intent>(["question", "diagnosis", "estimate", "checklis
  */
 const CUTS = /[?!.;]+\s+|\s*,?\s+\b(?:and also|and another thing|and one more thing|also|as well as|et aussi|et puis|aussi|y tambi[eé]n|adem[aá]s)\b\s*/giu;
 
+/** Words that open a sentence with another request ("… in Ohio. Also, why was …"). */
+const ADDS = /^(?:also|and also|plus|another thing|one more thing|aussi|et aussi|en plus|tambi[eé]n|y tambi[eé]n|adem[aá]s)\b/iu;
+
 /** Words that open the second part without saying anything of it. */
 const LEADS = /^(?:and|also|but|plus|then|et|aussi|mais|y|pero|tambi[eé]n)\b[\s,]*/iu;
 
@@ -44,14 +47,19 @@ function sameOrder(a: Reading, b: Reading): boolean {
 
 /**
  * The two requests a message makes, when it makes two: each part reads as a request by itself, and they ask for
- * different things (a price and a diagnosis) or are two porting questions. Parts telling one story ("my port was
+ * different things (a price and a diagnosis) or are two porting questions; a statement and then a question are one. Parts telling one story ("my port was
  * rejected. it says BTN mismatch") or one order ("how much for 2 local in Ohio? and how long?") are one request.
  */
 export function twoRequests(reader: Reader, text: string, options: ReadOptions): TwoRequests | undefined {
   for (const cut of text.matchAll(CUTS)) {
-    const head = text.slice(0, cut.index + (/^[?!.;]/.test(cut[0]) ? cut[0].trimEnd().length : 0)).trim();
-    const tail = text.slice(cut.index + cut[0].length).replace(LEADS, "").trim();
+    const sentenceEnd = /^[?!.;]/.test(cut[0]);
+    const head = text.slice(0, cut.index + (sentenceEnd ? cut[0].trimEnd().length : 0)).trim();
+    const said = text.slice(cut.index + cut[0].length);
+    const tail = said.replace(LEADS, "").trim();
     if (!head || !tail) continue;
+    // A statement before a question is its context ("I want to port my number. How much does it cost?"): a sentence
+    // end parts two requests only after a question, or before a sentence that says it adds one.
+    if (sentenceEnd && !looksLikeQuestion(head) && !ADDS.test(said.trim())) continue;
     const first = { text: head, reading: reader.read(head, options) };
     const second = { text: tail, reading: reader.read(tail, options) };
     if (!standsAlone(first) || !standsAlone(second) || sameOrder(first.reading, second.reading)) continue;

@@ -495,3 +495,18 @@ describe("a day the port must be done by", () => {
     expect(read.deadline).toBeUndefined();
   });
 });
+
+describe("a wish to port beside a question about money or time", () => {
+  it.each(["I want to port my number, how much does it cost?", "Hi. I want to port my number. How long will it take?"])(
+    "'%s' is a question for the answers, not the pre-port checklist",
+    async (text) => {
+      const reader = await realReader();
+      expect(reader.read(text, { today: "2026-12-02" }).intent).toBe("question");
+    },
+  );
+
+  it("alone it still starts the checklist", async () => {
+    const reader = await realReader();
+    expect(reader.read("I want to port my number", { today: "2026-12-02" }).intent).toBe("checklist");
+  });
+});
