@@ -28,6 +28,7 @@ import { registerSlack } from "./slack/app.js";
 import { currentKnowledgeBase, currentSearch, fixedKnowledge, observedEngine, observedReview, type BotServices, type KnowledgeSource } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
 import { LastEstimate } from "./last-estimate.js";
+import { NextRequest } from "./next-request.js";
 import { memoryState, type StateStore } from "./storage.js";
 import { turnMiddleware } from "./turn-middleware.js";
 import { currentTurn } from "./turn-scope.js";
@@ -85,6 +86,7 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
     send: createReplySender(resolveKbLink({ get byId() { return source.current().kb.byId; } }), shown),
     shown,
     lastEstimate: new LastEstimate(conversationState),
+    nextRequest: new NextRequest(conversationState),
     recordFeedback,
     log,
     now,

@@ -7,6 +7,7 @@ import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
 import type { ShownChoices } from "./shown-choices.js";
 import type { LastEstimate } from "./last-estimate.js";
+import type { NextRequest } from "./next-request.js";
 import { currentTurn } from "./turn-scope.js";
 import type { Reader } from "../src/reading/read.js";
 
@@ -84,6 +85,8 @@ export interface BotServices {
   shown: ShownChoices;
   /** The order of the last estimate given in the conversation, for the fragments that change it. */
   lastEstimate: LastEstimate;
+  /** The second request of a message that made two, offered once the first is handled. */
+  nextRequest: NextRequest;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;

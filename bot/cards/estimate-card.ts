@@ -3,7 +3,7 @@ import { formatDate } from "../../src/calendar/dates.js";
 import type { FieldProblem } from "../../src/estimate/input.js";
 import type { Question } from "../../src/estimate/request-flow.js";
 import type { NumberKind } from "../../src/knowledge/schema.js";
-import { estimateHeadline, feeConditions, feeShortLabel, feeShortValue, indicativeText, stepText, totalText } from "../../src/render/estimate-text.js";
+import { deadlineText, estimateHeadline, feeConditions, feeShortLabel, feeShortValue, indicativeText, stepText, totalText } from "../../src/render/estimate-text.js";
 import { say, type Block, type Choice, type Reply } from "../channels/reply.js";
 import { HANDOFF, startFlow } from "./menu.js";
 
@@ -41,6 +41,7 @@ export function estimateCard(estimate: Estimate, advice?: { title: string; url: 
     kind: "note",
     text: bullets("Sources", estimate.sources.map((s) => `[${s.title}](${s.url})${s.status === "archived" ? " (archived)" : ""}`)),
   });
+  const deadline = deadlineText(estimate);
   return {
     title: `Estimate: ${estimateHeadline(estimate)}`,
     blocks: [
@@ -52,6 +53,7 @@ export function estimateCard(estimate: Estimate, advice?: { title: string; url: 
           ...fees.lines.map((line) => ({ label: feeShortLabel(line), value: feeShortValue(line) })),
         ],
       },
+      ...(deadline ? [{ kind: "note" as const, text: deadline }] : []),
       // Whom to ask for a quote is no detail: without it a quoted estimate has no next step.
       ...quoted.map((l): Block => ({ kind: "note", text: `${l.label}: ${l.conditions}` })),
       ...(actions.length ? [{ kind: "markdown" as const, text: actions.map((a) => `- ${a}`).join("\n") }] : []),
@@ -71,6 +73,7 @@ export function estimateData(estimate: Estimate): Record<string, unknown> {
     total: fees.total.excludesQuotes ? null : fees.total.amount,
     currency: fees.total.currency,
     completion: timeline?.completion ?? null,
+    ...(estimate.deadline ? { deadline: estimate.deadline } : {}),
     lines: fees.lines.map((l) => ({ event: l.event, ...(l.kind ? { kind: l.kind } : {}), quantity: l.quantity, amount: l.amount ?? null, source: l.source.entryId })),
   };
 }

@@ -8,6 +8,7 @@ import type { BotServices } from "../services.js";
 import type { Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { flowsOf } from "./interruptions.js";
+import { readingOf } from "./reading.js";
 import { StepDialog, type Answered, type Shown } from "./step-dialog.js";
 
 export const DIAGNOSE_DIALOG = "diagnose";
@@ -17,6 +18,8 @@ const START = "Let's find out why your port was rejected. A few quick questions,
 const START_NO_CAUSE =
   "Your message says the port was rejected, but not for a reason I know among the usual rejection causes, so I won't guess one. A few quick questions can narrow it down, each with the reason I ask it; type \"talk to a human\" to reach the porting team instead, or \"cancel\" to stop.";
 const MISSED = "Sorry, I didn't get that. Please pick one of these:";
+/** A notice pasted in reply to a question: said to be read, then the question it leaves open. */
+const NOTICE_READ = "Thanks, I've read the notice.";
 
 interface Today {
   knowledge: DiagnosisKnowledge;
@@ -37,8 +40,10 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
     return { knowledge: diagnosisKnowledge(this.services.kb, today), today };
   }
 
-  protected start({ knowledge, today }: Today, opening: string | undefined) {
-    const state = startDiagnosis(knowledge, opening, today);
+  /** The port's direction the reader found in the opening message ("I'm porting out to Rogers") is not asked again. */
+  protected start({ knowledge, today }: Today, opening: string | undefined, context: TurnContext) {
+    const direction = opening?.trim() ? readingOf(context, this.services, opening).facts.direction : undefined;
+    const state = startDiagnosis(knowledge, opening, today, direction ? { direction } : {});
     const unnamed = opening !== undefined && !state.notice && rejectedForAnUnknownReason(knowledge, opening);
     return { state, intro: unnamed ? START_NO_CAUSE : START };
   }
@@ -48,14 +53,15 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
   }
 
   protected answer({ knowledge, today }: Today, state: DiagnosisState, text: string, reading: Reading): Answered<DiagnosisState> {
-    const replied = reply(knowledge, state, text, today);
+    const result = reply(knowledge, state, text, today);
     const said = reading.facts.direction;
     // "sorry, I meant port out": the direction answered before is corrected, and what was asked for the other
     // direction is forgotten, before any cause is settled. (A question naming a direction is a question.)
-    if (!replied.understood && said && state.context.direction && said !== state.context.direction && !state.confirmed && !state.verdict && !looksLikeQuestion(text)) {
+    if (!result.understood && said && state.context.direction && said !== state.context.direction && !state.confirmed && !state.verdict && !looksLikeQuestion(text)) {
       return { state: { ...state, context: { ...state.context, direction: said }, answers: {}, reasonAsked: false, misses: 0 }, understood: true };
     }
-    return { ...replied, missed: MISSED };
+    const noticed = result.understood && result.state.notice !== undefined && result.state.notice.text !== state.notice?.text;
+    return { ...result, missed: MISSED, ...(noticed ? { intro: NOTICE_READ } : {}) };
   }
 
   protected show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown {

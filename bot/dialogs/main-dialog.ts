@@ -21,6 +21,8 @@ import { linkedPages } from "../../src/knowledge/linked-entries.js";
 import { quotedEntry } from "../../src/knowledge/quoted-entry.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { twoRequests, type TwoRequests } from "../../src/reading/requests.js";
+import { redact } from "../../src/privacy/redact.js";
 import { EstimateInput } from "../../src/estimate/input.js";
 import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
@@ -28,6 +30,8 @@ import { provideServices } from "./interruptions.js";
 export const MAIN_DIALOG = "main";
 
 const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
+/** A button's label at most this long: a longer request is cut at a word. */
+const LABEL_LENGTH = 60;
 /** A bare fact ("TX", "3", "next tuesday") that answers no question open: most often a reply to a flow that timed out. */
 const STRAY =
   "That looks like the answer to a question, but I'm not asking you anything right now (a conversation left for a while starts afresh). Pick what you'd like to do, or ask your question in a sentence:";
@@ -151,10 +155,11 @@ export class MainDialog extends ComponentDialog {
     if (inner.activeDialog) await inner.repromptDialog();
   }
 
-  /** Ends every flow under way and forgets the last estimate: nothing said next continues them. */
+  /** Ends every flow under way and forgets the last estimate and a request kept for later: nothing said next continues them. */
   private async stopAll(inner: DialogContext): Promise<void> {
     await inner.cancelAllDialogs();
     await this.services.lastEstimate.forget(inner.context);
+    await this.services.nextRequest.forget(inner.context);
   }
 
   /**
@@ -165,6 +170,33 @@ export class MainDialog extends ComponentDialog {
     const input = result.status === DialogTurnStatus.complete ? estimated(result.result) : undefined;
     if (input) await this.services.lastEstimate.remember(inner.context, input);
     else if (inner.activeDialog && inner.activeDialog.id !== ESTIMATE_DIALOG) await this.services.lastEstimate.forget(inner.context);
+    if (result.status === DialogTurnStatus.complete) await this.offerNext(inner);
+  }
+
+  /**
+   * A message that made two requests: the first is handled now and the second kept; a flow's customer is told the
+   * second comes next, and it is offered, as a button, once the first is done.
+   */
+  private async routeTwo(inner: DialogContext, { first, second }: TwoRequests): Promise<void> {
+    await this.services.nextRequest.remember(inner.context, second.text);
+    const flow = flowOf(first.reading);
+    if (flow && this.flows.has(flow)) {
+      await this.show(inner, { blocks: [{ kind: "markdown", text: `You asked two things. First "${this.flowLabel(flow)}"; then I'll come back to "${redact(second.text)}".` }] });
+    }
+    await this.route(inner, first.text, false);
+    if (!inner.activeDialog) await this.offerNext(inner);
+  }
+
+  /** The request kept from a message that made two, offered as a button that sends it. */
+  private async offerNext(inner: DialogContext): Promise<void> {
+    const next = await this.services.nextRequest.take(inner.context);
+    if (!next) return;
+    const shown = redact(next);
+    await this.show(inner, {
+      blocks: [{ kind: "markdown", text: `You also asked: "${shown}". Shall I take that now?` }],
+      groups: [{ choices: [{ label: shortLabel(shown), action: { action: "say", text: shown } }] }],
+      data: { nextRequest: shown },
+    });
   }
 
   /**
@@ -285,10 +317,18 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  /** A typed message outside any flow: a flow's trigger phrase, else a question for the engine. */
-  private async route(inner: DialogContext, text: string): Promise<void> {
+  /**
+   * A typed message outside any flow: a flow's trigger phrase, else a question for the engine. `whole`: the message
+   * as typed, which may make two requests; a part of one is routed alone.
+   */
+  private async route(inner: DialogContext, text: string, whole = true): Promise<void> {
     if (!text) {
       await this.show(inner, askCard(this.services.kb));
+      return;
+    }
+    const two = whole ? twoRequests(this.services.reader, text, { today: dateInZone(this.services.now(), PORTING_TIME_ZONE) }) : undefined;
+    if (two) {
+      await this.routeTwo(inner, two);
       return;
     }
     const reading = readingOf(inner.context, this.services, text);
@@ -343,6 +383,13 @@ function pickedFrom(text: string, shown: Choice[], channelId: string | undefined
   const choice = resolveChoice(text, shown) ?? misspeltChoice(text, shown);
   if (choice && channelStyle(channelId) === "card" && /^\W*\d/.test(text) && shown.some((c) => c.action.action === "feedback")) return undefined;
   return choice;
+}
+
+/** A request as a button's label: whole when short, else cut at a word. */
+function shortLabel(text: string): string {
+  if (text.length <= LABEL_LENGTH) return text;
+  const cut = text.slice(0, LABEL_LENGTH - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 20)).trimEnd()}…`;
 }
 
 /** Whether the last reply was an answer about fees or durations that offered the estimate (not the menu's button). */

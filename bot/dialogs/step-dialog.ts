@@ -18,11 +18,15 @@ const STUCK = "Sorry, I still can't read that, so I stopped here. Pick one of th
 /** What a step shows: a question, the flow then waits for the reply; or the last reply, ending the flow with `result`. */
 export type Shown = { ask: Reply } | { last: Reply; result: unknown };
 
-/** A reply applied to the state: `understood` moves on; otherwise `missed` is said before the step is asked again. */
+/**
+ * A reply applied to the state: `understood` moves on, `intro` said before the next step; otherwise `missed` is said
+ * before the step is asked again.
+ */
 export interface Answered<State> {
   state: State;
   understood: boolean;
   missed?: string;
+  intro?: string;
 }
 
 /** What a flow keeps in its dialog instance between turns. */
@@ -94,7 +98,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, this.back());
     if (answered.understood) {
       instance.misses = 0;
-      return this.step(dc, knowledge, answered.state);
+      return this.step(dc, knowledge, answered.state, answered.intro);
     }
     const flow = flowOf(reading);
     if (flow && flow !== this.id && dc.findDialog(flow)) return dc.replaceDialog(flow, { text } satisfies FlowOptions);

@@ -2,6 +2,7 @@ import { PLACEHOLDER, redact } from "../privacy/redact.js";
 import { toTerms } from "./analyze.js";
 import type { SearchIndex } from "./search-index.js";
 import { detectLanguage } from "./language.js";
+import { withoutCourtesy } from "./courtesy.js";
 import { asksForDefinition, namesDefinition, namesPorting, questionWords } from "./intent.js";
 import { normalize } from "./normalize.js";
 import type { Language } from "./result.js";
@@ -43,7 +44,7 @@ function acronymsOf(text: string): Set<string> {
 /** Question text -> masked text, language and terms (spelling corrected towards the knowledge base's words). */
 export function parseQuestion(question: string, index: SearchIndex): ParsedQuestion {
   const masked = redact(question);
-  const normalized = normalize(masked.replace(GIVEN_VALUE, " "));
+  const normalized = normalize(withoutCourtesy(masked).replace(GIVEN_VALUE, " "));
   const tokens = normalized ? normalized.split(" ") : [];
   const language = detectLanguage(masked, tokens);
   const acronyms = acronymsOf(masked);

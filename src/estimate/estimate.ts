@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
-import { formatDate } from "../calendar/dates.js";
+import { formatDate, type IsoDate } from "../calendar/dates.js";
 import type { FactSource } from "../knowledge/facts.js";
 import { estimateFees, type FeeEstimate } from "./fees.js";
 import type { EstimateInput } from "./input.js";
@@ -10,6 +10,8 @@ export interface Estimate {
   input: EstimateInput;
   fees: FeeEstimate;
   timeline: Timeline | null;
+  /** The day the customer needs the port done by, and whether the expected completion is in time (null: no date). */
+  deadline?: { date: IsoDate; inTime: boolean | null };
   /** What the numbers rest on, in plain words. */
   assumptions: string[];
   /** Every entry a fee, date, rule or note came from, once each. */
@@ -55,6 +57,7 @@ export function estimate(kb: KnowledgeBase, input: EstimateInput, context: strin
   const result = { input, fees, timeline };
   return {
     ...result,
+    ...(input.deadline ? { deadline: { date: input.deadline, inTime: timeline ? timeline.completion <= input.deadline : null } } : {}),
     assumptions: [`Submitted on ${formatDate(input.submitted)}.`, `Dates are calendar days in the ${input.timeZone} time zone.`, ...context, ...assumptions, ...feeAssumptions(fees, input)],
     sources: distinctSources(result),
   };

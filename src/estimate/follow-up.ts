@@ -13,13 +13,15 @@ export interface FollowUp {
 }
 
 /** How a fragment opens when it changes what was just estimated (folded words, English, French, Spanish). */
-const OPENERS = ["and", "and if", "and for", "and what about", "what if", "what about", "how about", "for", "make it", "same but", "same for", "but", "if", "with", "plus", "also", "et si", "et pour", "et", "y si", "y para", "y", "con"].map(words);
+const OPENERS = ["and", "and if", "and for", "and what about", "what if", "what about", "how about", "how much if", "how much would it be if", "what would it cost if", "what does it cost if", "what will it cost if", "for", "make it", "same but", "same for", "but", "if", "with", "plus", "also", "et si", "et pour", "combien si", "et", "y si", "y para", "cuanto si", "y", "con"].map(words);
 /** Openers that put the numbers named on top of the order ("and 2 toll free", "plus a fax"). */
 const ADDING_OPENERS = new Set(["and", "with", "plus", "also", "et", "y", "con"]);
 /** Words that put the numbers named on top of the order. */
 const ADDING = new Set(["more", "another", "extra", "additional", "additionally", "plus", "add", "also", "encore", "autres", "mas", "otro", "otros", "otra", "otras"]);
 /** Words a fragment may end with that say nothing of the order ("for Quebec instead", "what about 5 then?"). */
 const CLOSERS = new Set(["instead", "then", "please", "pls", "plutot", "mejor"]);
+/** How a fragment may end that only says the numbers are like those already ordered ("3 more of the same"). */
+const SAME_KIND = ["of those", "of these", "of them", "of the same", "of the same kind", "of the same type", "the same", "same kind", "same type", "like those", "like these", "like that", "of that kind", "du meme type", "pareils", "del mismo tipo", "iguales"].map(words).sort((a, b) => b.length - a.length);
 /** A fragment of at most this many words needs no opener ("Quebec", "5 toll free", "next tue"). */
 const SHORT = 4;
 
@@ -51,15 +53,21 @@ function startsWith(folded: string[], phrase: string[]): boolean {
  */
 export function readFollowUp(text: string, facts: Facts, read: (text: string) => Facts): FollowUp | undefined {
   if (redact(text) !== text || facts.direction === "out") return undefined;
-  const folded = words(text);
+  const said = words(text);
+  const same = SAME_KIND.find((phrase) => phrase.length < said.length && phrase.every((word, i) => said[said.length - phrase.length + i] === word));
+  const folded = same ? said.slice(0, said.length - same.length) : said;
   if (folded.length === 0) return undefined;
   const opener = OPENERS.filter((phrase) => startsWith(folded, phrase)).sort((a, b) => b.length - a.length)[0];
-  const closed = CLOSERS.has(folded[folded.length - 1]!);
+  const closed = same !== undefined || CLOSERS.has(folded[folded.length - 1]!);
   if (!opener && !closed && folded.length > SHORT) return undefined;
   const adding = folded.some((word) => ADDING.has(word)) || (opener !== undefined && ADDING_OPENERS.has(opener.join(" ")));
   if (changesOrder(facts)) return { facts, adding };
   const rest = folded.slice(opener?.length ?? 0).filter((word) => !ADDING.has(word) && !CLOSERS.has(word));
   if (rest.length === 0 || rest.length === folded.length) return undefined;
   const restFacts = read(rest.join(" "));
-  return changesOrder(restFacts) && restFacts.direction !== "out" ? { facts: restFacts, adding } : undefined;
+  if (changesOrder(restFacts)) return restFacts.direction !== "out" ? { facts: restFacts, adding } : undefined;
+  // "what if I cancel": a cancel word with no object, said of the order just estimated, cancels that port; the
+  // reader decides whether the words are a cancellation when "the port" is their object ("I cancel my Bell account" is none).
+  if (opener && read(`${rest.join(" ")} the port`).cancel === true) return { facts: { ...restFacts, cancel: true }, adding: false };
+  return undefined;
 }

@@ -70,6 +70,8 @@ const EstimateFields = z
     /** The country's English name when it is outside the home markets; finds archived indicative prices. */
     place: z.string().trim().min(1).optional(),
     submitted: SubmissionDate,
+    /** The day the customer needs the port done by: the estimate says whether its completion is in time. */
+    deadline: SubmissionDate.optional(),
     /** The zone "today", "tomorrow" and weekday names were read in, and the dates are given in. */
     timeZone: TimeZone.default(PORTING_TIME_ZONE),
     expedite: z.boolean().default(false),

@@ -117,6 +117,7 @@ function merge(state: RequestState, facts: Facts, problems: FieldProblem[], expl
     if (facts.place) draft.place = facts.place;
   }
   if (facts.submitted) draft.submitted = facts.submitted;
+  if (facts.deadline) draft.deadline = facts.deadline;
   if (facts.expedite) draft.expedite = true;
   if (facts.cancel) draft.cancel = true;
   if (facts.rejections) draft.rejections = facts.rejections;

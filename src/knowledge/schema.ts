@@ -379,6 +379,11 @@ export const IntentsFile = z
     /** Words of a carrier's rejection notice ("LSR reject", "Jeopardy"): a pasted notice goes to the diagnosis. */
     notice_markers: z.array(z.string().min(1)).min(1),
     direction: z.object({ in: z.array(z.string().min(1)).min(1), out: z.array(z.string().min(1)).min(1) }).strict(),
+    /**
+     * A date said as when the port must be done by ("need it within 7 days", "ported before Friday"): `cues` right before
+     * the date make it a deadline, unless its clause speaks of sending the order (`submission`: "if I submit by Friday").
+     */
+    deadline: z.object({ cues: z.array(z.string().min(1)).default([]), submission: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], submission: [] }),
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */
     holiday_names: z.record(z.string().min(1), z.string().min(1)).default({}),

@@ -157,6 +157,8 @@ function numberWordAt(model: CountModel, tokens: Token[], i: number): number | u
 }
 
 const PLURAL = /s$/;
+/** A count written after its kind: "x3". */
+const TIMES_AFTER = /^x(\d{1,4})$/;
 /** Words ending in "s" that are no plural. */
 const SINGULAR = new Set(["frais", "gratis"]);
 
@@ -186,7 +188,21 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
     i = after ?? end;
   }
   for (const m of mentions) for (let i = m.start; i < m.end; i++) used.add(i);
+  // "DID x5", "fax x2": a count written after its kind belongs to it, not to the kind that follows.
+  const after = new Map<(typeof mentions)[number], number>();
   for (const m of mentions) {
+    const times = TIMES_AFTER.exec(tokens[m.end]?.word ?? "");
+    if (times && !tokens[m.end]!.afterBreak) {
+      after.set(m, Number(times[1]));
+      used.add(m.end);
+    }
+  }
+  for (const m of mentions) {
+    const counted = after.get(m);
+    if (counted !== undefined) {
+      numbers[m.kind] = (numbers[m.kind] ?? 0) + counted;
+      continue;
+    }
     const last = tokens[m.end - 1]!.word;
     const plural = PLURAL.test(last) && !SINGULAR.has(last);
     const found = countBefore(model, tokens, m.start, used, isAreaCode);

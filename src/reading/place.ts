@@ -30,6 +30,8 @@ interface Phrase {
   weak?: boolean;
   /** An everyday word too ("Bell"): read only as written with a capital. */
   capital?: boolean;
+  /** A country's or a region's own name, not a city's: a short typo of it still names it ("Canda"). */
+  named?: boolean;
 }
 
 export interface PlaceModel {
@@ -46,14 +48,14 @@ function regionMarket(r: PlacesFile["regions"][number]): { country: Country; reg
 
 export function placeModel(file: PlacesFile): PlaceModel {
   const phrases: Phrase[] = [];
-  for (const [country, names] of Object.entries(file.countries) as Array<["US" | "CA", string[]]>) for (const n of names) phrases.push({ words: words(n), country });
+  for (const [country, names] of Object.entries(file.countries) as Array<["US" | "CA", string[]]>) for (const n of names) phrases.push({ words: words(n), country, named: true });
   const abbreviations: PlaceModel["abbreviations"] = new Map();
   const areaCodes: PlaceModel["areaCodes"] = new Map();
   const markets = new Map(file.regions.map((r) => [r.name, regionMarket(r)]));
   for (const r of file.regions) {
     const also = r.also_country ? { alsoCountry: r.also_country } : {};
     const market = markets.get(r.name)!;
-    for (const n of [r.name, ...r.aliases]) phrases.push({ words: words(n), ...market, ...also });
+    for (const n of [r.name, ...r.aliases]) phrases.push({ words: words(n), ...market, ...also, named: true });
     for (const c of r.cities) phrases.push({ words: words(c), ...market, settles: true });
     abbreviations.set(r.abbr, { ...market, ...also });
     for (const code of r.area_codes) areaCodes.set(code, market);
@@ -108,15 +110,21 @@ function phraseAt(phrases: Phrase[], tokens: Token[], i: number): Phrase | undef
     const typed = p.words.map((_, k) => tokens[i + k]?.word);
     if (typed.some((t) => t === undefined)) continue;
     if (p.words.every((w, k) => typed[k] === w)) return p;
-    if (!typo && !p.exact && p.words.every((w, k) => wordMatch(typed[k]!, w))) typo = p;
+    if (!typo && !p.exact && p.words.every((w, k) => wordMatch(typed[k]!, w, p.named === true))) typo = p;
   }
   return typo;
 }
 
-function wordMatch(typed: string, expected: string): boolean {
+/**
+ * Whether a typed word is a place's word or one typo of it. Place names are often ordinary words ("Reno", "rent"): only
+ * long ones tolerate a typo, and a typed word of five letters only for a country's or region's own name ("Canda"),
+ * never as its start ("state" is no "states"). fuse.js's Bitap score was tried for this and left out: it scores a
+ * word inside a longer one ("Indian" in "Indiana", "canal" against "Canada") as close as a misspelling.
+ */
+function wordMatch(typed: string, expected: string, named: boolean): boolean {
   if (typed === expected) return true;
-  // Place names are often ordinary words ("Reno", "rent"): only long ones tolerate a typo.
-  return expected.length >= 6 && typed.length >= 6 && editDistance(typed, expected, 1) <= 1;
+  if (expected.length < 6 || typed.length < (named ? 5 : 6) || expected.startsWith(typed)) return false;
+  return editDistance(typed, expected, 1) <= 1;
 }
 
 /** The NANP region of a 3-digit area code ("416" → "CA", "212" → "US", "876" → "JM"), from libphonenumber's data. */

@@ -29,6 +29,8 @@ export interface Facts {
   region?: string;
   ambiguousPlace?: PlaceFacts["ambiguous"];
   submitted?: IsoDate;
+  /** The day the port must be done by ("need it within 7 days", "before Friday"): no submission day. */
+  deadline?: IsoDate;
   direction?: "in" | "out";
   expedite?: boolean;
   rejections?: number;
@@ -73,6 +75,8 @@ interface Model {
   directionIn: string[][];
   directionOut: string[][];
   hypothetical: string[][];
+  deadlineCues: string[][];
+  submission: string[][];
   dateWords: DateWords;
   holidayNames: DateWords;
 }
@@ -93,6 +97,8 @@ function model(data: ReadingData): Model {
     directionIn: i.direction.in.map(words),
     directionOut: i.direction.out.map(words),
     hypothetical: i.options.hypothetical.map(words),
+    deadlineCues: i.deadline.cues.map(words).sort((a, b) => b.length - a.length),
+    submission: i.deadline.submission.map(words),
     dateWords: dateWords(i.date_words),
     holidayNames: dateWords(i.holiday_names),
   };
@@ -187,7 +193,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(place.place ? { place: place.place } : {}),
         ...(place.region ? { region: place.region } : {}),
         ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
-        ...(date ? { submitted: date.date } : {}),
+        ...(date ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
         ...readOptions(m.options, m.counts, tokens),
         wants: wantsOf(m, tokens),
       };
@@ -205,6 +211,33 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       return { intent: intentOf(m, tokens, facts, notice, general, rejection, date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim()), looksLikeQuestion(text), asks), language, facts, notice };
     },
   };
+}
+
+/**
+ * Whether the date read from `dateText` is said as when the port must be done by: a deadline cue right before it or
+ * opening it ("done within 7 days", "ported before Friday"), in a clause that does not speak of sending the order
+ * ("if we get the LOA in by friday" is the submission day).
+ */
+function isDeadline(m: Model, text: string, dateText: string): boolean {
+  const at = text.indexOf(dateText);
+  if (at < 0) return false;
+  const before = tokenize(text.slice(0, at));
+  const own = tokenize(dateText);
+  const around = [...before, ...own];
+  const cued = m.deadlineCues.some((cue) => {
+    // Right before the date, opening it, or across the two ("en menos | de una semana").
+    for (let start = Math.max(0, before.length - cue.length); start <= before.length; start++) {
+      if (start + cue.length <= around.length && cue.every((w, k) => around[start + k]!.word === w)) return true;
+    }
+    return false;
+  });
+  if (!cued) return false;
+  let from = before.length;
+  while (from > 0 && !around[from]?.afterBreak) from--;
+  const after = tokenize(text.slice(at + dateText.length));
+  const rest = after.findIndex((t) => t.afterBreak);
+  const clause = [...around.slice(from), ...(rest < 0 ? after : after.slice(0, rest))];
+  return !m.submission.some((p) => findPhrase(clause, p, { stems: true, typos: false }) !== undefined);
 }
 
 function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, options: ReaderOptions): boolean {
@@ -231,5 +264,8 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out") return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
-  return cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]) ?? "question";
+  const cued = cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]);
+  // "I want to port my number, how much does it cost?": the wish to port is the question's context, not a checklist.
+  if (cued === "checklist" && asks && (facts.wants.fees || facts.wants.dates)) return "question";
+  return cued ?? "question";
 }

@@ -13,6 +13,17 @@ export function estimateHeadline(estimate: Estimate): string {
   return `${what} in ${where}, submitted ${formatDate(submitted)}`;
 }
 
+/** Whether the expected completion meets the day the customer needs the port done by, and what to do when it does not. */
+export function deadlineText(estimate: Estimate): string | undefined {
+  const { deadline, input } = estimate;
+  if (!deadline || deadline.inTime === null) return undefined;
+  const needed = `Needed by ${formatDate(deadline.date)}`;
+  if (deadline.inTime) return `${needed}: the expected completion is in time.`;
+  return input.expedite
+    ? `${needed}, but the expected completion is later even with the expedite: talk to the porting team.`
+    : `${needed}, but the expected completion is later: ask "and if expedited?" for the expedite's price, or talk to the porting team.`;
+}
+
 export interface FeeLineCells {
   item: string;
   quantity: string;
@@ -126,6 +137,8 @@ export function estimateToMarkdown(estimate: Estimate): string {
   if (estimate.timeline) {
     out.push(...estimate.timeline.steps.map((s) => `- ${stepText(s)}`));
     out.push("", `**Expected completion: ${formatDate(estimate.timeline.completion)}**`);
+    const deadline = deadlineText(estimate);
+    if (deadline) out.push("", deadline);
   } else {
     out.push("No date: see the assumptions.");
   }

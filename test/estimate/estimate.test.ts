@@ -183,3 +183,28 @@ describe("numbers outside the US48", () => {
     expect(result.fees.lines.map((l) => l.source.factId)).toEqual(["port-international-quote"]);
   });
 });
+
+describe("a day the port is needed by", () => {
+  it("says the completion is in time when it is no later than the day needed", () => {
+    const result = run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15", deadline: "2026-05-22" });
+    expect(result.deadline).toEqual({ date: "2026-05-22", inTime: true });
+  });
+
+  it("says the completion is late when it comes after the day needed", () => {
+    const result = run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15", deadline: "2026-05-21" });
+    expect(result.deadline).toEqual({ date: "2026-05-21", inTime: false });
+  });
+
+  it("cannot say for numbers quoted with no date", () => {
+    const result = run({ numbers: { local: 1 }, country: "INTL", place: "Mexico", submitted: "2026-05-15", deadline: "2026-05-21" });
+    expect(result.deadline).toEqual({ date: "2026-05-21", inTime: null });
+  });
+
+  it("has no deadline when none was said", () => {
+    expect(run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15" }).deadline).toBeUndefined();
+  });
+
+  it("refuses a deadline that is no date", () => {
+    expect(() => run({ numbers: { local: 1 }, country: "US", submitted: "2026-05-15", deadline: "next week" })).toThrow(/deadline/);
+  });
+});

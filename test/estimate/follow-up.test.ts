@@ -35,3 +35,18 @@ describe("a fragment that changes the estimate just given", () => {
     expect(followUp("and then?")).toBeUndefined();
   });
 });
+
+describe("more numbers like those ordered, and cancelling the order", () => {
+  it.each(["what about 3 more of those", "3 more of the same", "what about 3 more of the same kind"])("'%s' adds 3 numbers to the order", (text) => {
+    expect(followUp(text)).toMatchObject({ facts: { count: 3 }, adding: true });
+  });
+
+  it.each(["what if I cancel", "what if we cancel", "what does it cost if I cancel"])("'%s' prices cancelling the port just estimated", (text) => {
+    expect(followUp(text)).toMatchObject({ facts: { cancel: true }, adding: false });
+  });
+
+  it("cancelling something else is no cancelled port", () => {
+    expect(followUp("what if I cancel my old account")?.facts.cancel).toBeUndefined();
+    expect(followUp("what if it's the same")).toBeUndefined();
+  });
+});

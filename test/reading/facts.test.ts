@@ -423,3 +423,90 @@ describe("urgency and a cancelled port in other words", () => {
 it("a bulleted list with 'main number' counts it as a local number", () => {
   expect(facts("• 1 main number\n• 2 fax\n• Vancouver").numbers).toEqual({ local: 1, fax: 2 });
 });
+
+describe("a count written after its kind", () => {
+  it.each([
+    ["price: local DID x3, Boston", { local: 3 }],
+    ["fax x2 + DID x5 in Quebec", { fax: 2, local: 5 }],
+    ["2 faxes and DID x4", { fax: 2, local: 4 }],
+  ])("'%s' gives each kind its own count: %j", (text, numbers) => {
+    expect(facts(text).numbers).toEqual(numbers);
+  });
+
+  it("a word after a kind that only looks like a count is none", () => {
+    expect(facts("1 fax xyz").numbers).toEqual({ fax: 1 });
+  });
+});
+
+describe("a country's or region's name misspelt", () => {
+  it.each([
+    ["3 local numbers in Canda", "CA"],
+    ["2 local in the Untied States", "US"],
+    ["4 landlines in Ontaro", "CA"],
+    ["2 lines in Quebc", "CA"],
+  ])("'%s' is in %s", (text, country) => {
+    expect(facts(text).country).toBe(country);
+  });
+
+  it.each(["I need a canal", "the state of it", "candy"])("an everyday word a letter or two from a name names no place: '%s'", (text) => {
+    expect(facts(text).country).toBeUndefined();
+  });
+});
+
+describe("port direction in French and Spanish", () => {
+  it.each(["portabilidad entrante de 3 números fijos", "une portabilité entrante de 2 numéros", "transférer 2 numéros de fax chez vous"])("'%s' is a port in", (text) => {
+    expect(facts(text).direction).toBe("in");
+  });
+
+  it.each(["portar mi número a otro operador", "portabilité sortante de mon cellulaire", "mover mis líneas a otra compañía"])("'%s' is a port out", (text) => {
+    expect(facts(text).direction).toBe("out");
+  });
+
+  it("incoming calls are no port direction", () => {
+    expect(facts("mes appels entrants ne marchent pas").direction).toBeUndefined();
+    expect(facts("llamadas entrantes").direction).toBeUndefined();
+  });
+});
+
+describe("a day the port must be done by", () => {
+  // Tuesday
+  const TUESDAY = "2026-12-01";
+  it.each([
+    ["3 local numbers in Texas, need it done within 7 days", "2026-12-08"],
+    ["2 cells in Ottawa, we need it in under a week", "2026-12-08"],
+    ["4 local numbers in Phoenix ported before Friday", "2026-12-04"],
+    ["can 5 local numbers in Seattle be ported by end of month?", "2026-12-31"],
+    ["3 numéros fixes, je dois l'avoir d'ici 10 jours", "2026-12-11"],
+    ["2 números fijos portados en menos de una semana", "2026-12-08"],
+  ])("'%s' is needed by %s, with no submission day", (text, deadline) => {
+    const read = facts(text, TUESDAY);
+    expect(read.deadline).toBe(deadline);
+    expect(read.submitted).toBeUndefined();
+  });
+
+  it.each([
+    ["2 local in Ohio if I submit by Friday", "2026-12-04"],
+    ["when it'd be done if we get the LOA in by friday", "2026-12-04"],
+    ["I'll send it in less than a week, 2 local", "2026-12-08"],
+    ["starting Monday, 3 toll-free numbers in Miami", "2026-12-07"],
+  ])("a day said of sending the order is the submission day: '%s'", (text, submitted) => {
+    const read = facts(text, TUESDAY);
+    expect(read.submitted).toBe(submitted);
+    expect(read.deadline).toBeUndefined();
+  });
+});
+
+describe("a wish to port beside a question about money or time", () => {
+  it.each(["I want to port my number, how much does it cost?", "Hi. I want to port my number. How long will it take?"])(
+    "'%s' is a question for the answers, not the pre-port checklist",
+    async (text) => {
+      const reader = await realReader();
+      expect(reader.read(text, { today: "2026-12-02" }).intent).toBe("question");
+    },
+  );
+
+  it("alone it still starts the checklist", async () => {
+    const reader = await realReader();
+    expect(reader.read("I want to port my number", { today: "2026-12-02" }).intent).toBe("checklist");
+  });
+});
