@@ -110,6 +110,9 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
   private async missed(dc: DialogContext, knowledge: Knowledge, state: State, intro: string | undefined): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!.state as Saved;
     instance.misses = (instance.misses ?? 0) + 1;
+    // A flow that ends itself on too many misses (the diagnosis's hand-off summary) ends its own way.
+    const shown = this.show(this.next(knowledge, state), intro, dc.context, true);
+    if ("last" in shown) return this.step(dc, knowledge, state, intro, true);
     if (instance.misses > MAX_REASKS) {
       // The menu ends with the way to reach a person.
       await this.services.send(dc.context, menuCard(flowsOf(dc.context), STUCK));

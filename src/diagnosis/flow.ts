@@ -17,8 +17,8 @@ import {
 } from "./outcome.js";
 import { clearLeader, likelyCauses, nextQuestion, questionsFor, rankCauses, settledCauses, type RankedCause } from "./ranking.js";
 
-/** Replies that are not one of the choices, in a row, before a person takes over. */
-export const MAX_MISSES = 2;
+/** Replies that are not one of the choices, in a row, before a person takes over: each of the first two is asked again. */
+export const MAX_MISSES = 3;
 /** "Not sure" answers in a row that mean the questions are not getting anywhere. */
 export const MAX_UNSURE = 3;
 /**

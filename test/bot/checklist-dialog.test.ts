@@ -54,7 +54,7 @@ describe("pre-port checklist dialog", () => {
     expect(text.slice(text.indexOf("Back to your checklist:"))).toMatch(/Check 1 of \d+: Is the address/);
   });
 
-  it("'cancel' leaves, and two replies that are not choices hand off", async () => {
+  it("'cancel' leaves, and three replies that are not choices hand off", async () => {
     const cancelled = testBot({ kb, channelId: "test" });
     await cancelled.send("check before I port");
     expect(textOf(await cancelled.send("cancel"))).toContain('I stopped "Check before I port"');
@@ -62,7 +62,8 @@ describe("pre-port checklist dialog", () => {
     const chat = testBot({ kb, channelId: "test" });
     await chat.send("check before I port");
     expect(textOf(await chat.send("purple"))).toContain("Sorry, I didn't get that");
-    const handoff = textOf(await chat.send("green"));
+    expect(textOf(await chat.send("green"))).toContain("Sorry, I didn't get that");
+    const handoff = textOf(await chat.send("orange"));
     expect(handoff).toContain("Let's get a person to check it with you");
     expect(handoff).toContain("ports@voip.ms");
   });

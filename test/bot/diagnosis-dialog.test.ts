@@ -99,7 +99,7 @@ describe("diagnosis dialog", () => {
     expect(textOf(await chat.send("yes"))).not.toContain("Is it a US or a Canadian number?");
   });
 
-  it("asks again after an answer that is not a choice, and hands off after two, with a summary without identifiers", async () => {
+  it("asks again after an answer that is not a choice, twice, and hands off after a third, with a summary without identifiers", async () => {
     const chat = testBot({ kb, channelId: "test" });
     await chat.send("Rejected - BTN mismatch on 514-555-0199");
     await chat.send("no");
@@ -107,7 +107,8 @@ describe("diagnosis dialog", () => {
     const again = textOf(await chat.send("blue"));
     expect(again).toContain("Sorry, I didn't get that. Please pick one of these:");
     expect(again).toContain("Which of these reasons does the rejection give?");
-    const handoff = textOf(await chat.send("green"));
+    expect(textOf(await chat.send("green"))).toContain("Sorry, I didn't get that. Please pick one of these:");
+    const handoff = textOf(await chat.send("orange"));
     expect(handoff).toContain("Let's get a person to look at it");
     expect(handoff).toContain("ports@voip.ms");
     expect(handoff).toContain("Direction: port in");

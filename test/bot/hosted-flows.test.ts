@@ -230,6 +230,7 @@ describe("in Slack, the number of a choice in a flow's last reply", () => {
     expect(allText(answer)).toMatch(/^1\. /m);
     await b.send("My port was rejected");
     await b.send("zzz qqq");
+    await b.send("qqz zzy");
     const handoff = await b.send("xxy yyz");
     expect(allText(handoff)).toContain("Let's get a person to look at it");
     const after = allText(await b.send("1"));

@@ -51,11 +51,12 @@ describe("pre-port checklist on a fixture knowledge base", () => {
     expect(last.checklist.atRisk).toBe(2);
   });
 
-  it("asks again after a reply that is not a choice, and hands off after two", () => {
-    const once = play(kb, ["US", "landline", "purple"]);
-    expect(once.steps[3]).toMatchObject({ kind: "check", id: "service-address" });
+  it("asks again after a reply that is not a choice, twice, and hands off after a third", () => {
     const twice = play(kb, ["US", "landline", "purple", "green"]);
-    expect(twice.steps[4]!.kind).toBe("handoff");
+    expect(twice.steps[3]).toMatchObject({ kind: "check", id: "service-address" });
+    expect(twice.steps[4]).toMatchObject({ kind: "check", id: "service-address" });
+    const thrice = play(kb, ["US", "landline", "purple", "green", "blue"]);
+    expect(thrice.steps[5]!.kind).toBe("handoff");
   });
 
   it("restores its state from JSON and rejects a corrupted one", () => {

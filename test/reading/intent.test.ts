@@ -52,6 +52,7 @@ describe("what a message asks for", () => {
     ["c'est gratuit pour 2 lignes fixes à Montréal?", "estimate"],
     ["¿es gratis portar 2 celulares de Texas?", "estimate"],
     ["I want to talk to a human", "person"],
+    ["THIS IS RIDICULOUS. WHO DO I TALK TO", "person"],
     ["can i speak with a real person pls", "person"],
     ["je veux parler à un humain", "person"],
     ["quiero hablar con una persona", "person"],
