@@ -47,7 +47,7 @@ describe("porting-bot diagnose", () => {
   });
 
   it("asks again after an answer that is not a choice, then hands off with a summary without identifiers", async () => {
-    const { code, out } = await runDiagnose(["--notice", "Rejected - BTN mismatch on 514-555-0199"], ["no", "port in", "maybe later", "what?"]);
+    const { code, out } = await runDiagnose(["--notice", "Rejected - BTN mismatch on 514-555-0199"], ["no", "port in", "maybe later", "what?", "hmm"]);
     expect(code).toBe(EXIT.ok);
     expect(out).toContain("Please answer with one of: 1. Rejection for Mismatch Information");
     expect(out).toContain("Write to the LNP department at ports@voip.ms");
