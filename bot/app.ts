@@ -27,13 +27,17 @@ import { createServer } from "./server.js";
 import { registerSlack } from "./slack/app.js";
 import { currentKnowledgeBase, currentSearch, fixedKnowledge, observedEngine, observedReview, type BotServices, type KnowledgeSource } from "./services.js";
 import { ShownChoices } from "./shown-choices.js";
-import { LastEstimate } from "./last-estimate.js";
-import { NextRequest } from "./next-request.js";
+import { z } from "zod";
+import { ConversationValue } from "./conversation-value.js";
+import { EstimateInput } from "../src/estimate/input.js";
 import { memoryState, type StateStore } from "./storage.js";
 import { turnMiddleware } from "./turn-middleware.js";
 import { currentTurn } from "./turn-scope.js";
 import { registerWebChat } from "./webchat/register.js";
 import { createBotReader } from "./dialogs/reading.js";
+
+/** A second request kept for later: the text of one part of a message. */
+const PENDING_REQUEST = z.string().trim().min(1).max(500);
 
 /** The guided flows hosted by the main dialog, each started by its id (see dialogs/flows.ts). */
 function flows(services: BotServices): Dialog[] {
@@ -85,8 +89,8 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
     review: observedReview(source),
     send: createReplySender(resolveKbLink({ get byId() { return source.current().kb.byId; } }), shown),
     shown,
-    lastEstimate: new LastEstimate(conversationState),
-    nextRequest: new NextRequest(conversationState),
+    lastEstimate: new ConversationValue(conversationState, "lastEstimate", EstimateInput),
+    nextRequest: new ConversationValue(conversationState, "nextRequest", PENDING_REQUEST),
     recordFeedback,
     log,
     now,

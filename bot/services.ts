@@ -6,8 +6,8 @@ import type { FeedbackRecord } from "../src/feedback/record.js";
 import type { SendReply } from "./channels/render.js";
 import type { Logger } from "./log.js";
 import type { ShownChoices } from "./shown-choices.js";
-import type { LastEstimate } from "./last-estimate.js";
-import type { NextRequest } from "./next-request.js";
+import type { ConversationValue } from "./conversation-value.js";
+import type { EstimateInput } from "../src/estimate/input.js";
 import { currentTurn } from "./turn-scope.js";
 import type { Reader } from "../src/reading/read.js";
 
@@ -83,10 +83,13 @@ export interface BotServices {
   send: SendReply;
   /** The choices of the last reply sent in the conversation. */
   shown: ShownChoices;
-  /** The order of the last estimate given in the conversation, for the fragments that change it. */
-  lastEstimate: LastEstimate;
-  /** The second request of a message that made two, offered once the first is handled. */
-  nextRequest: NextRequest;
+  /**
+   * The order of the last estimate given in the conversation, for the fragments that change it ("and if expedited?",
+   * "for Quebec instead"); forgotten when another flow starts or the customer starts over.
+   */
+  lastEstimate: ConversationValue<EstimateInput>;
+  /** The second request of a message that made two, offered once the first is handled; forgotten once offered. */
+  nextRequest: ConversationValue<string>;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;
