@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledge } from "./harness.js";
-import { say, start, type Running } from "./http.js";
+import { conversations, start, type Running } from "./http.js";
 
 let bot: Running;
 beforeAll(async () => {
@@ -8,10 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => bot.close());
 
+const chat = conversations(() => bot, "corrections");
 function customer() {
-  const conversation = `corrections-${Math.random()}`;
+  const say = chat();
   return async (text: string) => {
-    const posted = await say(bot.url, conversation, { text });
+    const posted = await say(text);
     expect(posted.status).toBe(200);
     return { text: posted.replies(), raw: posted.text };
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledge } from "./harness.js";
-import { conversations, start, type Posted, type Running } from "./http.js";
+import { channelData, conversations, estimateOf, start, type Posted, type Running } from "./http.js";
 
 /**
  * After an estimate, customers change it in fragments ("and if expedited?", "what about 3 more", "for Quebec
@@ -14,9 +14,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const chat = conversations(() => app, "estimate-follow-ups");
-const data = (res: Posted) => res.json().activities.map((a) => a.channelData ?? {});
-const estimateOf = (res: Posted) => data(res).find((d) => d.estimate)?.estimate;
-const statusOf = (res: Posted) => data(res).find((d) => d.status)?.status;
+const statusOf = (res: Posted) => channelData(res).find((d) => d.status)?.status;
 
 describe("fragments that change the estimate just given", () => {
   it("applies 'and if expedited?', 'what about 3 more', 'for Quebec instead' and 'make it 10' to the order, keeping the rest", async () => {

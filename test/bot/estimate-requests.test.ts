@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledge } from "./harness.js";
-import { conversations, start, type Posted, type Running } from "./http.js";
+import { channelData, conversations, estimateOf, start, type Posted, type Running } from "./http.js";
 
 /**
  * Fee and time requests as customers type them, through the bot's HTTP server: every reply is read by the same
@@ -14,8 +14,6 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const chat = conversations(() => app, "estimate-requests");
-const data = (res: Posted) => res.json().activities.map((a) => a.channelData ?? {});
-const estimateOf = (res: Posted) => data(res).find((d) => d.estimate)?.estimate;
 /** The titles of the buttons in the replies' cards (ActionSets in the body, or the card's own actions). */
 const buttonTitles = (res: Posted): string[] =>
   res
@@ -27,7 +25,7 @@ describe("fee and time requests through the HTTP server", () => {
   it("estimates an order told without a fee or time word, asking only the kind, once, with buttons", async () => {
     const say = chat();
     const asked = await say("we need to move 6 lines from Bell in Toronto, submitting Monday");
-    expect(data(asked)[0].understood).toMatchObject({ intent: "estimate", facts: { count: 6, country: "CA", region: "Ontario" } });
+    expect(channelData(asked)[0].understood).toMatchObject({ intent: "estimate", facts: { count: 6, country: "CA", region: "Ontario" } });
     expect(asked.replies()).toContain("Which kind of number do you want to port?");
     expect(asked.replies()).not.toMatch(/Where are the numbers from|When will you submit/);
     expect(buttonTitles(asked)).toEqual(["Local", "Wireless (cell)", "Toll-free", "Fax"]);
@@ -38,7 +36,7 @@ describe("fee and time requests through the HTTP server", () => {
 
   it("answers 'I got a FOC date, can I cancel the port?' as a question, opening no estimate", async () => {
     const res = await chat()("I got a FOC date, can I cancel the port?");
-    expect(data(res)[0].understood.intent).toBe("question");
+    expect(channelData(res)[0].understood.intent).toBe("question");
     expect(estimateOf(res)).toBeUndefined();
     expect(res.replies()).not.toContain("Let's work out the fees");
   });
@@ -73,7 +71,7 @@ describe("fee and time requests through the HTTP server", () => {
 
   it("reads 'a Mexican mobile number' as a number in Mexico, quoted by hand, asking no place", async () => {
     const res = await chat()("what would it cost to port a Mexican mobile number?");
-    expect(data(res)[0].understood).toMatchObject({ intent: "estimate", facts: { country: "INTL", place: "Mexico" } });
+    expect(channelData(res)[0].understood).toMatchObject({ intent: "estimate", facts: { country: "INTL", place: "Mexico" } });
     expect(res.replies()).not.toContain("Where are the numbers from?");
     expect(estimateOf(res)).toMatchObject({ input: { country: "INTL", place: "Mexico", numbers: { wireless: 1 } }, total: null, completion: null });
     expect(res.replies()).toContain("ports@voip.ms");

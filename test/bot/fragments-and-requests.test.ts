@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { labels, realKnowledge } from "./harness.js";
-import { conversations, start, type Posted, type Running } from "./http.js";
+import { channelData, conversations, estimateOf, start, type Posted, type Running } from "./http.js";
 
 /**
  * What a new customer types that the reading used to lose, through the bot's HTTP server: fragments after an
@@ -14,10 +14,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const chat = conversations(() => app, "fragments-and-requests");
-const data = (res: Posted) => res.json().activities.map((a) => a.channelData ?? {});
-const estimateOf = (res: Posted) => data(res).find((d) => d.estimate)?.estimate;
-const understoodOf = (res: Posted) => data(res).find((d) => d.understood)?.understood;
-const nextOf = (res: Posted) => data(res).find((d) => d.nextRequest)?.nextRequest;
+const understoodOf = (res: Posted) => channelData(res).find((d) => d.understood)?.understood;
+const nextOf = (res: Posted) => channelData(res).find((d) => d.nextRequest)?.nextRequest;
 
 describe("fragments after an estimate", () => {
   it("'what about 3 more of the same' adds three numbers of the kind ordered, and 'what if I cancel' prices the cancellation", async () => {
@@ -94,7 +92,7 @@ describe("two requests in one message", () => {
 
   it("answers the first of two porting questions and offers the second", async () => {
     const res = await chat()("what is a FOC date? and how long does a port take?");
-    expect(data(res).find((d) => d.status)).toMatchObject({ status: "answered", answer: { id: "foc" } });
+    expect(channelData(res).find((d) => d.status)).toMatchObject({ status: "answered", answer: { id: "foc" } });
     expect(nextOf(res)).toBe("how long does a port take?");
   });
 

@@ -85,6 +85,16 @@ export function conversations(app: () => Running, prefix: string): () => (text: 
   };
 }
 
+/** Each reply's channelData, in order. */
+export function channelData(res: Posted): any[] {
+  return res.json().activities.map((a) => a.channelData ?? {});
+}
+
+/** The estimate's figures carried by a reply, if any. */
+export function estimateOf(res: Posted): any {
+  return channelData(res).find((d) => d.estimate)?.estimate;
+}
+
 export async function healthy(url: string): Promise<boolean> {
   return (await fetch(`${url}/healthz`)).status === 200;
 }
