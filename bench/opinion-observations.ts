@@ -24,6 +24,8 @@ export const READABLE_SETS = [
   ["tuning-11", "eval/answers-tuning-11.jsonl"],
   ["tuning-12", "eval/answers-tuning-12.jsonl"],
   ["oos-13", "eval/answers-oos-tuning-13.jsonl"],
+  ["oos-14", "eval/answers-oos-tuning-14.jsonl"],
+  ["tuning-13", "eval/answers-tuning-13.jsonl"],
 ] as const;
 
 /** One engine choice as the encoder sees it. */
