@@ -150,6 +150,10 @@ describe("topics outside porting", () => {
       ["we lost power at the office, how do I send calls to my cell", "service down now"],
       ["can I text a landline from my number", "using texts"],
       ["my texts to T-Mobile customers are blocked as spam", "sending texts"],
+      ["what does SMS stand for", "using texts"],
+      ["how long does 10DLC approval take", "text registrations"],
+      ["is the line down or is it my handset", "service down now"],
+      ["can I get my voicemails as texts", "voicemail"],
       ["how do I move my extension to another phone", "call features"],
       ["do you sell toll free numbers", "new numbers and lines"],
     ]) {
@@ -201,7 +205,8 @@ describe("topics outside porting", () => {
       "the approval text never arrived because my phone had no service", "our phones have been down since the number came over this morning",
       "calls are not going through since the port", "will calls drop during the transfer", "is there an outage while my number ports",
       "I got a text from a 5 digit number asking me to approve the port", "is the approval text free",
-      "a short code texted me about the transfer and I deleted it as spam", "my cell had no service when the approval text came"]) {
+      "a short code texted me about the transfer and I deleted it as spam", "my cell had no service when the approval text came",
+      "what does SMS/800 stand for", "all circuits are busy when people call my newly ported number", "how do I reply to a text from my old carrier to approve"]) {
       expect(named(question), question).toBeUndefined();
     }
   });
