@@ -1,6 +1,6 @@
 import { ANSWER_DOUBT, encoderDoubts, leadOf, type AnswerDoubt } from "../src/answer/doubtful-answer.js";
-import { FUSION } from "../src/answer/fused-ranking.js";
-import { CLOSEST_CHOICE_BAR, nearestOf } from "../src/answer/second-opinion.js";
+import { FUSION, fuseRanking } from "../src/answer/fused-ranking.js";
+import { choiceToAnswer, CLOSEST_CHOICE_BAR, nearestOf, REVIEW_BARS } from "../src/answer/second-opinion.js";
 import { fusedReview, sum } from "./fused-ranking.js";
 import type { OpinionObservation } from "./opinion-observations.js";
 import { outcomeOf, WRONG_WEIGHT, type Outcome, type Review } from "./opinion.js";
@@ -75,6 +75,7 @@ export function benchDoubtfulAnswers(observations: OpinionObservation[]): void {
   console.log(
     `Engine answers asked back when their lead over the best other group is under a bar and the encoder puts at least N other groups nearer (used: ${pair(ANSWER_DOUBT)}); answered right / wrong (of in-scope), out-of-scope answered, asked back with the right first, out-of-scope refused; the pair chosen on the other sets (a wrong answer weighing ${WRONG_WEIGHT} right ones):`,
   );
+  benchPaths(observations);
   const { before, after } = crossValidated(observations, GRID, (d) => doubting(byRule(d)), pair, true);
   console.log(`  ${"all".padEnd(10)} ${cells(before)}   ->  ${cells(after)}   net (right - ${WRONG_WEIGHT} x wrong) ${net(before)} -> ${net(after)}`);
   console.log(`  on all sets (today: ${counts(before)}):`);
@@ -112,6 +113,37 @@ export function benchDoubtfulAnswers(observations: OpinionObservation[]): void {
     const { after: o, chosen } = run();
     console.log(`    ${label} (${chosen}): ${counts(o)}`);
   }
+}
+
+/** Which rule answered a question today: the engine alone, or one of the review's rules turning a "which of these?" into an answer. */
+function pathOf(o: OpinionObservation): string | undefined {
+  if (o.status === "answered") return "engine alone";
+  if (o.status !== "clarify" || today(o).status !== "answered") return undefined;
+  const offered = o.engine.map((g) => g.group);
+  const at = o.cosines.length ? choiceToAnswer(o.cosines, offered, o.chance ?? 0, o.language !== "en") : -1;
+  if (at > 0) return "encoder's nearest, another choice";
+  if (at === 0) return o.language !== "en" ? "encoder agreeing (French, Spanish)" : (o.cosines[offered[0]!] ?? -1) >= REVIEW_BARS.agreement ? "encoder agreeing" : "encoder agreeing, engine leaning";
+  const nearest = nearestOf(o.cosines);
+  const candidates = o.candidates.map((c) => ({ score: c.score, closeness: o.closeness[c.group] ?? -1, cosine: o.cosines[c.group] ?? -1, nearest: c.group === nearest }));
+  const { order } = fuseRanking(candidates, o.engine.length, FUSION);
+  const fused = order.map((i) => candidates[i]!.score + FUSION.weight * candidates[i]!.closeness);
+  if (fused[0]! - fused[1]! >= FUSION.lead) return "re-ranked, fused lead";
+  return order[0] === 0 && o.engine.length <= FUSION.closeFirst.shown && candidates[0]!.cosine >= FUSION.closeFirst.bar ? "re-ranked, close first" : "re-ranked, nearest first";
+}
+
+/** Today's answers by the rule that gave them: right, wrong, out of scope. */
+function benchPaths(observations: OpinionObservation[]): void {
+  const tally = new Map<string, { right: number; wrong: number; out: number }>();
+  for (const o of observations) {
+    const path = pathOf(o);
+    if (!path) continue;
+    const t = tally.get(path) ?? { right: 0, wrong: 0, out: 0 };
+    if (o.outOfScope) t.out += 1;
+    else if (today(o).right) t.right += 1;
+    else t.wrong += 1;
+    tally.set(path, t);
+  }
+  console.log(`  today's answers by the rule that gave them (right / wrong / out of scope): ${[...tally].map(([path, t]) => `${path} ${t.right} / ${t.wrong} / ${t.out}`).join("; ")}`);
 }
 
 /** Today's review, with the answers it gave itself (the engine asked) asked back when the engine's lead and the encoder's margin are both low. */
