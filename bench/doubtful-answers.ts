@@ -5,8 +5,12 @@ import { fusedReview, sum } from "./fused-ranking.js";
 import type { OpinionObservation } from "./opinion-observations.js";
 import { outcomeOf, WRONG_WEIGHT, type Outcome, type Review } from "./opinion.js";
 
-/** The review as the second opinion gives it today, before the engine's own answers could be asked back. */
-const today: Review = fusedReview(FUSION);
+let review: Review | undefined;
+/**
+ * The review as the second opinion gives it today, before the engine's own answers could be asked back; built on first
+ * use, since bench/opinion.ts, which it builds on, imports this module.
+ */
+const today: Review = (o) => (review ??= fusedReview(FUSION))(o);
 
 /** What an engine answer may be asked back on, beside its lead: true to ask it back. */
 type Doubt = (o: OpinionObservation, lead: number) => boolean;
