@@ -26,6 +26,8 @@ export const READABLE_SETS = [
   ["oos-13", "eval/answers-oos-tuning-13.jsonl"],
   ["oos-14", "eval/answers-oos-tuning-14.jsonl"],
   ["tuning-13", "eval/answers-tuning-13.jsonl"],
+  ["tuning-14", "eval/answers-tuning-14.jsonl"],
+  ["oos-15", "eval/answers-oos-tuning-15.jsonl"],
 ] as const;
 
 /** One engine choice as the encoder sees it. */
