@@ -59,8 +59,10 @@ export function readFollowUp(text: string, facts: Facts, read: (text: string) =>
   if (folded.length === 0) return undefined;
   const opener = OPENERS.filter((phrase) => startsWith(folded, phrase)).sort((a, b) => b.length - a.length)[0];
   const closed = same !== undefined || CLOSERS.has(folded[folded.length - 1]!);
-  if (!opener && !closed && folded.length > SHORT) return undefined;
-  const adding = folded.some((word) => ADDING.has(word)) || (opener !== undefined && ADDING_OPENERS.has(opener.join(" ")));
+  // "sorry I meant 3 not 30", "no wait, Canada": a correction replaces what it names, whatever its length.
+  const correction = facts.correction === true;
+  if (!opener && !closed && !correction && folded.length > SHORT) return undefined;
+  const adding = !correction && (folded.some((word) => ADDING.has(word)) || (opener !== undefined && ADDING_OPENERS.has(opener.join(" "))));
   if (changesOrder(facts)) return { facts, adding };
   const rest = folded.slice(opener?.length ?? 0).filter((word) => !ADDING.has(word) && !CLOSERS.has(word));
   if (rest.length === 0 || rest.length === folded.length) return undefined;

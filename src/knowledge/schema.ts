@@ -384,6 +384,11 @@ export const IntentsFile = z
      * the date make it a deadline, unless its clause speaks of sending the order (`submission`: "if I submit by Friday").
      */
     deadline: z.object({ cues: z.array(z.string().min(1)).default([]), submission: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], submission: [] }),
+    /**
+     * A message correcting what the customer said ("sorry I meant 3 not 30", "no wait, Canada", "actually it's toll
+     * free"): `cues` open it, and a count after one of `instead_of` ("not 30", "instead of 30") is the one taken back.
+     */
+    corrections: z.object({ cues: z.array(z.string().min(1)).default([]), instead_of: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], instead_of: [] }),
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */
     holiday_names: z.record(z.string().min(1), z.string().min(1)).default({}),
