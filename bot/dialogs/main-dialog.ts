@@ -15,12 +15,12 @@ import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
 import { flowOf, readingOf, toldRejection } from "./reading.js";
-import type { Intent, Reading } from "../../src/reading/read.js";
+import { tellsOfAnOrder, type Intent, type Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { linkedPages } from "../../src/knowledge/linked-entries.js";
 import { quotedEntry } from "../../src/knowledge/quoted-entry.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
-import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { followUpWords, readFollowUp, type FollowUpWords } from "../../src/estimate/follow-up.js";
 import { twoRequests, type TwoRequests } from "../../src/reading/requests.js";
 import { redact } from "../../src/privacy/redact.js";
 import { EstimateInput } from "../../src/estimate/input.js";
@@ -28,6 +28,8 @@ import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
 
 export const MAIN_DIALOG = "main";
+
+const FOLLOW_UP_WORDS = new WeakMap<object, FollowUpWords>();
 
 const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
 /** A button's label at most this long: a longer request is cut at a word. */
@@ -208,7 +210,8 @@ export class MainDialog extends ComponentDialog {
     const previous = await this.services.lastEstimate.get(inner.context);
     if (!previous && !offersEstimate(await this.services.shown.get(inner.context))) return undefined;
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
-    const change = readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts);
+    const vocabulary = this.followUpWords();
+    const change = vocabulary && readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts, vocabulary);
     return change ? { ...(previous ? { previous } : {}), change } : undefined;
   }
 
@@ -220,7 +223,17 @@ export class MainDialog extends ComponentDialog {
   private orderFragment(text: string, reading: Reading): boolean {
     if (looksLikeQuestion(text)) return false;
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
-    return readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts) !== undefined;
+    const vocabulary = this.followUpWords();
+    return vocabulary !== undefined && readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts, vocabulary) !== undefined;
+  }
+
+  /** The knowledge's words of a fragment that changes an estimate, folded once per knowledge version. */
+  private followUpWords(): FollowUpWords | undefined {
+    const intents = this.services.kb.reading?.intents;
+    if (!intents) return undefined;
+    let words = FOLLOW_UP_WORDS.get(intents);
+    if (!words) FOLLOW_UP_WORDS.set(intents, (words = followUpWords(intents)));
+    return words;
   }
 
   private flowLabel(id: string): string {
@@ -356,6 +369,10 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, { ...clarifyCard(result.alternatives, result.masked, result.language), data: { status: "clarify", alternatives: result.alternatives.map((a) => a.id) } });
         return;
       case "fallback":
+        if (this.flows.has(ESTIMATE_DIALOG) && tellsOfAnOrder(reading, text)) {
+          await this.flowTurn(inner, await inner.beginDialog(ESTIMATE_DIALOG, { text } satisfies FlowOptions));
+          return;
+        }
         if (this.orderFragment(text, reading)) {
           await this.show(inner, { ...menuCard(this.flows, STRAY), data: { status: "fallback", answer: null, fragment: true } });
           return;

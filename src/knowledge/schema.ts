@@ -388,6 +388,21 @@ export const IntentsFile = z
      * A message correcting what the customer said ("sorry I meant 3 not 30", "no wait, Canada", "actually it's toll
      * free"): `cues` open it, and a count after one of `instead_of` ("not 30", "instead of 30") is the one taken back.
      */
+    /**
+     * How a fragment that changes the estimate just given is said ("and if expedited?", "3 more of the same"): how it
+     * opens, the openers and words that add numbers to the order rather than replace them, words it may end with that
+     * say nothing, and endings that say the numbers are of the kind already ordered.
+     */
+    follow_ups: z
+      .object({
+        openers: z.array(z.string().min(1)).default([]),
+        adding_openers: z.array(z.string().min(1)).default([]),
+        adding: z.array(z.string().min(1)).default([]),
+        closers: z.array(z.string().min(1)).default([]),
+        same_kind: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ openers: [], adding_openers: [], adding: [], closers: [], same_kind: [] }),
     corrections: z.object({ cues: z.array(z.string().min(1)).default([]), instead_of: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], instead_of: [] }),
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */

@@ -2,7 +2,7 @@ import type { IntentId, NumberKind, ReadingData, Country } from "../knowledge/sc
 import type { IsoDate } from "../calendar/dates.js";
 import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
-import { countModel, readCounts, type CountFacts, type CountModel } from "./counts.js";
+import { countModel, namesNumbers, readCounts, type CountFacts, type CountModel } from "./counts.js";
 import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
 import type { Token } from "./text.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
@@ -48,6 +48,18 @@ export interface Reading {
   facts: Facts;
   /** The message is a pasted rejection notice: the diagnosis reads its causes. */
   notice: boolean;
+  /** The message names telephone numbers ("Toronto number", "my lines", "3 cells"), counted or not. */
+  namesNumbers: boolean;
+}
+
+/**
+ * Whether a message the answer engine has no answer for tells of numbers to port in from a place the estimate
+ * prices ("Toronto number moving to Vancouver, 416"): told, not asked, it is the start of an estimate.
+ */
+export function tellsOfAnOrder(reading: Reading, text: string): boolean {
+  const { facts } = reading;
+  const place = facts.country === "US" || facts.country === "CA" || facts.ambiguousPlace !== undefined;
+  return reading.intent === "question" && !reading.notice && !looksLikeQuestion(text) && facts.direction !== "out" && place && (reading.namesNumbers || countsNumbers(facts));
 }
 
 export interface ReadOptions {
@@ -181,7 +193,7 @@ function correctedCounts(m: Model, tokens: Token[], countedText: string): CountF
 function directionOf(m: Model, tokens: Token[]): "in" | "out" | undefined {
   for (const phrase of m.directionOut) {
     for (let from = 0; from < tokens.length; ) {
-      const found = findPhrase(tokens, phrase, { gap: 2, from, typos: false });
+      const found = findPhrase(tokens, phrase, { gap: 3, from, typos: false });
       if (!found) break;
       from = found.end;
       const after = tokens.slice(found.end);
@@ -308,11 +320,11 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       const asks = holdsAQuestion(text);
       const notice = !looksLikeQuestion(text) && !(facts.wants.fees || (facts.wants.dates && asks && countsNumbers(facts))) && rejection;
       // A bare "?" asks for help.
-      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
+      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false, namesNumbers: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
       const dateAhead = date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim());
       const status = listedOnly && !facts.wants.fees && !dateAhead;
-      return { intent: intentOf(m, tokens, facts, notice, general, rejection, dateAhead, looksLikeQuestion(text), asks, status), language, facts, notice };
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection, dateAhead, looksLikeQuestion(text), asks, status), language, facts, notice, namesNumbers: namesNumbers(m.counts, tokens) };
     },
   };
 }

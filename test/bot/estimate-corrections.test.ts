@@ -55,4 +55,10 @@ describe("first messages that name a number but price nothing", () => {
       expect(reply.replies()).not.toContain("Let's work out the fees");
     }
   });
+
+  it("starts the estimate for numbers told with their place that no article answers ('Toronto number moving to Vancouver, 416')", async () => {
+    const reply = await chat()("Toronto number moving to Vancouver, 416");
+    expect(reply.replies()).toContain("Let's work out the fees");
+    expect(reply.replies()).not.toContain("I don't know that one");
+  });
 });

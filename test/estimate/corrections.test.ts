@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { followUpWords, readFollowUp } from "../../src/estimate/follow-up.js";
 import { EstimateInput } from "../../src/estimate/input.js";
 import { answerQuestion, correctedNumbers, followUpRequest, nextQuestion, startRequest } from "../../src/estimate/request-flow.js";
 import type { Reader } from "../../src/reading/read.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import { knowledgeDir } from "../../src/paths.js";
 import { realReader } from "../reading/reader.js";
+
+let kb: ReturnType<typeof loadKnowledgeBase> | undefined;
+const knowledge = () => (kb ??= loadKnowledgeBase(knowledgeDir({})));
 
 // Tuesday
 const TODAY = "2026-12-01";
@@ -15,8 +20,8 @@ const facts = (text: string) => reader.read(text, { today: TODAY }).facts;
 const previous = (numbers: EstimateInput["numbers"]) => EstimateInput.parse({ numbers, country: "US", submitted: TODAY });
 
 describe("a correction of the estimate just given", () => {
-  function corrected(before: EstimateInput, text: string) {
-    const change = readFollowUp(text, facts(text), facts);
+  async function corrected(before: EstimateInput, text: string) {
+    const change = readFollowUp(text, facts(text), facts, followUpWords((await knowledge()).reading!.intents));
     if (!change) throw new Error(`no change read in ${text}`);
     expect(change.adding).toBe(false);
     const question = nextQuestion(followUpRequest(before, change).state, TODAY);
@@ -24,17 +29,17 @@ describe("a correction of the estimate just given", () => {
     return question.input;
   }
 
-  it("replaces the count ('sorry I meant 3 not 30') and keeps the rest of the order", () => {
-    const input = corrected(EstimateInput.parse({ numbers: { local: 30 }, country: "US", submitted: TODAY, expedite: true }), "sorry I meant 3 not 30");
+  it("replaces the count ('sorry I meant 3 not 30') and keeps the rest of the order", async () => {
+    const input = await corrected(EstimateInput.parse({ numbers: { local: 30 }, country: "US", submitted: TODAY, expedite: true }), "sorry I meant 3 not 30");
     expect(input).toMatchObject({ numbers: { local: 3 }, country: "US", expedite: true, submitted: TODAY });
   });
 
-  it("moves the count to the kind named ('actually it's toll free')", () => {
-    expect(corrected(previous({ local: 3 }), "actually it's toll free").numbers).toEqual({ "toll-free": 3 });
+  it("moves the count to the kind named ('actually it's toll free')", async () => {
+    expect((await corrected(previous({ local: 3 }), "actually it's toll free")).numbers).toEqual({ "toll-free": 3 });
   });
 
-  it("changes the place ('no wait, Canada')", () => {
-    expect(corrected(previous({ fax: 2 }), "no wait, Canada")).toMatchObject({ numbers: { fax: 2 }, country: "CA" });
+  it("changes the place ('no wait, Canada')", async () => {
+    expect(await corrected(previous({ fax: 2 }), "no wait, Canada")).toMatchObject({ numbers: { fax: 2 }, country: "CA" });
   });
 });
 
