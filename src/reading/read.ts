@@ -59,7 +59,9 @@ export interface Reading {
 export function tellsOfAnOrder(reading: Reading, text: string): boolean {
   const { facts } = reading;
   const place = facts.country === "US" || facts.country === "CA" || facts.ambiguousPlace !== undefined;
-  return reading.intent === "question" && !reading.notice && !looksLikeQuestion(text) && facts.direction !== "out" && place && (reading.namesNumbers || countsNumbers(facts));
+  // Numbers named in words or by kind: a telephone number alone ("514-555-0199") tells of no order.
+  const named = reading.namesNumbers || Object.keys(facts.numbers).length > 0 || facts.uncounted.length > 0;
+  return reading.intent === "question" && !reading.notice && !looksLikeQuestion(text) && facts.direction !== "out" && place && named;
 }
 
 export interface ReadOptions {

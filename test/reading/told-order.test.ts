@@ -18,6 +18,7 @@ describe("a message telling of numbers to port from a place", () => {
     ["a place with no numbers", "Toronto"],
     ["numbers with no place", "3 cells"],
     ["a port out", "porting my Toronto number out to Bell"],
+    ["a telephone number alone", "514-555-0199"],
   ])("%s does not ('%s')", (_, text) => {
     expect(tells(text)).toBe(false);
   });
