@@ -97,6 +97,7 @@ describe("topics outside porting", () => {
       ["a fax I sent to a clinic was rejected", "fax features"],
       ["I need an account manager for my 200 seats", "resale and staff accounts"],
       ["how do I cancel a callback a customer requested", "callbacks"],
+      ["update the e911 address on my number", "emergency address"],
     ]) {
       expect(named(question!), question).toBe(topic);
       expect(engine.ask(question!), question).toMatchObject({ status: "fallback", answer: null });
@@ -177,6 +178,7 @@ describe("topics outside porting", () => {
       "what would it cost to port 40 local numbers from Ottawa",
       "can we break up the port into two batches",
       "once it has ported out, do I remove it from my account myself",
+      "do I need to update the e911 address before the port",
     ]) {
       expect(named(question), question).toBeUndefined();
       expect(engine.ask(question).status, question).not.toBe("fallback");
