@@ -24,6 +24,7 @@ import { readFollowUp } from "../../src/estimate/follow-up.js";
 import { twoRequests, type TwoRequests } from "../../src/reading/requests.js";
 import { redact } from "../../src/privacy/redact.js";
 import { EstimateInput } from "../../src/estimate/input.js";
+import { pickAnswer } from "../../src/diagnosis/choices.js";
 import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
 
@@ -115,7 +116,9 @@ export class MainDialog extends ComponentDialog {
     } else if (inFlow) {
       await this.flowTurn(inner, await inner.continueDialog());
     } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
-      await this.show(inner, menuCard(this.flows, NOTED));
+      const offered = pickAnswer(input.text) === "yes" ? offeredRequest(await this.services.shown.get(inner.context)) : undefined;
+      if (offered) await this.route(inner, offered);
+      else await this.show(inner, menuCard(this.flows, NOTED));
     } else {
       await this.route(inner, picked?.action === "say" ? picked.text : input.text);
     }
@@ -383,6 +386,15 @@ function pickedFrom(text: string, shown: Choice[], channelId: string | undefined
   const choice = resolveChoice(text, shown) ?? misspeltChoice(text, shown);
   if (choice && channelStyle(channelId) === "card" && /^\W*\d/.test(text) && shown.some((c) => c.action.action === "feedback")) return undefined;
   return choice;
+}
+
+/**
+ * The request kept from a message that made two, when the last reply offered it ("Shall I take that now?", its one
+ * button): a "yes" takes it, as the button would.
+ */
+function offeredRequest(shown: Choice[]): string | undefined {
+  const [only, ...others] = shown;
+  return only && others.length === 0 && only.action.action === "say" ? only.action.text : undefined;
 }
 
 /** A request as a button's label: whole when short, else cut at a word. */

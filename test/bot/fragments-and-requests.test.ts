@@ -96,6 +96,20 @@ describe("two requests in one message", () => {
     expect(nextOf(res)).toBe("how long does a port take?");
   });
 
+  it("takes the offered second request on a typed 'yes', and only acknowledges a 'no'", async () => {
+    const say = chat();
+    expect(nextOf(await say("what is a FOC date? and why was my port rejected?"))).toBe("why was my port rejected?");
+    const taken = await say("yes please");
+    expect(understoodOf(taken)).toMatchObject({ intent: "diagnosis" });
+    expect(taken.replies()).toContain("Let's find out why your port was rejected");
+
+    const other = chat();
+    await other("what is a FOC date? and why was my port rejected?");
+    const declined = await other("no");
+    expect(declined.replies()).toContain("Noted.");
+    expect(declined.replies()).not.toContain("Let's find out why your port was rejected");
+  });
+
   it("forgets the second request when the customer cancels", async () => {
     const say = chat();
     await say("how much for 2 local and also why was my port rejected");
