@@ -12,9 +12,11 @@ import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.
 import { HANDOFF } from "../cards/menu.js";
 import { misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
-import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
+import { answerReply, ask, canSee, entryReply, isAgentTurn, recordFallback } from "./answer-turn.js";
+import { agentAnswerCard } from "../cards/agent-answer-card.js";
+import type { Entry } from "../../src/knowledge/schema.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
-import { flowOf, readingOf, toldRejection } from "./reading.js";
+import { causesNamed, flowOf, readingOf, toldRejection } from "./reading.js";
 import type { Intent, Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { linkedPages } from "../../src/knowledge/linked-entries.js";
@@ -31,6 +33,8 @@ import { provideServices } from "./interruptions.js";
 export const MAIN_DIALOG = "main";
 
 const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
+/** The most causes an agent's pasted rejection gets canned answers for. */
+const AGENT_CAUSES = 2;
 /** A button's label at most this long: a longer request is cut at a word. */
 const LABEL_LENGTH = 60;
 /** A bare fact ("TX", "3", "next tuesday") that answers no question open: most often a reply to a flow that timed out. */
@@ -321,6 +325,35 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * An agent's paste of a customer's rejection (a notice, or the customer's e-mail quoting one, often under "what do I
+   * tell them?"): the canned answer of each cause it names, ready to paste, instead of the questions the guided
+   * diagnosis asks a customer; that diagnosis stays a click away. False in a customers' conversation, or when the
+   * text tells of no rejection or names no cause.
+   */
+  private async agentRejection(inner: DialogContext, text: string): Promise<boolean> {
+    if (!isAgentTurn(this.services, inner.context) || !this.flows.has("diagnose")) return false;
+    const reading = readingOf(inner.context, this.services, text);
+    if (reading.intent !== "diagnosis" && !reading.notice) return false;
+    const entries = causesNamed(this.services, text)
+      .map((cause) => this.services.kb.byId.get(cause.id))
+      .filter((entry): entry is Entry => canSee(this.services, inner.context, entry))
+      .slice(0, AGENT_CAUSES);
+    if (entries.length === 0) return false;
+    const named = entries.map((e) => `"${e.title}"`).join(" or ");
+    await this.show(inner, { blocks: [{ kind: "markdown", text: `The message names this rejection: ${named}. Canned answer${entries.length > 1 ? "s" : ""} to paste:` }] });
+    const question = redact(text);
+    for (const entry of entries) {
+      const card = agentAnswerCard(entry, this.services.kb, question);
+      await this.show(inner, { ...card, data: { status: "answered", answer: { id: entry.id }, causes: entries.map((e) => e.id) } });
+    }
+    await this.show(inner, {
+      blocks: [{ kind: "markdown", text: "To find the cause with the customer step by step instead:" }],
+      groups: [{ choices: [{ label: FLOW_LABELS.diagnose, action: { action: "start", flow: "diagnose" } }] }],
+    });
+    return true;
+  }
+
+  /**
    * A typed message outside any flow: a flow's trigger phrase, else a question for the engine. `whole`: the message
    * as typed, which may make two requests; a part of one is routed alone.
    */
@@ -329,6 +362,7 @@ export class MainDialog extends ComponentDialog {
       await this.show(inner, askCard(this.services.kb));
       return;
     }
+    if (whole && (await this.agentRejection(inner, text))) return;
     const two = whole ? twoRequests(this.services.reader, text, { today: dateInZone(this.services.now(), PORTING_TIME_ZONE) }) : undefined;
     if (two) {
       await this.routeTwo(inner, two);

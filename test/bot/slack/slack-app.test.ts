@@ -137,6 +137,32 @@ describe("the Slack app", () => {
     expect(next!.body.blocks[0].text.text).toMatch(/^Estimate: 3 fax numbers in the US/);
   });
 
+  it("gives an agent who pastes a customer's rejection e-mail in a DM the canned answer of the cause it names, not the customer's questions", async () => {
+    const email = [
+      "customer forwarded this, what do I tell them?",
+      "",
+      "From: jane@example.com",
+      "Subject: Port rejected",
+      "Hello, our port of 514-555-0199 was rejected. The notice says: Jeopardy: Invalid BTN. Please advise.",
+    ].join("\n");
+    await dm(email, "DPASTE");
+    const replies = await slack.waitFor("chat.postMessage", 3);
+    const all = replies.map(textOf).join("\n");
+    expect(all).toContain("The message names this rejection");
+    expect(replies.some((r) => r.body.blocks?.[0]?.text?.text === kb.byId.get("incorrect-billing-telephone-number-btn")!.title)).toBe(true);
+    expect(buttons(replies.at(-1)!).map((b) => b.text.text)).toEqual(["My port was rejected"]);
+    expect(all).not.toContain("Are you porting the number in");
+    expect(all).not.toContain("You also asked");
+    expect(all).not.toContain("555-0199");
+    expect(all).not.toContain("jane@example.com");
+  });
+
+  it("still walks a customers' channel through the diagnosis of the same pasted notice", async () => {
+    await event({ type: "app_mention", channel: "CCUSTOMERS", user: "UCUST", text: "<@UBOT> my port was rejected, the notice says: Jeopardy: Invalid BTN", ts: "1700000009.000100" });
+    const replies = await slack.waitFor("chat.postMessage");
+    expect(replies.map(textOf).join("\n")).not.toContain("The message names this rejection");
+  });
+
   it("answers a mention in a channel in the message's thread", async () => {
     await event({ type: "app_mention", channel: "CSUPPORT", user: "UAGENT", text: "<@UBOT> how long does the port process take?", ts: "1700000001.000100" });
     const [reply] = await slack.waitFor("chat.postMessage");
