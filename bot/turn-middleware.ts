@@ -33,23 +33,71 @@ function outcomeOf(scope: TurnScope, flow: boolean): TurnOutcome {
   return flow ? "flow" : "other";
 }
 
+/** Two identical messages the client stamped closer than this are one sent twice: nobody retypes an answer that fast. */
+export const REPEAT_MS = 2000;
+/** Conversations whose last message is remembered for spotting a double send. */
+const REMEMBERED = 10_000;
+
 /**
- * Around every turn: takes the conversation's lock, so its turns run one at a time on every instance; pins the
+ * What a message says, as a key of its conversation: the same text and value sent again while the first is still
+ * waiting or running, or stamped by the client (`localTimestamp`, set by Web Chat) within REPEAT_MS of it, is a
+ * double send (Enter pressed twice, a button tapped twice), not a second answer.
+ */
+function messageKey(context: TurnContext, lockKey: string): string | undefined {
+  const { type, text, value } = context.activity;
+  if (type !== "message" || (!text && value === undefined)) return undefined;
+  return JSON.stringify([lockKey, text ?? "", value ?? null]);
+}
+
+function clientTime(context: TurnContext): number | undefined {
+  const stamp = context.activity.localTimestamp as Date | string | undefined;
+  const at = stamp === undefined ? NaN : new Date(stamp).getTime();
+  return Number.isFinite(at) ? at : undefined;
+}
+
+/** The last message of each conversation, by the client's clock, least recently used first out. */
+class LastMessages {
+  private readonly last = new Map<string, { key: string; at: number }>();
+
+  /** Whether this message repeats the conversation's last one within REPEAT_MS; remembers it either way. */
+  repeats(conversation: string, key: string, at: number | undefined): boolean {
+    const before = this.last.get(conversation);
+    this.last.delete(conversation);
+    if (at === undefined) return false;
+    this.last.set(conversation, { key, at });
+    if (this.last.size > REMEMBERED) this.last.delete(this.last.keys().next().value!);
+    return before !== undefined && before.key === key && Math.abs(at - before.at) < REPEAT_MS;
+  }
+}
+
+/**
+ * Around every turn: drops a message identical to one of the same conversation still in progress on this instance
+ * (a double send would otherwise answer two questions with one tap, or add "2 more" twice); takes the conversation's lock, so its turns run one at a time on every instance; pins the
  * knowledge the turn starts with; and counts the turn and its time by channel and outcome.
  * A turn whose state write conflicts with another writer's keeps the other's state (the write is refused, the
  * conflict logged and counted); a turn that waited too long for the lock is asked to be sent again. Neither clears
  * the conversation, as a failed turn would.
  */
 export function turnMiddleware({ lock, knowledge, conversationState, metrics, log }: TurnMiddlewareOptions): Middleware {
+  const inProgress = new Set<string>();
+  const lastMessages = new LastMessages();
   return {
     async onTurn(context, next) {
       const { channelId, conversation } = context.activity;
       const channel = channelLabel(channelId);
+      const lockKey = `${channelId}/${conversation?.id ?? ""}`;
+      const key = messageKey(context, lockKey);
+      if (key !== undefined && (inProgress.has(key) || lastMessages.repeats(lockKey, key, clientTime(context)))) {
+        log.info(`message not run (${channel}): the same message of this conversation was just received`);
+        metrics.turns.inc({ channel, outcome: "repeat" });
+        return;
+      }
+      if (key !== undefined) inProgress.add(key);
       const stopTimer = metrics.turnSeconds.startTimer({ channel });
       const scope: TurnScope = { etags: new Map(), knowledge: knowledge.latest() };
       let outcome: TurnOutcome = "error";
       try {
-        await lock.run(`${channelId}/${conversation?.id ?? ""}`, () =>
+        await lock.run(lockKey, () =>
           inTurn(scope, async () => {
             await conversationState.load(context);
             const flowBefore = inFlow(conversationState, context);
@@ -71,6 +119,7 @@ export function turnMiddleware({ lock, knowledge, conversationState, metrics, lo
         }
         throw error;
       } finally {
+        if (key !== undefined) inProgress.delete(key);
         metrics.turns.inc({ channel, outcome });
         stopTimer();
       }
