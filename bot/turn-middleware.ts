@@ -34,7 +34,7 @@ function outcomeOf(scope: TurnScope, flow: boolean): TurnOutcome {
 }
 
 /** Two identical messages the client stamped closer than this are one sent twice: nobody retypes an answer that fast. */
-export const REPEAT_MS = 2000;
+export const REPEAT_MS = 1000;
 /** Conversations whose last message is remembered for spotting a double send. */
 const REMEMBERED = 10_000;
 

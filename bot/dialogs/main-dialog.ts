@@ -29,6 +29,7 @@ import { EstimateInput } from "../../src/estimate/input.js";
 import { pickAnswer } from "../../src/diagnosis/choices.js";
 import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
+import { StepDialog } from "./step-dialog.js";
 
 export const MAIN_DIALOG = "main";
 
@@ -41,6 +42,8 @@ const LABEL_LENGTH = 60;
 const STRAY =
   "That looks like the answer to a question, but I'm not asking you anything right now (a conversation left for a while starts afresh). Pick what you'd like to do, or ask your question in a sentence:";
 
+const NOTHING_BACK = "There's no question of mine to go back to right now. Pick what you'd like to do, or ask your question:";
+
 const QUOTED = (title: string) =>
   `That's from the answer "${title}", here again. If part of it is unclear, ask about that part in your own words, or type "talk to a person".`;
 
@@ -52,6 +55,7 @@ const COMMANDS: Partial<Record<Intent, Command>> = {
   greeting: "menu",
   help: "help",
   "start-over": "start-over",
+  back: "back",
   ask: "ask",
 };
 
@@ -154,6 +158,12 @@ export class MainDialog extends ComponentDialog {
         await this.stopAll(inner);
         await this.show(inner, welcomeCard(this.services.kb, this.flows));
         return;
+      case "back": {
+        const dialog = flow ? inner.findDialog(flow) : undefined;
+        if (dialog instanceof StepDialog) await dialog.goBack(inner);
+        else await this.show(inner, menuCard(this.flows, NOTHING_BACK));
+        return;
+      }
       case "cancel":
         await this.stopAll(inner);
         await this.show(inner, menuCard(this.flows, flow ? `Okay, I stopped "${this.flowLabel(flow)}". What next?` : "There is nothing to cancel. What would you like to do?"));
