@@ -19,10 +19,10 @@ import { EXIT, UsageError, print, type CliIo, type Command } from "./io.js";
 
 const USAGE =
   "usage: porting-bot estimate [--local N] [--wireless N] [--toll-free N] [--fax N] --country US|CA|<country> " +
-  "[--submitted YYYY-MM-DD] [--tz America/Toronto] [--expedite] [--rejections N] [--cancel] [--json]";
+  "[--submitted YYYY-MM-DD] [--deadline YYYY-MM-DD] [--tz America/Toronto] [--expedite] [--rejections N] [--cancel] [--json]";
 
 const COUNT_FLAGS = ["local", "wireless", "toll-free", "fax", "rejections"] as const;
-const STRING_FLAGS = [...COUNT_FLAGS, "country", "submitted", "tz"] as const;
+const STRING_FLAGS = [...COUNT_FLAGS, "country", "submitted", "deadline", "tz"] as const;
 
 const Flags = z.object({
   local: CountText.optional(),
@@ -32,6 +32,7 @@ const Flags = z.object({
   rejections: CountText.optional(),
   country: z.string({ error: "is required: US, CA, or a country's name" }).pipe(CountryText),
   submitted: SubmissionDate.optional(),
+  deadline: SubmissionDate.optional(),
   tz: TimeZone.optional(),
   expedite: z.boolean().optional(),
   cancel: z.boolean().optional(),
@@ -99,6 +100,7 @@ export const run: Command = async (args, io: CliIo) => {
       country: flags.country.country,
       ...(flags.country.place ? { place: flags.country.place } : {}),
       submitted,
+      ...(flags.deadline ? { deadline: flags.deadline } : {}),
       timeZone,
       expedite: flags.expedite ?? false,
       cancel: flags.cancel ?? false,

@@ -25,6 +25,17 @@ describe("porting-bot estimate", () => {
     expect(out).toContain("https://wiki.voip.ms/article/Porting_FAQ#How_much_does_it_cost_to_Port_a_Number_to_VoIP.ms.3F");
   });
 
+  it("says whether the expected completion meets --deadline, and refuses a deadline that is not a date", async () => {
+    const late = await estimate(["--local", "1", "--country", "US", "--submitted", "2026-12-22", "--deadline", "2026-12-23"]);
+    expect(late.code).toBe(EXIT.ok);
+    expect(late.out).toContain("Needed by Wednesday 2026-12-23, but the expected completion is later");
+    const inTime = await estimate(["--local", "1", "--country", "US", "--submitted", "2026-12-22", "--deadline", "2027-02-01", "--json"]);
+    expect(JSON.parse(inTime.out).deadline).toEqual({ date: "2027-02-01", inTime: true });
+    const bad = await estimate(["--local", "1", "--country", "US", "--deadline", "soon"]);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toContain("--deadline");
+  });
+
   it("prints the estimate as JSON with --json, with options and the entry of every fee line", async () => {
     const { code, out } = await estimate(["--local", "2", "--country", "canada", "--submitted", "2026-05-15", "--expedite", "--rejections", "1", "--json"]);
     expect(code).toBe(EXIT.ok);
