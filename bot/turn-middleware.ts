@@ -39,9 +39,9 @@ export const REPEAT_MS = 1000;
 const REMEMBERED = 10_000;
 
 /**
- * What a message says, as a key of its conversation: the same text and value sent again while the first is still
- * waiting or running, or stamped by the client (`localTimestamp`, set by Web Chat) within REPEAT_MS of it, is a
- * double send (Enter pressed twice, a button tapped twice), not a second answer.
+ * What a message says, as a key of its conversation: the same text and value stamped by the client
+ * (`localTimestamp`, set by Web Chat and Teams) within REPEAT_MS of the conversation's last message is a double send
+ * (Enter pressed twice, a button tapped twice), not a second answer. Messages without the stamp are all run, in turn.
  */
 function messageKey(context: TurnContext, lockKey: string): string | undefined {
   const { type, text, value } = context.activity;
@@ -71,15 +71,14 @@ class LastMessages {
 }
 
 /**
- * Around every turn: drops a message identical to one of the same conversation still in progress on this instance
- * (a double send would otherwise answer two questions with one tap, or add "2 more" twice); takes the conversation's lock, so its turns run one at a time on every instance; pins the
+ * Around every turn: drops a message its client sent twice (a double send would otherwise answer two questions with
+ * one tap, or add "2 more" twice; remembered on this instance); takes the conversation's lock, so its turns run one at a time on every instance; pins the
  * knowledge the turn starts with; and counts the turn and its time by channel and outcome.
  * A turn whose state write conflicts with another writer's keeps the other's state (the write is refused, the
  * conflict logged and counted); a turn that waited too long for the lock is asked to be sent again. Neither clears
  * the conversation, as a failed turn would.
  */
 export function turnMiddleware({ lock, knowledge, conversationState, metrics, log }: TurnMiddlewareOptions): Middleware {
-  const inProgress = new Set<string>();
   const lastMessages = new LastMessages();
   return {
     async onTurn(context, next) {
@@ -87,12 +86,11 @@ export function turnMiddleware({ lock, knowledge, conversationState, metrics, lo
       const channel = channelLabel(channelId);
       const lockKey = `${channelId}/${conversation?.id ?? ""}`;
       const key = messageKey(context, lockKey);
-      if (key !== undefined && (inProgress.has(key) || lastMessages.repeats(lockKey, key, clientTime(context)))) {
+      if (key !== undefined && lastMessages.repeats(lockKey, key, clientTime(context))) {
         log.info(`message not run (${channel}): the same message of this conversation was just received`);
         metrics.turns.inc({ channel, outcome: "repeat" });
         return;
       }
-      if (key !== undefined) inProgress.add(key);
       const stopTimer = metrics.turnSeconds.startTimer({ channel });
       const scope: TurnScope = { etags: new Map(), knowledge: knowledge.latest() };
       let outcome: TurnOutcome = "error";
@@ -119,7 +117,6 @@ export function turnMiddleware({ lock, knowledge, conversationState, metrics, lo
         }
         throw error;
       } finally {
-        if (key !== undefined) inProgress.delete(key);
         metrics.turns.inc({ channel, outcome });
         stopTimer();
       }
