@@ -2,14 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledge } from "./harness.js";
 import { channelData, conversations, start, type Running } from "./http.js";
 
-/** "go back" in a guided flow undoes the last answer and asks its question again; outside one it says there is none. */
+/**
+ * Commands typed in a conversation: "go back" in a guided flow undoes the last answer and asks its question again
+ * (outside one it says there is none); an escalation or a ticket handed over asks for a person.
+ */
 let app: Running;
 beforeAll(async () => {
   app = await start(await realKnowledge());
 });
 afterAll(() => app.close());
 
-const chat = conversations(() => app, "go-back");
+const chat = conversations(() => app, "navigation");
 
 describe("going back", () => {
   it("in the checklist asks the question before again, takes a new answer to it, and never counts as an unclear reply", async () => {
@@ -45,4 +48,15 @@ describe("going back", () => {
     expect(res.replies()).not.toContain("I don't know that one");
     expect(channelData(res).find((d) => d.status)).toBeUndefined();
   });
+});
+
+describe("asking for a person with a ticket", () => {
+  it.each(["please escalate ticket #458213, it's been stuck a week", "I need a human, ticket 99812 has had no reply for 5 days", "can you escalate it?"])(
+    "'%s' gets the ways to reach a person, not 'I don't know that one'",
+    async (text) => {
+      const res = await chat()(text);
+      expect(res.replies()).toContain("To reach a person");
+      expect(res.replies()).not.toContain("I don't know that one");
+    },
+  );
 });
