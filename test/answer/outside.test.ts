@@ -131,6 +131,37 @@ describe("topics outside porting", () => {
     }
   });
 
+  it("refuse texting and outage talk that is not about a port's approval text, its first texts or its downtime", () => {
+    const named = outsideTopicReader(kb.vocabulary);
+    for (const [question, topic] of [
+      ["can I send SMS from the web portal", "using texts"],
+      ["do I have to reply to texts from customers within a time limit", "using texts"],
+      ["my bank's verification code never shows up", "using texts"],
+      ["how much is it per text sent to Canada", "using texts"],
+      ["I want my text messages emailed to me", "using texts"],
+      ["SMS isn't working on my account", "text message trouble"],
+      ["my texts are delayed by hours", "text message trouble"],
+      ["every text shows up twice", "text message trouble"],
+      ["is your service down right now", "service down now"],
+      ["our phones have been down since 9am", "service down now"],
+      ["calls keep dropping after a minute", "service down now"],
+      ["none of my calls go through today", "service down now"],
+      ["can I get a credit for the downtime yesterday", "service down now"],
+      ["we lost power at the office, how do I send calls to my cell", "service down now"],
+      ["can I text a landline from my number", "using texts"],
+      ["my texts to T-Mobile customers are blocked as spam", "sending texts"],
+      ["what does SMS stand for", "using texts"],
+      ["how long does 10DLC approval take", "text registrations"],
+      ["is the line down or is it my handset", "service down now"],
+      ["can I get my voicemails as texts", "voicemail"],
+      ["how do I move my extension to another phone", "call features"],
+      ["do you sell toll free numbers", "new numbers and lines"],
+    ]) {
+      expect(named(question!), question).toBe(topic);
+      expect(engine.ask(question!), question).toMatchObject({ status: "fallback", answer: null });
+    }
+  });
+
   it("leave porting questions told with those topics' everyday words to the porting answers", () => {
     const named = outsideTopicReader(kb.vocabulary);
     for (const question of ["can I transfer my number if my balance is negative", "can I transfer if my balance is negative"]) {
@@ -169,7 +200,13 @@ describe("topics outside porting", () => {
       "what's the transfer speed for a toll free number", "is the porting FAQ translated into Spanish", "which carrier should I port my number to",
       "the SMS was not answered and my port was rejected", "can I pick the date my number moves over", "my old phone company is charging me a port out fee",
       "our office move is on Friday but the FOC date is the week after, can it be sooner", "the shop is closed on Saturdays, can the port happen then",
-      "I'm closing my voip.ms account and keeping my number, how do I move it elsewhere"]) {
+      "I'm closing my voip.ms account and keeping my number, how do I move it elsewhere",
+      "SMS is not working on the number that just came over", "my texts are delayed since the number moved to you",
+      "the approval text never arrived because my phone had no service", "our phones have been down since the number came over this morning",
+      "calls are not going through since the port", "will calls drop during the transfer", "is there an outage while my number ports",
+      "I got a text from a 5 digit number asking me to approve the port", "is the approval text free",
+      "a short code texted me about the transfer and I deleted it as spam", "my cell had no service when the approval text came",
+      "what does SMS/800 stand for", "all circuits are busy when people call my newly ported number", "how do I reply to a text from my old carrier to approve"]) {
       expect(named(question), question).toBeUndefined();
     }
   });
