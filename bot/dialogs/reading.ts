@@ -62,9 +62,14 @@ export function toldRejection(services: BotServices, text: string, engine: Engin
   return tellsOfRejection(built.signs, text, engine, built.sameAnswer);
 }
 
-/** The rejection causes a notice, a story or an e-mail quoting one names, best first. */
+/**
+ * The rejection causes a notice, a story or an e-mail quoting one names most clearly: those matched as well as the
+ * best (two when the words fit causes of both directions), not the weaker ones a story also touches.
+ */
 export function causesNamed(services: BotServices, text: string): Cause[] {
-  return recognizeNotice(rejectionSigns(services).signs, text).map((m) => m.cause);
+  const matches = recognizeNotice(rejectionSigns(services).signs, text);
+  const best = Math.max(...matches.map((m) => m.score));
+  return matches.filter((m) => m.score >= best).map((m) => m.cause);
 }
 
 /** The flow a reading asks for, if any. */

@@ -160,7 +160,7 @@ describe("the Slack app", () => {
     await dm(email, "DPASTE");
     const replies = await settled("DPASTE", 3);
     const all = replies.map(textOf).join("\n");
-    expect(all).toContain("The message names this rejection");
+    expect(all).toContain('The message names this rejection: "Incorrect Billing Telephone Number (BTN)". Canned answer to paste:');
     expect(replies.some((r) => r.body.blocks?.[0]?.text?.text === kb.byId.get("incorrect-billing-telephone-number-btn")!.title)).toBe(true);
     expect(buttons(replies.at(-1)!).map((b) => b.text.text)).toEqual(["My port was rejected"]);
     expect(all).not.toContain("Are you porting the number in");
