@@ -346,7 +346,7 @@ const PhrasesByLanguage = z
   .strict();
 
 /** What a message can ask for besides a porting question for the answer engine. */
-export const IntentId = z.enum(["person", "cancel", "menu", "help", "start-over", "ask", "greeting", "thanks", "acknowledgement", "diagnosis", "checklist", "estimate"]);
+export const IntentId = z.enum(["person", "cancel", "menu", "help", "start-over", "back", "ask", "greeting", "thanks", "acknowledgement", "diagnosis", "checklist", "estimate"]);
 
 /** `intents.yaml`: example phrases of each intent, and the cue words the reader reads facts with. */
 export const IntentsFile = z
