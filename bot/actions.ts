@@ -4,7 +4,7 @@ import { Id } from "../src/knowledge/schema.js";
 import { FLOW_IDS } from "./dialogs/flows.js";
 
 /** Words that work at any point of a conversation. */
-export const Command = z.enum(["help", "menu", "start-over", "cancel", "handoff", "ask"]);
+export const Command = z.enum(["help", "menu", "start-over", "back", "cancel", "handoff", "ask"]);
 export type Command = z.infer<typeof Command>;
 
 /**

@@ -2,7 +2,7 @@ import type { OpinionStatus } from "./services.js";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** What a turn came to: the engine's verdict, a guided flow, anything else (commands, menus, buttons), or trouble. */
-export type TurnOutcome = "answered" | "asked_back" | "fallback" | "flow" | "other" | "busy" | "conflict" | "error";
+export type TurnOutcome = "answered" | "asked_back" | "fallback" | "flow" | "other" | "busy" | "conflict" | "repeat" | "error";
 
 const CHANNELS = new Set(["webchat", "directline", "emulator", "msteams", "slack"]);
 

@@ -12,29 +12,39 @@ import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.
 import { HANDOFF } from "../cards/menu.js";
 import { misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
-import { answerReply, ask, canSee, entryReply, recordFallback } from "./answer-turn.js";
+import { answerReply, ask, canSee, entryReply, isAgentTurn, recordFallback } from "./answer-turn.js";
+import { agentAnswerCard } from "../cards/agent-answer-card.js";
+import type { Entry } from "../../src/knowledge/schema.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
-import { flowOf, readingOf, toldRejection } from "./reading.js";
-import type { Intent, Reading } from "../../src/reading/read.js";
+import { causesNamed, flowOf, readingOf, toldRejection } from "./reading.js";
+import { tellsOfAnOrder, type Intent, type Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { linkedPages } from "../../src/knowledge/linked-entries.js";
 import { quotedEntry } from "../../src/knowledge/quoted-entry.js";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
-import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { followUpWords, readFollowUp, type FollowUpWords } from "../../src/estimate/follow-up.js";
 import { twoRequests, type TwoRequests } from "../../src/reading/requests.js";
 import { redact } from "../../src/privacy/redact.js";
 import { EstimateInput } from "../../src/estimate/input.js";
+import { pickAnswer } from "../../src/diagnosis/choices.js";
 import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
+import { StepDialog } from "./step-dialog.js";
 
 export const MAIN_DIALOG = "main";
 
+const FOLLOW_UP_WORDS = new WeakMap<object, FollowUpWords>();
+
 const NOTED = "Noted. Ask me anything else about porting, or pick one of these:";
+/** The most causes an agent's pasted rejection gets canned answers for. */
+const AGENT_CAUSES = 2;
 /** A button's label at most this long: a longer request is cut at a word. */
 const LABEL_LENGTH = 60;
 /** A bare fact ("TX", "3", "next tuesday") that answers no question open: most often a reply to a flow that timed out. */
 const STRAY =
   "That looks like the answer to a question, but I'm not asking you anything right now (a conversation left for a while starts afresh). Pick what you'd like to do, or ask your question in a sentence:";
+
+const NOTHING_BACK = "There's no question of mine to go back to right now. Pick what you'd like to do, or ask your question:";
 
 const QUOTED = (title: string) =>
   `That's from the answer "${title}", here again. If part of it is unclear, ask about that part in your own words, or type "talk to a person".`;
@@ -47,6 +57,7 @@ const COMMANDS: Partial<Record<Intent, Command>> = {
   greeting: "menu",
   help: "help",
   "start-over": "start-over",
+  back: "back",
   ask: "ask",
 };
 
@@ -115,7 +126,9 @@ export class MainDialog extends ComponentDialog {
     } else if (inFlow) {
       await this.flowTurn(inner, await inner.continueDialog());
     } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
-      await this.show(inner, menuCard(this.flows, NOTED));
+      const offered = pickAnswer(input.text) === "yes" ? offeredRequest(await this.services.shown.get(inner.context)) : undefined;
+      if (offered) await this.route(inner, offered);
+      else await this.show(inner, menuCard(this.flows, NOTED));
     } else {
       await this.route(inner, picked?.action === "say" ? picked.text : input.text);
     }
@@ -147,6 +160,12 @@ export class MainDialog extends ComponentDialog {
         await this.stopAll(inner);
         await this.show(inner, welcomeCard(this.services.kb, this.flows));
         return;
+      case "back": {
+        const dialog = flow ? inner.findDialog(flow) : undefined;
+        if (dialog instanceof StepDialog) await dialog.goBack(inner);
+        else await this.show(inner, menuCard(this.flows, NOTHING_BACK));
+        return;
+      }
       case "cancel":
         await this.stopAll(inner);
         await this.show(inner, menuCard(this.flows, flow ? `Okay, I stopped "${this.flowLabel(flow)}". What next?` : "There is nothing to cancel. What would you like to do?"));
@@ -208,7 +227,8 @@ export class MainDialog extends ComponentDialog {
     const previous = await this.services.lastEstimate.get(inner.context);
     if (!previous && !offersEstimate(await this.services.shown.get(inner.context))) return undefined;
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
-    const change = readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts);
+    const vocabulary = this.followUpWords();
+    const change = vocabulary && readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts, vocabulary);
     return change ? { ...(previous ? { previous } : {}), change } : undefined;
   }
 
@@ -220,7 +240,17 @@ export class MainDialog extends ComponentDialog {
   private orderFragment(text: string, reading: Reading): boolean {
     if (looksLikeQuestion(text)) return false;
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
-    return readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts) !== undefined;
+    const vocabulary = this.followUpWords();
+    return vocabulary !== undefined && readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts, vocabulary) !== undefined;
+  }
+
+  /** The knowledge's words of a fragment that changes an estimate, folded once per knowledge version. */
+  private followUpWords(): FollowUpWords | undefined {
+    const intents = this.services.kb.reading?.intents;
+    if (!intents) return undefined;
+    let words = FOLLOW_UP_WORDS.get(intents);
+    if (!words) FOLLOW_UP_WORDS.set(intents, (words = followUpWords(intents)));
+    return words;
   }
 
   private flowLabel(id: string): string {
@@ -318,6 +348,35 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * An agent's paste of a customer's rejection (a notice, or the customer's e-mail quoting one, often under "what do I
+   * tell them?"): the canned answer of each cause it names, ready to paste, instead of the questions the guided
+   * diagnosis asks a customer; that diagnosis stays a click away. False in a customers' conversation, or when the
+   * text tells of no rejection or names no cause.
+   */
+  private async agentRejection(inner: DialogContext, text: string): Promise<boolean> {
+    if (!isAgentTurn(this.services, inner.context) || !this.flows.has("diagnose")) return false;
+    const reading = readingOf(inner.context, this.services, text);
+    if (reading.intent !== "diagnosis" && !reading.notice) return false;
+    const entries = causesNamed(this.services, text)
+      .map((cause) => this.services.kb.byId.get(cause.id))
+      .filter((entry): entry is Entry => canSee(this.services, inner.context, entry))
+      .slice(0, AGENT_CAUSES);
+    if (entries.length === 0) return false;
+    const named = entries.map((e) => `"${e.title}"`).join(" or ");
+    await this.show(inner, { blocks: [{ kind: "markdown", text: `The message names this rejection: ${named}. Canned answer${entries.length > 1 ? "s" : ""} to paste:` }] });
+    const question = redact(text);
+    for (const entry of entries) {
+      const card = agentAnswerCard(entry, this.services.kb, question);
+      await this.show(inner, { ...card, data: { status: "answered", answer: { id: entry.id }, causes: entries.map((e) => e.id) } });
+    }
+    await this.show(inner, {
+      blocks: [{ kind: "markdown", text: "To find the cause with the customer step by step instead:" }],
+      groups: [{ choices: [{ label: FLOW_LABELS.diagnose, action: { action: "start", flow: "diagnose" } }] }],
+    });
+    return true;
+  }
+
+  /**
    * A typed message outside any flow: a flow's trigger phrase, else a question for the engine. `whole`: the message
    * as typed, which may make two requests; a part of one is routed alone.
    */
@@ -326,6 +385,7 @@ export class MainDialog extends ComponentDialog {
       await this.show(inner, askCard(this.services.kb));
       return;
     }
+    if (whole && (await this.agentRejection(inner, text))) return;
     const two = whole ? twoRequests(this.services.reader, text, { today: dateInZone(this.services.now(), PORTING_TIME_ZONE) }) : undefined;
     if (two) {
       await this.routeTwo(inner, two);
@@ -356,6 +416,10 @@ export class MainDialog extends ComponentDialog {
         await this.show(inner, { ...clarifyCard(result.alternatives, result.masked, result.language), data: { status: "clarify", alternatives: result.alternatives.map((a) => a.id) } });
         return;
       case "fallback":
+        if (this.flows.has(ESTIMATE_DIALOG) && tellsOfAnOrder(reading, text)) {
+          await this.flowTurn(inner, await inner.beginDialog(ESTIMATE_DIALOG, { text } satisfies FlowOptions));
+          return;
+        }
         if (this.orderFragment(text, reading)) {
           await this.show(inner, { ...menuCard(this.flows, STRAY), data: { status: "fallback", answer: null, fragment: true } });
           return;
@@ -383,6 +447,15 @@ function pickedFrom(text: string, shown: Choice[], channelId: string | undefined
   const choice = resolveChoice(text, shown) ?? misspeltChoice(text, shown);
   if (choice && channelStyle(channelId) === "card" && /^\W*\d/.test(text) && shown.some((c) => c.action.action === "feedback")) return undefined;
   return choice;
+}
+
+/**
+ * The request kept from a message that made two, when the last reply offered it ("Shall I take that now?", its one
+ * button): a "yes" takes it, as the button would.
+ */
+function offeredRequest(shown: Choice[]): string | undefined {
+  const [only, ...others] = shown;
+  return only && others.length === 0 && only.action.action === "say" ? only.action.text : undefined;
 }
 
 /** A request as a button's label: whole when short, else cut at a word. */

@@ -2,6 +2,7 @@ import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { recognizeNotice } from "../../src/diagnosis/notice.js";
+import type { Cause } from "../../src/diagnosis/knowledge.js";
 import { tellsOfRejection, type EngineTurn, type RejectionSigns } from "../../src/diagnosis/told-rejection.js";
 import { sameAnswerIn } from "../../src/answer/groups.js";
 import { outsideTopicReader } from "../../src/answer/outside.js";
@@ -43,8 +44,7 @@ function understood(reading: Reading): Record<string, unknown> {
 /** What tells a rejection told in plain words, built once per knowledge version (the causes' reader keeps no date). */
 const REJECTION_SIGNS = new WeakMap<KnowledgeBase, { signs: RejectionSigns; sameAnswer: (a: string, b: string) => boolean }>();
 
-/** Whether a message the engine did not answer tells, in plain words, of a rejection the diagnosis knows. */
-export function toldRejection(services: BotServices, text: string, engine: EngineTurn): boolean {
+function rejectionSigns(services: BotServices): { signs: RejectionSigns; sameAnswer: (a: string, b: string) => boolean } {
   const { kb } = services;
   let built = REJECTION_SIGNS.get(kb);
   if (!built) {
@@ -53,7 +53,23 @@ export function toldRejection(services: BotServices, text: string, engine: Engin
     built = { signs: { reader, outsideTopic: outsideTopicReader(kb.vocabulary), isCause: (id) => ids.has(id) }, sameAnswer: sameAnswerIn(kb) };
     REJECTION_SIGNS.set(kb, built);
   }
+  return built;
+}
+
+/** Whether a message the engine did not answer tells, in plain words, of a rejection the diagnosis knows. */
+export function toldRejection(services: BotServices, text: string, engine: EngineTurn): boolean {
+  const built = rejectionSigns(services);
   return tellsOfRejection(built.signs, text, engine, built.sameAnswer);
+}
+
+/**
+ * The rejection causes a notice, a story or an e-mail quoting one names most clearly: those matched as well as the
+ * best (two when the words fit causes of both directions), not the weaker ones a story also touches.
+ */
+export function causesNamed(services: BotServices, text: string): Cause[] {
+  const matches = recognizeNotice(rejectionSigns(services).signs, text);
+  const best = Math.max(...matches.map((m) => m.score));
+  return matches.filter((m) => m.score >= best).map((m) => m.cause);
 }
 
 /** The flow a reading asks for, if any. */

@@ -14,6 +14,10 @@ import { flowOf, readingOf } from "./reading.js";
 export const MAX_REASKS = 2;
 
 const STUCK = "Sorry, I still can't read that, so I stopped here. Pick one of these, ask a question, or talk to a person:";
+const BACK_ONE = "Back one question. Your answer to it is cleared:";
+const AT_FIRST = "This is the first question, there is none before it:";
+/** The most answers a flow can be taken back through. */
+const MAX_BACK = 20;
 
 /** What a step shows: a question, the flow then waits for the reply; or the last reply, ending the flow with `result`. */
 export type Shown = { ask: Reply } | { last: Reply; result: unknown };
@@ -34,6 +38,8 @@ interface Saved {
   state?: unknown;
   /** Unclear replies in a row. */
   misses?: number;
+  /** The states before each answer given, oldest first: "go back" returns to the last. */
+  history?: unknown[];
 }
 
 /**
@@ -98,6 +104,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, this.back());
     if (answered.understood) {
       instance.misses = 0;
+      instance.history = [...(instance.history ?? []), saved.data].slice(-MAX_BACK);
       return this.step(dc, knowledge, answered.state, answered.intro);
     }
     const flow = flowOf(reading);
@@ -119,6 +126,25 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
       return dc.endDialog();
     }
     return this.step(dc, knowledge, state, intro, true);
+  }
+
+  /**
+   * "go back": the question before the last answer, asked again from the state it was asked in (so that answer is
+   * undone); at the first question, that question again.
+   */
+  async goBack(dc: DialogContext): Promise<DialogTurnResult> {
+    const knowledge = this.knowledge();
+    const instance = dc.activeDialog!.state as Saved;
+    const history = instance.history ?? [];
+    const previous = this.schema.safeParse(history.at(-1));
+    instance.misses = 0;
+    if (history.length > 0 && previous.success) {
+      instance.history = history.slice(0, -1);
+      return this.step(dc, knowledge, previous.data, BACK_ONE, true);
+    }
+    const current = this.schema.safeParse(instance.state);
+    if (!current.success) return this.continueDialog(dc);
+    return this.step(dc, knowledge, current.data, AT_FIRST, true);
   }
 
   /** After the main dialog answered a command or a click on the side: the current step again. */

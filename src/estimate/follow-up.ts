@@ -1,3 +1,4 @@
+import type { IntentsFile } from "../knowledge/schema.js";
 import type { Facts } from "../reading/read.js";
 import { redact } from "../privacy/redact.js";
 import { words } from "../reading/text.js";
@@ -12,16 +13,25 @@ export interface FollowUp {
   adding: boolean;
 }
 
-/** How a fragment opens when it changes what was just estimated (folded words, English, French, Spanish). */
-const OPENERS = ["and", "and if", "and for", "and what about", "what if", "what about", "how about", "how much if", "how much would it be if", "what would it cost if", "what does it cost if", "what will it cost if", "for", "make it", "same but", "same for", "but", "if", "with", "plus", "also", "et si", "et pour", "combien si", "et", "y si", "y para", "cuanto si", "y", "con"].map(words);
-/** Openers that put the numbers named on top of the order ("and 2 toll free", "plus a fax"). */
-const ADDING_OPENERS = new Set(["and", "with", "plus", "also", "et", "y", "con"]);
-/** Words that put the numbers named on top of the order. */
-const ADDING = new Set(["more", "another", "extra", "additional", "additionally", "plus", "add", "also", "encore", "autres", "mas", "otro", "otros", "otra", "otras"]);
-/** Words a fragment may end with that say nothing of the order ("for Quebec instead", "what about 5 then?"). */
-const CLOSERS = new Set(["instead", "then", "please", "pls", "plutot", "mejor"]);
-/** How a fragment may end that only says the numbers are like those already ordered ("3 more of the same"). */
-const SAME_KIND = ["of those", "of these", "of them", "of the same", "of the same kind", "of the same type", "the same", "same kind", "same type", "like those", "like these", "like that", "of that kind", "du meme type", "pareils", "del mismo tipo", "iguales"].map(words).sort((a, b) => b.length - a.length);
+/** The words of a fragment that changes the estimate just given (`follow_ups` in knowledge/intents.yaml), folded once. */
+export interface FollowUpWords {
+  openers: string[][];
+  addingOpeners: Set<string>;
+  adding: Set<string>;
+  closers: Set<string>;
+  sameKind: string[][];
+}
+
+export function followUpWords(file: IntentsFile): FollowUpWords {
+  const f = file.follow_ups;
+  return {
+    openers: f.openers.map(words),
+    addingOpeners: new Set(f.adding_openers.map((p) => words(p).join(" "))),
+    adding: new Set(f.adding.flatMap(words)),
+    closers: new Set(f.closers.flatMap(words)),
+    sameKind: f.same_kind.map(words).sort((a, b) => b.length - a.length),
+  };
+}
 /** A fragment of at most this many words needs no opener ("Quebec", "5 toll free", "next tue"). */
 const SHORT = 4;
 
@@ -51,18 +61,21 @@ function startsWith(folded: string[], phrase: string[]): boolean {
  * count the reader leaves unread inside the fragment ("what about 3 more", "make it 5") is read from the fragment
  * without its opener and its adding and closing words.
  */
-export function readFollowUp(text: string, facts: Facts, read: (text: string) => Facts): FollowUp | undefined {
+export function readFollowUp(text: string, facts: Facts, read: (text: string) => Facts, vocabulary: FollowUpWords): FollowUp | undefined {
+  const { openers, addingOpeners, adding: addingWords, closers, sameKind } = vocabulary;
   if (redact(text) !== text || facts.direction === "out") return undefined;
   const said = words(text);
-  const same = SAME_KIND.find((phrase) => phrase.length < said.length && phrase.every((word, i) => said[said.length - phrase.length + i] === word));
+  const same = sameKind.find((phrase) => phrase.length < said.length && phrase.every((word, i) => said[said.length - phrase.length + i] === word));
   const folded = same ? said.slice(0, said.length - same.length) : said;
   if (folded.length === 0) return undefined;
-  const opener = OPENERS.filter((phrase) => startsWith(folded, phrase)).sort((a, b) => b.length - a.length)[0];
-  const closed = same !== undefined || CLOSERS.has(folded[folded.length - 1]!);
-  if (!opener && !closed && folded.length > SHORT) return undefined;
-  const adding = folded.some((word) => ADDING.has(word)) || (opener !== undefined && ADDING_OPENERS.has(opener.join(" ")));
+  const opener = openers.filter((phrase) => startsWith(folded, phrase)).sort((a, b) => b.length - a.length)[0];
+  const closed = same !== undefined || closers.has(folded[folded.length - 1]!);
+  // "sorry I meant 3 not 30", "no wait, Canada": a correction replaces what it names, whatever its length.
+  const correction = facts.correction === true;
+  if (!opener && !closed && !correction && folded.length > SHORT) return undefined;
+  const adding = !correction && (folded.some((word) => addingWords.has(word)) || (opener !== undefined && addingOpeners.has(opener.join(" "))));
   if (changesOrder(facts)) return { facts, adding };
-  const rest = folded.slice(opener?.length ?? 0).filter((word) => !ADDING.has(word) && !CLOSERS.has(word));
+  const rest = folded.slice(opener?.length ?? 0).filter((word) => !addingWords.has(word) && !closers.has(word));
   if (rest.length === 0 || rest.length === folded.length) return undefined;
   const restFacts = read(rest.join(" "));
   if (changesOrder(restFacts)) return restFacts.direction !== "out" ? { facts: restFacts, adding } : undefined;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NumberKind } from "../knowledge/schema.js";
 import { dateInZone, PORTING_TIME_ZONE, type IsoDate } from "../calendar/dates.js";
 import type { Facts } from "../reading/read.js";
+import { opensAQuestion } from "../reading/question-shape.js";
 import { noSubmissionDate } from "./estimate.js";
 import type { FollowUp } from "./follow-up.js";
 import { orderKinds } from "./fees.js";
@@ -165,6 +166,11 @@ export function followUpRequest(previous: EstimateInput, change: FollowUp): { st
   const { facts, adding } = change;
   const problems: FieldProblem[] = [];
   const { numbers: before, ...rest } = previous;
+  const corrected = facts.correction && !adding ? correctedNumbers(before, facts) : undefined;
+  if (corrected) {
+    const base: RequestState = { draft: { ...rest, numbers: corrected }, uncounted: [], kindsDone: true, needsDate: false, needsCount: true, askCountryName: false };
+    return { state: merge(base, { ...facts, numbers: {}, uncounted: [], defaulted: [], count: undefined }, problems, false), problems };
+  }
   const { numbers: named, bad } = checkedNumbers(facts, problems);
   const uncounted = [...facts.uncounted, ...bad];
   let numbers: Partial<Record<NumberKind, number>> = before;
@@ -194,6 +200,33 @@ export function followUpRequest(previous: EstimateInput, change: FollowUp): { st
     ...(pendingCount === undefined ? {} : { pendingCount }),
   };
   return { state: merge(base, { ...facts, numbers: {}, uncounted: [], defaulted: [], count: undefined }, problems, false), problems };
+}
+
+/**
+ * The order's numbers as a correction leaves them, or undefined when it corrects none: a bare count ("I meant 3")
+ * or a kind alone ("actually it's toll free") applies to an order of one kind, keeping its count in the second
+ * case; counted kinds ("sorry, 3 fax") replace theirs.
+ */
+export function correctedNumbers(before: Partial<Record<NumberKind, number>>, facts: Facts): Partial<Record<NumberKind, number>> | undefined {
+  const [only, ...others] = orderKinds(before);
+  const named = orderKinds(facts.numbers);
+  const counted = named.filter((k) => !facts.defaulted.includes(k));
+  if (counted.length > 0) {
+    const numbers = { ...before };
+    for (const kind of counted) {
+      const checked = Count.safeParse(facts.numbers[kind]);
+      if (!checked.success) return undefined;
+      numbers[kind] = checked.data;
+    }
+    return numbers;
+  }
+  if (!only || others.length > 0) return undefined;
+  if (named.length === 1 && facts.count === undefined) return named[0] === only ? undefined : { [named[0]!]: before[only]! };
+  if (named.length === 0 && facts.count !== undefined) {
+    const checked = Count.safeParse(facts.count);
+    return checked.success && checked.data > 0 ? { [only]: checked.data } : undefined;
+  }
+  return undefined;
 }
 
 function sum(a: Partial<Record<NumberKind, number>>, b: Partial<Record<NumberKind, number>>): Partial<Record<NumberKind, number>> {
@@ -248,9 +281,19 @@ export function answerQuestion(state: RequestState, text: string, facts: Facts, 
   const question = nextQuestion(state, today);
   const reply = said(text);
   const problems: FieldProblem[] = [];
+  // "sorry I meant 3 not 30" to "Where are the numbers from?": the order is corrected, and the question asked again.
+  if (facts.correction && question.field !== "kind" && question.field !== "count") {
+    const corrected = correctedNumbers(state.draft.numbers ?? {}, facts);
+    if (corrected) {
+      const merged = merge({ ...state, draft: { ...state.draft, numbers: corrected } }, { ...facts, numbers: {}, uncounted: [], defaulted: [], count: undefined }, problems, true);
+      return { state: merged, understood: true };
+    }
+  }
   switch (question.field) {
     case "kind": {
       if (question.canFinish && NO_MORE_KINDS.has(reply)) return { state: { ...state, kindsDone: true }, understood: true };
+      // "what counts as local?", "is a DID a local number?": a question naming a kind picks none; it is answered aside.
+      if (opensAQuestion(text) && facts.count === undefined && NumberKind.options.every((k) => (facts.numbers[k] ?? 1) === 1)) return { state, understood: false };
       const merged = merge(state, facts, problems, true);
       const pending = state.pendingCount;
       // The kind named without a count in the reply ("local", "fax"), also one already in the order.

@@ -346,7 +346,7 @@ const PhrasesByLanguage = z
   .strict();
 
 /** What a message can ask for besides a porting question for the answer engine. */
-export const IntentId = z.enum(["person", "cancel", "menu", "help", "start-over", "ask", "greeting", "thanks", "acknowledgement", "diagnosis", "checklist", "estimate"]);
+export const IntentId = z.enum(["person", "cancel", "menu", "help", "start-over", "back", "ask", "greeting", "thanks", "acknowledgement", "diagnosis", "checklist", "estimate"]);
 
 /** `intents.yaml`: example phrases of each intent, and the cue words the reader reads facts with. */
 export const IntentsFile = z
@@ -384,6 +384,26 @@ export const IntentsFile = z
      * the date make it a deadline, unless its clause speaks of sending the order (`submission`: "if I submit by Friday").
      */
     deadline: z.object({ cues: z.array(z.string().min(1)).default([]), submission: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], submission: [] }),
+    /**
+     * A message correcting what the customer said ("sorry I meant 3 not 30", "no wait, Canada", "actually it's toll
+     * free"): `cues` open it, and a count after one of `instead_of` ("not 30", "instead of 30") is the one taken back.
+     */
+    /**
+     * How a fragment that changes the estimate just given is said ("and if expedited?", "3 more of the same"): how it
+     * opens, the openers and words that add numbers to the order rather than replace them, words it may end with that
+     * say nothing, and endings that say the numbers are of the kind already ordered.
+     */
+    follow_ups: z
+      .object({
+        openers: z.array(z.string().min(1)).default([]),
+        adding_openers: z.array(z.string().min(1)).default([]),
+        adding: z.array(z.string().min(1)).default([]),
+        closers: z.array(z.string().min(1)).default([]),
+        same_kind: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ openers: [], adding_openers: [], adding: [], closers: [], same_kind: [] }),
+    corrections: z.object({ cues: z.array(z.string().min(1)).default([]), instead_of: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], instead_of: [] }),
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */
     holiday_names: z.record(z.string().min(1), z.string().min(1)).default({}),

@@ -151,6 +151,11 @@ function kindAt(model: CountModel, tokens: Token[], i: number): { kind: NumberKi
   return undefined;
 }
 
+/** Whether the message names telephone numbers in any words ("number", "lines", "cell"), counted or not. */
+export function namesNumbers(model: CountModel, tokens: Token[]): boolean {
+  return tokens.some((_, i) => numberWordAt(model, tokens, i) !== undefined);
+}
+
 function numberWordAt(model: CountModel, tokens: Token[], i: number): number | undefined {
   const phrase = model.numberWords.find((w) => matchesAt(tokens, i, w));
   return phrase ? i + phrase.length : undefined;

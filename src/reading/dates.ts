@@ -36,6 +36,29 @@ function dayOfMonth(today: IsoDate, day: number, weekday: string | undefined, pa
   return undefined;
 }
 
+/**
+ * A weekday named before a date in digits ("Mon 12/7", "lun 7/12"): the month-first or the day-first reading, whichever
+ * falls on that weekday. The weekday settles what the message's language would only guess ("mon" is French for "my").
+ */
+const WEEKDAY_AND_NUMBERS = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mie|jue|vie|sab|dom)(?:[a-z]*)\.?,?\s+(\d{1,2})\/(\d{1,2})(?![\/\d])/;
+const WEEKDAYS_BY_LANGUAGE = [
+  ["sun", "mon", "tue", "wed", "thu", "fri", "sat"],
+  ["dim", "lun", "mar", "mer", "jeu", "ven", "sam"],
+  ["dom", "lun", "mar", "mie", "jue", "vie", "sab"],
+];
+
+function weekdayAndNumbers(today: IsoDate, weekday: string, first: number, second: number, past: boolean): IsoDate | undefined {
+  const index = WEEKDAYS_BY_LANGUAGE.map((names) => names.indexOf(weekday.slice(0, 3))).find((i) => i >= 0);
+  if (index === undefined) return undefined;
+  const year = Number(today.slice(0, 4));
+  const candidates = [
+    [first, second],
+    [second, first],
+  ].flatMap(([month, day]) => [year - 1, year, year + 1].map((y) => isoOf(y, month!, day!)).filter((d): d is IsoDate => d !== undefined));
+  const onDay = candidates.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === index).sort();
+  return past ? onDay.filter((d) => d <= today).at(-1) : onDay.find((d) => d >= today);
+}
+
 function fullWeekday(short: string): string {
   const names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   return names.find((n) => n.startsWith(short.toLowerCase().slice(0, 3)))!;
@@ -130,11 +153,13 @@ export interface TenseCues {
 
 /** Whether the words just before a date, or the date's own words, speak of the past ("submitted on", "last"), not as a condition. */
 function saidInPast(text: string, index: number, length: number, cues: TenseCues): boolean {
-  const before = tokenize(text.slice(0, index)).slice(-5);
-  const words = [...before, ...tokenize(text.slice(index, index + length))];
+  const all = tokenize(text.slice(0, index));
+  const offset = Math.max(0, all.length - 5);
+  const words = [...all, ...tokenize(text.slice(index, index + length))];
   return cues.past.some((cue) => {
-    const found = findPhrase(words, cue, { typos: false });
+    const found = findPhrase(words, cue, { typos: false, from: offset });
     if (!found) return false;
+    // The condition may open the clause before the window the cue is looked for in: "if I put in the order Thursday".
     const lead = words.slice(Math.max(0, found.start - 3), found.start);
     return !cues.hypothetical.some((h) => findPhrase(lead, h, { typos: false }) !== undefined);
   });
@@ -176,6 +201,12 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     const past = saidInPast(text, day.index, day[0].length, cues);
     const date = dayOfMonth(today, Number(day[2]), day[1], past);
     if (date) return { date, text: day[0], past };
+  }
+  const numeric = WEEKDAY_AND_NUMBERS.exec(fold(text));
+  if (numeric) {
+    const past = saidInPast(text, numeric.index, numeric[0].length, cues);
+    const date = weekdayAndNumbers(today, numeric[1]!, Number(numeric[2]), Number(numeric[3]), past);
+    if (date) return { date, text: text.slice(numeric.index, numeric.index + numeric[0].length), past };
   }
   const reference = referenceOf(today);
   // The message's language first, then the others: a short reply ("demain", "mañana") is often read as English.

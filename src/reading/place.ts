@@ -86,8 +86,8 @@ const NOT_COUNTRIES = new Set(["chad", "jordan", "turkey", "guinea", "niger", "r
 /** Words near "Georgia" that say which one is meant. */
 const COUNTRY_SIDE = new Set(["country", "tbilisi", "republic", "batumi", "kutaisi"]);
 const STATE_SIDE = new Set(["state", "atlanta", "ga"]);
-/** Words before a 3-digit number that make it an area code: "my 514 number", "with 404 numbers", "three 504 numbers". */
-const AREA_CODE_LEAD = new Set(["my", "our", "a", "the", "with", "their", "his", "her", "its", "this", "that", "mon", "notre", "mi", "nuestro", "un", "una", "une", "el", "le", "code", "area", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dos", "tres", "deux", "trois"]);
+/** Words before a 3-digit number that make it an area code: "my 514 number", "with 404 numbers", "three 504 numbers", "they're 305 numbers". */
+const AREA_CODE_LEAD = new Set(["my", "our", "a", "the", "with", "their", "his", "her", "its", "this", "that", "theyre", "are", "mon", "notre", "mi", "nuestro", "un", "una", "une", "el", "le", "code", "area", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dos", "tres", "deux", "trois"]);
 
 const PLACE_LEAD = new Set(["in", "from", "en", "de", "dans", "desde"]);
 const NOT_AFTER_AREA_CODE = /^(?:numbers?|lines?|dids?|phones?|tns?|faxe?s?|cells?|days?|weeks?|months?|years?|dollars?|usd|cad|minutes?|hours?|numeros?|lignes?|lineas?|jours?|dias?|total)$/;

@@ -21,6 +21,19 @@ export function looksLikeQuestion(text: string): boolean {
   return first !== undefined && OPENERS.has(first);
 }
 
+/** "what about 2 fax", "how about Quebec", "what if it's toll free": fragments that change an order, asked as questions. */
+const ABOUT = /^(?:what|how)\s+(?:about|if)\b|^(?:and|et|y)\b/;
+
+/**
+ * Whether a message opens with a question word of its own ("what counts as local?", "is a DID local?"), not as a
+ * fragment about the order ("what about 2 fax?", "local?"): a question to answer, not a reply to take.
+ */
+export function opensAQuestion(text: string): boolean {
+  const folded = text.trim().normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/^¿/, "");
+  const first = /^[\p{L}]+/u.exec(folded)?.[0];
+  return first !== undefined && OPENERS.has(first) && !ABOUT.test(folded);
+}
+
 /** A clause after the first that asks: "my line went dead, did my number already move to you". */
 const ASKING_CLAUSE = /[,;:.!]\s*(?:and |but |so )?(?:is|are|was|were|did|does|do|can|could|will|would|should|has|have|how|what|why|when|where|who|which|est ce|pourquoi|comment|es|puedo|por que)\s+\p{L}/iu;
 

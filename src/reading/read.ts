@@ -2,8 +2,9 @@ import type { IntentId, NumberKind, ReadingData, Country } from "../knowledge/sc
 import type { IsoDate } from "../calendar/dates.js";
 import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
-import { countModel, readCounts, type CountModel } from "./counts.js";
+import { countModel, namesNumbers, readCounts, type CountFacts, type CountModel } from "./counts.js";
 import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
+import type { Token } from "./text.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
 import { optionModel, readOptions, type OptionModel } from "./options.js";
 import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
@@ -35,6 +36,8 @@ export interface Facts {
   expedite?: boolean;
   rejections?: number;
   cancel?: boolean;
+  /** The message corrects what was said before ("sorry I meant 3 not 30", "no wait, Canada"): its facts replace the order's. */
+  correction?: boolean;
   /** Whether it asks about money, dates, or both. */
   wants: { fees: boolean; dates: boolean };
 }
@@ -45,6 +48,20 @@ export interface Reading {
   facts: Facts;
   /** The message is a pasted rejection notice: the diagnosis reads its causes. */
   notice: boolean;
+  /** The message names telephone numbers ("Toronto number", "my lines", "3 cells"), counted or not. */
+  namesNumbers: boolean;
+}
+
+/**
+ * Whether a message the answer engine has no answer for tells of numbers to port in from a place the estimate
+ * prices ("Toronto number moving to Vancouver, 416"): told, not asked, it is the start of an estimate.
+ */
+export function tellsOfAnOrder(reading: Reading, text: string): boolean {
+  const { facts } = reading;
+  const place = facts.country === "US" || facts.country === "CA" || facts.ambiguousPlace !== undefined;
+  // Numbers named in words or by kind: a telephone number alone ("514-555-0199") tells of no order.
+  const named = reading.namesNumbers || Object.keys(facts.numbers).length > 0 || facts.uncounted.length > 0;
+  return reading.intent === "question" && !reading.notice && !looksLikeQuestion(text) && facts.direction !== "out" && place && named;
 }
 
 export interface ReadOptions {
@@ -79,6 +96,10 @@ interface Model {
   submission: string[][];
   dateWords: DateWords;
   holidayNames: DateWords;
+  corrections: string[][];
+  /** "not 30", "instead of 30": a count taken back. */
+  takenBack: RegExp | undefined;
+  carriers: string[][];
 }
 
 function model(data: ReadingData): Model {
@@ -101,7 +122,88 @@ function model(data: ReadingData): Model {
     submission: i.deadline.submission.map(words),
     dateWords: dateWords(i.date_words),
     holidayNames: dateWords(i.holiday_names),
+    corrections: i.corrections.cues.map(words),
+    takenBack: takenBackPattern(i.corrections.instead_of),
+    carriers: data.places.carriers.map((c) => words(c.name)),
   };
+}
+
+function takenBackPattern(phrases: string[]): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const alternatives = phrases.map((p) => p.trim().split(/\s+/).map(escape).join("\\s+")).join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})\\s+\\d+(?![\\p{L}\\p{N}])`, "giu");
+}
+
+/**
+ * Where the last correction in the message starts and ends, in tokens: opening it ("sorry I meant 3", "no wait,
+ * Canada") or opening a clause of it ("4 toll free, sorry I mean 3 toll free").
+ */
+function correctionIn(m: Model, tokens: Token[]): { start: number; end: number } | undefined {
+  let last: { start: number; end: number } | undefined;
+  for (const cue of m.corrections) {
+    for (let from = 0; from < tokens.length; ) {
+      const found = findPhrase(tokens, cue, { from, typos: false });
+      if (!found) break;
+      from = found.end;
+      if ((found.start === 0 || tokens[found.start]!.afterBreak) && (!last || found.start > last.start || (found.start === last.start && found.end > last.end))) last = found;
+    }
+  }
+  // "sorry, I meant": cues in a row are one correction.
+  for (let longer = last; longer; ) {
+    const at = longer.end;
+    longer = m.corrections.map((cue) => findPhrase(tokens, cue, { from: at, typos: false })).find((f) => f?.start === at);
+    if (longer && last) last = { start: last.start, end: longer.end };
+  }
+  return last;
+}
+
+/** "3 not 30", "3 instead of 30": a count said, and another taken back right after it. */
+function takesBackACount(m: Model, text: string): boolean {
+  return m.takenBack !== undefined && [...text.matchAll(m.takenBack)].some((x) => /\d\s*,?\s*$/.test(text.slice(0, x.index)));
+}
+
+/** Each character of a match as a space: what is left keeps its offsets. */
+const blank = (match: string) => " ".repeat(match.length);
+
+/**
+ * The counts of a message, the corrected ones winning: what follows a correction ("…, sorry I mean 3 toll free",
+ * "sorry I meant 3") replaces what came before it, kind by kind.
+ */
+function correctedCounts(m: Model, tokens: Token[], countedText: string): CountFacts {
+  const count = (part: string) => readCounts(m.counts, tokenize(part), (all, i) => isAreaCodeAt(all, i, part));
+  const whole = count(countedText);
+  const correction = correctionIn(m, tokens);
+  if (!correction) return whole;
+  const cut = tokens[correction.end - 1]!;
+  const before = count(countedText.slice(0, tokens[correction.start]!.at));
+  const after = count(blank(countedText.slice(0, cut.at + cut.raw.length)) + countedText.slice(cut.at + cut.raw.length));
+  if (Object.keys(after.numbers).length === 0 && after.count === undefined) return whole;
+  const numbers = { ...before.numbers, ...after.numbers };
+  return {
+    ...after,
+    numbers,
+    uncounted: [...new Set([...before.uncounted, ...after.uncounted])].filter((k) => numbers[k] === undefined),
+    defaulted: [...before.defaulted.filter((k) => after.numbers[k] === undefined), ...after.defaulted],
+  };
+}
+
+/**
+ * The direction the message names: a port out ("port out", "porting my number out", "leaving voip.ms"), unless the
+ * words leave another carrier ("leaving Comcast", "port my numbers out of Rogers" are ports in); else a port in.
+ */
+function directionOf(m: Model, tokens: Token[]): "in" | "out" | undefined {
+  for (const phrase of m.directionOut) {
+    for (let from = 0; from < tokens.length; ) {
+      const found = findPhrase(tokens, phrase, { gap: 3, from, typos: false });
+      if (!found) break;
+      from = found.end;
+      const after = tokens.slice(found.end);
+      const fromCarrier = ["of", "from"].includes(after[0]?.word ?? "") || m.carriers.some((c) => c.every((w, k) => after[k]?.word === w));
+      if (!fromCarrier) return "out";
+    }
+  }
+  return has(tokens, m.directionIn, false) ? "in" : undefined;
 }
 
 /** Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when). */
@@ -159,13 +261,19 @@ function statesAnOrder(facts: Facts, dateAhead: boolean): boolean {
  */
 /** The exchange and line digits of a North American telephone number: "555-0111", "555 0111", "555.0111". */
 const PHONE_NUMBER_LINE = /(?<!\d)\d{3}[\s.-]\d{4}(?!\d)/g;
+/** A whole telephone number, its area code with it ("312-555-0142", "(416) 555-0100"), which counts nothing. */
+const PHONE_NUMBER = /(?<!\d)(?:\(\d{3}\)\s*|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?!\d)/g;
 
 /**
  * Telephone numbers listed in the message are the numbers to port: "(305) 555-0110 and (305) 555-0111, both faxes"
  * counts two faxes when no count is given, and two numbers of a kind to ask when no kind is named either.
  */
 function withListedNumbers(counts: ReturnType<typeof readCounts>, listed: number): ReturnType<typeof readCounts> {
-  if (listed === 0 || Object.keys(counts.numbers).length > 0 || counts.count !== undefined) return counts;
+  if (listed === 0 || counts.count !== undefined) return counts;
+  // "(all cell)": a kind said in the singular beside the numbers listed is their kind.
+  const kinds = Object.keys(counts.numbers) as NumberKind[];
+  if (listed > 1 && kinds.length === 1 && counts.defaulted.includes(kinds[0]!)) return { ...counts, numbers: { [kinds[0]!]: listed }, defaulted: [] };
+  if (kinds.length > 0) return counts;
   const [kind, ...others] = counts.uncounted;
   if (kind && others.length === 0) return { ...counts, numbers: { [kind]: listed }, uncounted: [] };
   return counts.uncounted.length === 0 ? { ...counts, count: listed } : counts;
@@ -178,8 +286,15 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       const tokens = tokenize(text);
       const language = detectLanguage(text, tokens.map((t) => t.word));
       // The digits of a telephone number ("(305) 555-0111") count nothing; its area code still names a place.
-      const countedText = text.replace(PHONE_NUMBER_LINE, " ");
-      const counts = withListedNumbers(readCounts(m.counts, tokenize(countedText), (all, i) => isAreaCodeAt(all, i, countedText)), text.match(PHONE_NUMBER_LINE)?.length ?? 0);
+      // A count taken back ("3 not 30") is no count of the order. Blanked out, not cut, so that offsets still match.
+      const withoutPhones = text.replace(PHONE_NUMBER, blank);
+      const countedText = m.takenBack ? withoutPhones.replace(m.takenBack, blank) : withoutPhones;
+      const read = correctedCounts(m, tokens, countedText);
+      const listed = text.match(PHONE_NUMBER_LINE)?.length ?? 0;
+      const counts = withListedNumbers(read, listed);
+      // Numbers counted only by the telephone numbers written out, with no kind named ("when will my port of
+      // 416-555-0100 be done?"): the port is one under way, asked about, unless a price is asked.
+      const listedOnly = listed > 0 && counts !== read && Object.keys(counts.numbers).length === 0;
       const place = readPlace(m.places, tokens, text);
       const cues = { past: m.past, hypothetical: m.hypothetical };
       const datedText = spellHolidays(m.holidayNames, spellDates(m.dateWords, text), today, place.country === "CA" ? ["CA", "US"] : ["US", "CA"], cues);
@@ -195,9 +310,10 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
         ...(date ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
         ...readOptions(m.options, m.counts, tokens),
+        ...(correctionIn(m, tokens) || takesBackACount(m, withoutPhones) ? { correction: true } : {}),
         wants: wantsOf(m, tokens),
       };
-      const direction = has(tokens, m.directionOut, false) ? "out" : has(tokens, m.directionIn, false) ? "in" : undefined;
+      const direction = directionOf(m, tokens);
       if (direction) facts.direction = direction;
 
       const rejection = isNotice(m, tokens, text, options);
@@ -206,9 +322,11 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       const asks = holdsAQuestion(text);
       const notice = !looksLikeQuestion(text) && !(facts.wants.fees || (facts.wants.dates && asks && countsNumbers(facts))) && rejection;
       // A bare "?" asks for help.
-      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false };
+      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false, namesNumbers: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
-      return { intent: intentOf(m, tokens, facts, notice, general, rejection, date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim()), looksLikeQuestion(text), asks), language, facts, notice };
+      const dateAhead = date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim());
+      const status = listedOnly && !facts.wants.fees && !dateAhead;
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection, dateAhead, looksLikeQuestion(text), asks, status), language, facts, notice, namesNumbers: namesNumbers(m.counts, tokens) };
     },
   };
 }
@@ -252,7 +370,8 @@ function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, o
 
 /** `general`: a question not about the customer's own port, which the answer engine answers rather than a flow. */
 /** `rejection`: the text says a port was rejected; with no price asked, and no count or no question, its dates are the rejection's, not an order's. */
-function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean, dateAhead: boolean, asked: boolean, asks: boolean): Intent {
+/** `status`: the only numbers are telephone numbers of a port under way, asked about rather than priced. */
+function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, notice: boolean, general: boolean, rejection: boolean, dateAhead: boolean, asked: boolean, asks: boolean, status: boolean): Intent {
   const whole = wholeIntent(m.intents, tokens);
   if (whole) return whole;
   const person = cueIntent(m.intents, tokens, ["person"]);
@@ -260,8 +379,8 @@ function intentOf(m: Model, tokens: ReturnType<typeof tokenize>, facts: Facts, n
   // "now my cell transfer is rejected": a rejection told with no price asked and no day still to come is no order.
   const rejectionDates = rejection && !facts.wants.fees && (!countsNumbers(facts) || !dateAhead || !asks);
   // An estimate prices a port in: a port out's fees and dates are the answer engine's.
-  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out") return "estimate";
-  if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out") return "estimate";
+  if ((facts.wants.fees || facts.wants.dates) && namesAnOrder(facts) && !rejectionDates && facts.direction !== "out" && !status) return "estimate";
+  if (statesAnOrder(facts, dateAhead) && !asked && !rejection && facts.direction !== "out" && !status) return "estimate";
   if (notice) return "diagnosis";
   if (general) return "question";
   const cued = cueIntent(m.intents, tokens, ["diagnosis", "checklist", "estimate"]);

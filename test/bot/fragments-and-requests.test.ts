@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { labels, realKnowledge } from "./harness.js";
-import { channelData, conversations, estimateOf, start, type Posted, type Running } from "./http.js";
+import { channelData, conversations, estimateOf, say, start, type Posted, type Running } from "./http.js";
 
 /**
  * What a new customer types that the reading used to lose, through the bot's HTTP server: fragments after an
@@ -25,6 +25,22 @@ describe("fragments after an estimate", () => {
     const cancelled = estimateOf(await say("what if I cancel"));
     expect(cancelled).toMatchObject({ input: { numbers: { local: 5 }, cancel: true }, completion: null });
     expect(cancelled.lines.map((l: { event: string }) => l.event)).toContain("cancellation");
+  });
+
+  it("a message sent twice (Enter pressed twice, Web Chat's stamps 300 ms apart) is applied once: '2 more' adds two; the copy gets no reply", async () => {
+    const id = `double-send-${Math.random()}`;
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 30, 15, 0, 0) + ms).toISOString();
+    const send = (text: string, ms: number) => say(app.url, id, { text, localTimestamp: at(ms) });
+    expect(estimateOf(await send("how much to port 3 toll free numbers from Texas", 0))).toMatchObject({ input: { numbers: { "toll-free": 3 } } });
+    const first = await send("what about 2 more", 10_000);
+    const copy = await send("what about 2 more", 10_300);
+    expect(estimateOf(first)).toMatchObject({ input: { numbers: { "toll-free": 5 } } });
+    expect(copy.status).toBe(200);
+    expect(copy.json().activities).toEqual([]);
+    const concurrent = await Promise.all([send("and 1 more", 20_000), send("and 1 more", 20_000)]);
+    expect(concurrent.map(estimateOf).filter(Boolean).map((e) => e.input.numbers["toll-free"])).toEqual([6]);
+    // The same words asked again later are a new request.
+    expect(estimateOf(await send("what about 2 more", 30_000))).toMatchObject({ input: { numbers: { "toll-free": 8 } } });
   });
 
   it("'what if I cancel' with no estimate before it starts no estimate", async () => {
@@ -94,6 +110,20 @@ describe("two requests in one message", () => {
     const res = await chat()("what is a FOC date? and how long does a port take?");
     expect(channelData(res).find((d) => d.status)).toMatchObject({ status: "answered", answer: { id: "foc" } });
     expect(nextOf(res)).toBe("how long does a port take?");
+  });
+
+  it("takes the offered second request on a typed 'yes', and only acknowledges a 'no'", async () => {
+    const say = chat();
+    expect(nextOf(await say("what is a FOC date? and why was my port rejected?"))).toBe("why was my port rejected?");
+    const taken = await say("yes please");
+    expect(understoodOf(taken)).toMatchObject({ intent: "diagnosis" });
+    expect(taken.replies()).toContain("Let's find out why your port was rejected");
+
+    const other = chat();
+    await other("what is a FOC date? and why was my port rejected?");
+    const declined = await other("no");
+    expect(declined.replies()).toContain("Noted.");
+    expect(declined.replies()).not.toContain("Let's find out why your port was rejected");
   });
 
   it("forgets the second request when the customer cancels", async () => {

@@ -1,17 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readFollowUp } from "../../src/estimate/follow-up.js";
+import { followUpWords, readFollowUp, type FollowUpWords } from "../../src/estimate/follow-up.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
 import { knowledgeDir } from "../../src/paths.js";
 import { createReader, type Reader } from "../../src/reading/read.js";
 
 /** Which messages read as a change to the estimate just given, with the knowledge's own reader. */
 let reader: Reader;
+let vocabulary: FollowUpWords;
 beforeAll(async () => {
-  reader = createReader((await loadKnowledgeBase(knowledgeDir({}))).reading!);
+  const reading = (await loadKnowledgeBase(knowledgeDir({}))).reading!;
+  reader = createReader(reading);
+  vocabulary = followUpWords(reading.intents);
 });
 
 const read = (text: string) => reader.read(text, { today: "2026-03-05" }).facts;
-const followUp = (text: string) => readFollowUp(text, read(text), read);
+const followUp = (text: string) => readFollowUp(text, read(text), read, vocabulary);
 
 describe("a fragment that changes the estimate just given", () => {
   it("reads the option, place or day it states", () => {
@@ -48,5 +51,15 @@ describe("more numbers like those ordered, and cancelling the order", () => {
   it("cancelling something else is no cancelled port", () => {
     expect(followUp("what if I cancel my old account")?.facts.cancel).toBeUndefined();
     expect(followUp("what if it's the same")).toBeUndefined();
+  });
+});
+
+describe("the fragment's words as data", () => {
+  it("reads a long fragment only by an opener listed in intents.yaml's follow_ups", async () => {
+    const intents = (await loadKnowledgeBase(knowledgeDir({}))).reading!.intents;
+    const text = "what would it cost if we expedite";
+    expect(readFollowUp(text, read(text), read, followUpWords(intents))).toMatchObject({ facts: { expedite: true } });
+    const without = followUpWords({ ...intents, follow_ups: { ...intents.follow_ups, openers: [] } });
+    expect(readFollowUp(text, read(text), read, without)).toBeUndefined();
   });
 });

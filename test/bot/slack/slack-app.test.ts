@@ -62,6 +62,18 @@ describe("the Slack app", () => {
     return send(JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: eventId, event_time: 1, event }), JSON_TYPE, headers);
   }
 
+  /** The replies posted to `channel`, once at least `count` came and no more came for half a second. */
+  async function settled(channel: string, count: number): Promise<SlackCall[]> {
+    const posted = () => slack.of("chat.postMessage").filter((c) => c.body.channel === channel);
+    for (let i = 0, seen = -1; i < 400; i++) {
+      const now = posted().length;
+      if (now >= count && now === seen) return posted();
+      seen = now;
+      await new Promise((resolve) => setTimeout(resolve, now >= count ? 500 : 25));
+    }
+    throw new Error(`expected ${count} replies in ${channel}; got ${posted().length}`);
+  }
+
   function dm(text: string, channel: string) {
     return event({ type: "message", channel_type: "im", channel, user: "UAGENT", text, ts: `${Date.now() / 1000}` });
   }
@@ -135,6 +147,33 @@ describe("the Slack app", () => {
     const [, next] = await slack.waitFor("chat.postMessage", 2);
     expect(next!.body.channel).toBe("DFLOW");
     expect(next!.body.blocks[0].text.text).toMatch(/^Estimate: 3 fax numbers in the US/);
+  });
+
+  it("gives an agent who pastes a customer's rejection e-mail in a DM the canned answer of the cause it names, not the customer's questions", async () => {
+    const email = [
+      "customer forwarded this, what do I tell them?",
+      "",
+      "From: jane@example.com",
+      "Subject: Port rejected",
+      "Hello, our port of 514-555-0199 was rejected. The notice says: Jeopardy: Invalid BTN. Please advise.",
+    ].join("\n");
+    await dm(email, "DPASTE");
+    const replies = await settled("DPASTE", 3);
+    const all = replies.map(textOf).join("\n");
+    expect(all).toContain('The message names this rejection: "Incorrect Billing Telephone Number (BTN)". Canned answer to paste:');
+    expect(replies.some((r) => r.body.blocks?.[0]?.text?.text === kb.byId.get("incorrect-billing-telephone-number-btn")!.title)).toBe(true);
+    expect(buttons(replies.at(-1)!).map((b) => b.text.text)).toEqual(["My port was rejected"]);
+    expect(all).not.toContain("Are you porting the number in");
+    expect(all).not.toContain("You also asked");
+    expect(all).not.toContain("555-0199");
+    expect(all).not.toContain("jane@example.com");
+  });
+
+  it("still walks a customers' channel through the diagnosis of the same pasted notice", async () => {
+    await event({ type: "app_mention", channel: "CCUSTOMERS", user: "UCUST", text: "<@UBOT> my port was rejected, the notice says: Jeopardy: Invalid BTN", ts: "1700000009.000100" });
+    const replies = await settled("CCUSTOMERS", 1);
+    expect(replies.map(textOf).join("\n")).toContain("Is that what happened?");
+    expect(replies.map(textOf).join("\n")).not.toContain("The message names this rejection");
   });
 
   it("answers a mention in a channel in the message's thread", async () => {

@@ -1,0 +1,25 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { tellsOfAnOrder, type Reader } from "../../src/reading/read.js";
+import { realReader } from "./reader.js";
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await realReader();
+});
+const tells = (text: string) => tellsOfAnOrder(reader.read(text, { today: "2026-12-01" }), text);
+
+describe("a message telling of numbers to port from a place", () => {
+  it.each(["Toronto number moving to Vancouver, 416", "two lines in Ohio moving over"])("'%s' tells of an order", (text) => {
+    expect(tells(text)).toBe(true);
+  });
+
+  it.each([
+    ["a question", "what counts as a Toronto number?"],
+    ["a place with no numbers", "Toronto"],
+    ["numbers with no place", "3 cells"],
+    ["a port out", "porting my Toronto number out to Bell"],
+    ["a telephone number alone", "514-555-0199"],
+  ])("%s does not ('%s')", (_, text) => {
+    expect(tells(text)).toBe(false);
+  });
+});
