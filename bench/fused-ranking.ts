@@ -7,7 +7,7 @@ type Fusion = typeof FUSION;
 type Closeness = "closeness" | "cosines";
 
 /** The review as the second opinion gives it: its first-choice rules, then the re-ranking of what they leave. */
-export function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", depth = Infinity): Review {
+function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", depth = Infinity): Review {
   const before = reviewWith(REVIEW_BARS);
   return (o) => {
     const reviewed = before(o);
@@ -23,7 +23,7 @@ export function fusedReview(fusion: Fusion, closeness: Closeness = "closeness", 
 
 const net = (o: Outcome, wrongWeight: number) => o.right - wrongWeight * (o.wrong + o.outAnswered);
 
-export function sum(outcomes: Outcome[]): Outcome {
+function sum(outcomes: Outcome[]): Outcome {
   const total: Outcome = { inScope: 0, outOfScope: 0, right: 0, wrong: 0, outAnswered: 0, askedBackRight: 0, refused: 0 };
   for (const o of outcomes) for (const k of Object.keys(total) as Array<keyof Outcome>) total[k] += o[k];
   return total;

@@ -5,7 +5,6 @@ import { loadSentenceEncoder } from "../src/answer/sentence-encoder.js";
 import { VectorCache } from "../src/answer/vector-cache.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 import { vectorCacheFile } from "../src/paths.js";
-import { benchDoubtfulAnswers } from "./doubtful-answers.js";
 import { benchFusedRanking } from "./fused-ranking.js";
 import { observeOpinion, type OpinionObservation } from "./opinion-observations.js";
 
@@ -163,5 +162,4 @@ export async function benchOpinion(kb: KnowledgeBase, engine: MeasuredEngine, ro
   const observations = await observeOpinion(kb, engine, opinion, root);
   benchOpinionDecision(observations);
   benchFusedRanking(observations);
-  benchDoubtfulAnswers(observations);
 }

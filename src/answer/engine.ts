@@ -228,7 +228,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       ...(parsed.language === "en" ? {} : { english: englishForm(parsed.terms) }),
       ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
-      ...(decision.status === "fallback" ? {} : { candidates: ranked.slice(0, RERANKED_GROUPS).map(choiceOf) }),
+      ...(decision.status === "clarify" ? { candidates: ranked.slice(0, RERANKED_GROUPS).map(choiceOf) } : {}),
     };
     const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };
     return { assessment, ranked, decision, allowed };

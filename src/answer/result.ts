@@ -44,9 +44,8 @@ export interface AskResult extends Omit<AskJson, "alternatives"> {
   /** Link to the answer's article in the question's language, when it is French or Spanish. */
   translation?: string;
   /**
-   * For a "which of these?" or an answer: the engine's first answer groups as choices, best first (the answer or the
-   * shown choices, then the rivals behind them), for a second opinion to re-rank or to ask back. Not part of the
-   * `ask --json` contract.
+   * For a "which of these?": the engine's first answer groups as choices, best first (the shown ones, then the rivals
+   * behind them), for a second opinion to re-rank. Not part of the `ask --json` contract.
    */
   candidates?: Choice[];
 }

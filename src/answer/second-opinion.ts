@@ -2,8 +2,6 @@ import { LRUCache } from "lru-cache";
 import { isCustomerEntry } from "../knowledge/audience.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { AskOptions } from "./engine.js";
-import { MAX_CHOICES } from "./decide.js";
-import { encoderDoubts, leadOf, worthDoubting } from "./doubtful-answer.js";
 import { answerGroups } from "./groups.js";
 import { FUSION, fuseRanking } from "./fused-ranking.js";
 import type { AskResult, Choice } from "./result.js";
@@ -194,8 +192,7 @@ function answeredWith(result: AskResult, choice: Choice): AskResult {
  * outright with that choice, the others offered beside it. Failing that, an English one is re-ranked by the engine's
  * scores and the encoder's closeness together (see `fuseRanking`): answered when its new first leads clearly or its
  * closest phrasing is close to the question, else asked with that first. The encoder reads English only, so a French
- * or Spanish question is read in its English form and never re-ranked. An English answer with a low lead is asked back when
- * the encoder puts other answer groups nearer (see `ANSWER_DOUBT`); other answers and every refusal stand.
+ * or Spanish question is read in its English form and never re-ranked. Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
  */
 export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<MeasuredOpinion> {
   const groups = answerGroups(kb.entries);
@@ -249,26 +246,6 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
     const others = result.alternatives.filter((a) => a.id !== first.id);
     return { ...result, alternatives: [first, ...others].slice(0, result.alternatives.length) };
   };
-  /** The question's vector, or undefined when the budget runs out first (told to `onLate`). */
-  const vectorInTime = async (read: string): Promise<Float32Array | undefined> => {
-    const pending = vectorOf(read);
-    const vector = pending instanceof Float32Array || budgetMs === undefined ? await pending : await within(pending, budgetMs);
-    if (!vector) onLate?.();
-    return vector;
-  };
-  /**
-   * An English answer with a low lead that the encoder puts behind other answer groups (see `ANSWER_DOUBT`) is asked
-   * back, with the engine's first groups as the choices, the answer first.
-   */
-  const doubted = async (result: AskResult, read: string, options: AskOptions): Promise<AskResult> => {
-    const candidates = result.candidates ?? [];
-    const groupOf = candidates.map((c) => groups.groupOf[indexOf.get(c.id) ?? -1] ?? -1);
-    if (result.language !== "en" || candidates.length < 2 || groupOf.includes(-1)) return result;
-    if (!worthDoubting(leadOf(candidates.map((c, i) => ({ score: c.score, group: groupOf[i]! }))))) return result;
-    const vector = await vectorInTime(read);
-    if (!vector || !encoderDoubts(cosinesOf(vector, options).nearest, groupOf[0]!)) return result;
-    return { ...result, status: "clarify", answer: null, alternatives: candidates.slice(0, MAX_CHOICES) };
-  };
   /** The text the encoder reads for a result: its masked question, or a French or Spanish one's English form. */
   const readOf = (result: AskResult) => (result.language === "en" ? result.masked : result.english);
 
@@ -279,13 +256,15 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
     },
     async review(result, options = {}) {
       const read = readOf(result);
-      if (!read) return result;
-      if (result.status === "answered") return doubted(result, read, options);
-      if (result.status !== "clarify") return result;
+      if (result.status !== "clarify" || !read) return result;
       const offered = result.alternatives.map((a) => groups.groupOf[indexOf.get(a.id) ?? -1] ?? -1);
       if (offered.length === 0 || offered.includes(-1)) return result;
-      const vector = await vectorInTime(read);
-      if (!vector) return result;
+      const pending = vectorOf(read);
+      const vector = pending instanceof Float32Array || budgetMs === undefined ? await pending : await within(pending, budgetMs);
+      if (!vector) {
+        onLate?.();
+        return result;
+      }
       const cosines = cosinesOf(vector, options);
       const at = choiceToAnswer(cosines.nearest, offered, result.chance ?? 0, result.language !== "en");
       if (at >= 0) return answeredWith(result, result.alternatives[at]!);
