@@ -4,12 +4,12 @@ import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
 import { countModel, namesNumbers, readCounts, type CountFacts, type CountModel } from "./counts.js";
 import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
-import type { Token } from "./text.js";
+import type { Found, Token } from "./text.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
 import { optionModel, readOptions, type OptionModel } from "./options.js";
 import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
 import { holdsAQuestion, looksLikeQuestion } from "./question-shape.js";
-import { findPhrase, tokenize, words } from "./text.js";
+import { everyPhrase, findPhrase, tokenize, words } from "./text.js";
 
 /** What a message asks for: one of the knowledge's intents, or a porting question for the answer engine. */
 export type Intent = IntentId | "question";
@@ -139,13 +139,10 @@ function takenBackPattern(phrases: string[]): RegExp | undefined {
  * Where the last correction in the message starts and ends, in tokens: opening it ("sorry I meant 3", "no wait,
  * Canada") or opening a clause of it ("4 toll free, sorry I mean 3 toll free").
  */
-function correctionIn(m: Model, tokens: Token[]): { start: number; end: number } | undefined {
-  let last: { start: number; end: number } | undefined;
+function correctionIn(m: Model, tokens: Token[]): Found | undefined {
+  let last: Found | undefined;
   for (const cue of m.corrections) {
-    for (let from = 0; from < tokens.length; ) {
-      const found = findPhrase(tokens, cue, { from, typos: false });
-      if (!found) break;
-      from = found.end;
+    for (const found of everyPhrase(tokens, cue, { typos: false })) {
       if ((found.start === 0 || tokens[found.start]!.afterBreak) && (!last || found.start > last.start || (found.start === last.start && found.end > last.end))) last = found;
     }
   }
@@ -170,10 +167,9 @@ const blank = (match: string) => " ".repeat(match.length);
  * The counts of a message, the corrected ones winning: what follows a correction ("…, sorry I mean 3 toll free",
  * "sorry I meant 3") replaces what came before it, kind by kind.
  */
-function correctedCounts(m: Model, tokens: Token[], countedText: string): CountFacts {
+function correctedCounts(m: Model, tokens: Token[], countedText: string, correction: Found | undefined): CountFacts {
   const count = (part: string) => readCounts(m.counts, tokenize(part), (all, i) => isAreaCodeAt(all, i, part));
   const whole = count(countedText);
-  const correction = correctionIn(m, tokens);
   if (!correction) return whole;
   const cut = tokens[correction.end - 1]!;
   const before = count(countedText.slice(0, tokens[correction.start]!.at));
@@ -194,10 +190,7 @@ function correctedCounts(m: Model, tokens: Token[], countedText: string): CountF
  */
 function directionOf(m: Model, tokens: Token[]): "in" | "out" | undefined {
   for (const phrase of m.directionOut) {
-    for (let from = 0; from < tokens.length; ) {
-      const found = findPhrase(tokens, phrase, { gap: 3, from, typos: false });
-      if (!found) break;
-      from = found.end;
+    for (const found of everyPhrase(tokens, phrase, { gap: 3, typos: false })) {
       const after = tokens.slice(found.end);
       const fromCarrier = ["of", "from"].includes(after[0]?.word ?? "") || m.carriers.some((c) => c.every((w, k) => after[k]?.word === w));
       if (!fromCarrier) return "out";
@@ -213,12 +206,7 @@ const has = (tokens: ReturnType<typeof tokenize>, phrases: string[][], stems = t
 function wantsOf(m: Model, tokens: ReturnType<typeof tokenize>): Facts["wants"] {
   const named = new Set<number>();
   for (const phrase of m.notWants) {
-    for (let from = 0; from < tokens.length; ) {
-      const found = findPhrase(tokens, phrase, { from, typos: false });
-      if (!found) break;
-      for (let i = found.start; i < found.end; i++) named.add(i);
-      from = found.end;
-    }
+    for (const found of everyPhrase(tokens, phrase, { typos: false })) for (let i = found.start; i < found.end; i++) named.add(i);
   }
   const kept = tokens.filter((_, i) => !named.has(i));
   return { fees: has(kept, m.fees), dates: has(kept, m.dates) };
@@ -289,7 +277,8 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       // A count taken back ("3 not 30") is no count of the order. Blanked out, not cut, so that offsets still match.
       const withoutPhones = text.replace(PHONE_NUMBER, blank);
       const countedText = m.takenBack ? withoutPhones.replace(m.takenBack, blank) : withoutPhones;
-      const read = correctedCounts(m, tokens, countedText);
+      const correction = correctionIn(m, tokens);
+      const read = correctedCounts(m, tokens, countedText, correction);
       const listed = text.match(PHONE_NUMBER_LINE)?.length ?? 0;
       const counts = withListedNumbers(read, listed);
       // Numbers counted only by the telephone numbers written out, with no kind named ("when will my port of
@@ -310,7 +299,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
         ...(date ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
         ...readOptions(m.options, m.counts, tokens),
-        ...(correctionIn(m, tokens) || takesBackACount(m, withoutPhones) ? { correction: true } : {}),
+        ...(correction || takesBackACount(m, withoutPhones) ? { correction: true } : {}),
         wants: wantsOf(m, tokens),
       };
       const direction = directionOf(m, tokens);

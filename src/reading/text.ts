@@ -108,6 +108,16 @@ export function findPhrase(tokens: Token[], phrase: string[], options: { gap?: n
   return undefined;
 }
 
+/** Every place the phrase occurs, left to right, none overlapping the one before. */
+export function* everyPhrase(tokens: Token[], phrase: string[], options: { gap?: number; stems?: boolean; typos?: boolean } = {}): Generator<Found> {
+  for (let from = 0; from < tokens.length; ) {
+    const found = findPhrase(tokens, phrase, { ...options, from });
+    if (!found) return;
+    yield found;
+    from = found.end;
+  }
+}
+
 /** Every phrase of the list that occurs, as word lists. */
 export function anyPhrase(tokens: Token[], phrases: string[][], options: { gap?: number; stems?: boolean } = {}): Found | undefined {
   for (const phrase of phrases) {
