@@ -11,7 +11,7 @@ export const STOPWORD_STEMS = new Set([...STOPWORDS].map(stem));
  */
 export function toTerms(tokens: string[], language: Language, synonyms: Synonyms): string[] {
   return synonyms
-    .apply(tokens.map(stem), language)
+    .apply(tokens, language)
     .filter((t) => t.canonical || !STOPWORD_STEMS.has(t.stem))
     .map((t) => t.stem);
 }

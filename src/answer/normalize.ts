@@ -47,7 +47,8 @@ export function normalize(text: string): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/\bvoip\.ms\b/g, "voipms")
+    // The provider's name, however it is written: "voip.ms", "voip ms", "voip-ms".
+    .replace(/\bvoip(?:[.\s-]+)?ms\b/g, "voipms")
     .replace(/&/g, " and ")
     .replace(/#/g, " number ");
   for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);

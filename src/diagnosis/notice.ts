@@ -152,7 +152,7 @@ function analyser(synonyms: Synonyms, speller?: Speller) {
     const tokens = normalized ? normalized.split(" ") : [];
     const language = detectLanguage(text, tokens);
     const terms = synonyms
-      .apply(tokens.map(stem), language)
+      .apply(tokens, language)
       .filter((t) => t.canonical || !STOP_STEMS.has(t.stem))
       .map((t) => t.stem);
     return { normalized, terms: new Set(terms), language };

@@ -18,6 +18,9 @@ describe("normalize", () => {
 
   it("keeps the domain and number signs readable", () => {
     expect(normalize("move my cell # to voip.ms")).toBe("move my cell number to voipms");
+    expect(normalize("leaving voip ms")).toBe("leaving voipms");
+    expect(normalize("from Voip-MS to Bell")).toBe("from voipms to bell");
+    expect(normalize("voip msg")).toBe("voip msg");
   });
 
   it("reads capital US as the country and capital DID as a number, not the pronoun or the verb", () => {

@@ -36,6 +36,28 @@ describe("synonyms", () => {
     expect(terms("did it work")).not.toContain("did");
   });
 
+  it("keeps apart words of different groups that share a stem, unless one is the other inflected", () => {
+    const apart = compileSynonyms(
+      Vocabulary.parse({
+        synonyms: [
+          { canonical: "reply", variants: ["response", "answer"] },
+          { canonical: "resporg", variants: ["responsible organization"] },
+          { canonical: "liable", variants: ["responsible"] },
+          { canonical: "number", variants: ["numero"] },
+          { canonical: "port", variants: ["keep my number"] },
+        ],
+      }),
+    );
+    const read = (text: string) => toTerms(tokenize(text), "en", apart);
+    expect(read("who is responsible")).toEqual(["liabl"]);
+    expect(read("no response yet")).toContain("repli");
+    expect(read("the responses")).toEqual(["repli"]);
+    // The output of one group ("responsible organization" -> "resporg") is not read again by another.
+    expect(read("the responsible organization")).toEqual(["resporg"]);
+    // "numbers" belongs to the number group too, but it is "number" inflected: the port phrase still reads it.
+    expect(read("keep my numbers")).toEqual(["port"]);
+  });
+
   it("applies language-only groups to that language alone", () => {
     expect(terms("mon portable", "fr")).toEqual(["wireless"]);
     expect(terms("is it portable", "en")).not.toContain("wireless");
@@ -67,6 +89,12 @@ describe("the knowledge base's vocabulary", () => {
     same("portabilidad", "port", "es");
     same("combien", "how much", "fr");
     same("cuánto", "how much", "es");
+    // Phrasal verbs: their "out" is not a port out.
+    same("figure out my account number", "find out my account number");
+    same("fill out the LOA", "fill in the LOA");
+    expect(toTerms(tokenize("figure out my account number"), "en", kbSynonyms)).not.toContain("out");
+    // "responsible" stems like "response", which reads as a reply.
+    expect(toTerms(tokenize("who is responsible"), "en", kbSynonyms)).not.toEqual(toTerms(tokenize("who is response"), "en", kbSynonyms));
   });
 
   it("reads a request for steps alike in English, French and Spanish, apart from cost and duration", async () => {
