@@ -1,5 +1,6 @@
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { ChecklistState, nextCheck, replyToCheck, startChecklist, type ChecklistStep } from "../../src/diagnosis/checklist.js";
+import { earlierQuestionMeant } from "../../src/diagnosis/choices.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
 import { checkStepReply, checklistHandoffReply, checklistReply } from "../cards/checklist-card.js";
 import type { BotServices } from "../services.js";
@@ -9,6 +10,7 @@ export const CHECKLIST_DIALOG = "checklist";
 
 const START = "Let's check your port before you submit it, so it is not rejected. Answer each check; type \"cancel\" to stop at any time.";
 const MISSED = "Sorry, I didn't get that. Please pick one of these:";
+const REOPENED = "It sounds like you're changing an earlier answer, so let's take that question again (your other answers are kept):";
 
 /** "Check before I port": the pure pre-port checklist of src/diagnosis/checklist.ts, started by the main dialog. */
 export class ChecklistDialog extends StepDialog<ChecklistState, ChecklistStep, DiagnosisKnowledge> {
@@ -29,6 +31,14 @@ export class ChecklistDialog extends StepDialog<ChecklistState, ChecklistStep, D
   }
 
   protected answer(knowledge: DiagnosisKnowledge, state: ChecklistState, text: string): Answered<ChecklistState> {
+    // "actually no, we're keeping the internet" three checks after the one about other services: that one is asked again.
+    const step = nextCheck(knowledge, state);
+    const answered = knowledge.checks.filter((c) => state.answers[c.id] !== undefined);
+    const meant = step.kind === "check" ? earlierQuestionMeant(text, step.text, answered) : undefined;
+    if (meant) {
+      const { [meant.id]: _reopened, ...answers } = state.answers;
+      return { state: { ...state, answers }, understood: true, intro: REOPENED };
+    }
     return { ...replyToCheck(knowledge, state, text), missed: MISSED };
   }
 

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realKnowledge } from "./harness.js";
+import { conversations, start, type Running } from "./http.js";
+
+let bot: Running;
+beforeAll(async () => {
+  bot = await start(await realKnowledge(), { SECOND_OPINION: "off" });
+});
+afterAll(() => bot.close());
+
+const chat = conversations(() => bot, "changed-minds");
+function customer() {
+  const say = chat();
+  return async (text: string) => {
+    const posted = await say(text);
+    expect(posted.status).toBe(200);
+    return posted.replies();
+  };
+}
+
+/** The check a reply asks, "Check N of M: …", or the last line shown. */
+function asked(reply: string): string {
+  return /Check \d+ of \d+: [^*?]+\?/.exec(reply)?.[0] ?? reply.split("\n").at(-1)!;
+}
+
+describe("a customer hedging and changing their mind in the pre-port checklist", () => {
+  it("takes the last answer after a correction, hedges as 'not sure', and foreign or full-sentence answers as theirs", async () => {
+    const turn = customer();
+    await turn("check before I port");
+    await turn("US");
+    expect(asked(await turn("it's a cell phone"))).toContain("Check 1 of 11");
+    expect(asked(await turn("Yes, the address I have is the one on the CSR"))).toContain("Check 2 of 11");
+    expect(asked(await turn("no wait, actually yes"))).toContain("Check 3 of 11");
+    expect(asked(await turn("yes but only for one of them"))).toContain("Check 4 of 11");
+    expect(asked(await turn("nope!!"))).toContain("Check 5 of 11");
+    expect(asked(await turn("not sure, probably not"))).toContain("Check 6 of 11");
+    expect(asked(await turn("si"))).toContain("Check 7 of 11");
+    expect(asked(await turn("no"))).toContain("Check 8 of 11");
+    expect(asked(await turn("yeah I think so"))).toContain("Check 9 of 11");
+    expect(asked(await turn("oui"))).toContain("Check 10 of 11");
+    await turn("no");
+    const result = await turn("We don't, just this one");
+    expect(result).toContain("Your pre-port checklist");
+    // BTN known after the correction; account number only partly, services not sure: not checked; PIN missing: at risk.
+    expect(result).toMatch(/OK: [^\n]*Incorrect Billing Telephone Number/);
+    expect(result).toMatch(/- \*\*Account Number[^\n]*:\*\* Not checked yet\./);
+    expect(result).toMatch(/- \*\*Partial Port:\*\* Not checked yet\./);
+    expect(result).toMatch(/- \*\*I am being asked for my PIN[^\n]*:\*\* Ask your current carrier for the PIN/);
+    expect(result).toMatch(/- \*\*Hunt Members[^\n]*:\*\* Detach it/);
+  });
+
+  it("takes 'actually no, we're keeping the internet' three checks later as changing the services answer, and asks that one again", async () => {
+    const turn = customer();
+    await turn("check before I port");
+    await turn("US");
+    await turn("landline");
+    await turn("yes");
+    await turn("yes");
+    expect(asked(await turn("yes"))).toContain("Will other numbers or services (internet");
+    await turn("no");
+    const pending = await turn("no");
+    expect(asked(pending)).toContain("Is there any open or pending order");
+    const reopened = await turn("actually no, we're keeping the internet");
+    expect(reopened).toContain("changing an earlier answer");
+    expect(asked(reopened)).toContain("Will other numbers or services (internet");
+    // Answered again, the checklist goes on where it was: the pending-order check, not the ones answered since.
+    expect(asked(await turn("yes"))).toContain("Is there any open or pending order");
+  });
+
+  it("still reads 'actually no' as the answer to the current check when it names nothing asked before", async () => {
+    const turn = customer();
+    await turn("check before I port");
+    await turn("US");
+    await turn("landline");
+    expect(asked(await turn("actually no"))).toContain("Check 2 of");
+  });
+});
