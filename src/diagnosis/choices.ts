@@ -28,11 +28,14 @@ const PARTLY = /\b(?:only (?:for )?(?:one|some|a few|part)|(?:one|some|a few|mos
  * also when the reply wraps it in a few words ("it's a cell phone"). Undefined when it names none or several.
  * After a correction word the last choice stated wins ("no wait, actually yes"); where the step offers "not sure", a
  * reply that also says it ("not sure, probably not") or is only partly true ("yes but only for one of them") is that.
+ * A reply of a few words holding a question answers nothing until the question is answered.
  */
 export function pickChoice(choices: readonly Choice[], text: string): Choice | undefined {
   const reply = normalizeReply(text);
   if (!reply) return undefined;
   if (/^\d+$/.test(reply)) return choices[Number(reply) - 1];
+  // "I have the account number from the bill, is that the same?" asks before it answers: it is answered first.
+  if (/\?/.test(reply) && reply.split(" ").length >= 4) return undefined;
   const parts = reply.split(new RegExp(CORRECTION.source, "g")).map((p) => p.trim()).filter(Boolean);
   const last = [...parts].reverse().find((part) => named(choices, part).length > 0);
   if (last === undefined) return undefined;

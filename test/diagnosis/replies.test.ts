@@ -52,6 +52,10 @@ describe("reading a reply", () => {
     expect(pickAnswer(text)).toBe(expected);
   });
 
+  it.each([["I have the account number from the bill, is that the same?"], ["yes but what is a BTN?"]])("%j asks a question before it answers: no answer yet", (text) => {
+    expect(pickAnswer(text)).toBeUndefined();
+  });
+
   it("tells a reply that opens by taking something back from one that corrects itself", () => {
     expect(opensWithCorrection("actually no, we're keeping the internet")).toBe(true);
     expect(opensWithCorrection("Wait, yes")).toBe(true);
