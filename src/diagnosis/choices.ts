@@ -17,6 +17,20 @@ export function normalizeReply(text: string): string {
     .trim();
 }
 
+/** French and Spanish words for what the context questions ask, read as the English words the choices know. */
+const IN_ENGLISH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:estados unidos|ee ?uu|etats unis)\b/g, "usa"],
+  [/\b(?:celular|movil|cellulaire|telephone mobile|telefono movil)\b/g, "cell"],
+  [/\b(?:linea fija|telefono fijo|fijo|ligne fixe|fixe|ligne terrestre)\b/g, "landline"],
+  [/\b(?:sans frais|numero sans frais|gratuito|numero gratuito|linea gratuita)\b/g, "toll free"],
+  [/\b(?:telecopieur|telecopie)\b/g, "fax"],
+  [/\b(?:otro pais|autre pays)\b/g, "another"],
+];
+
+function inEnglish(reply: string): string {
+  return IN_ENGLISH.reduce((text, [pattern, english]) => text.replace(pattern, english), reply);
+}
+
 /** Words that take back what came before them in a reply ("no wait, actually yes"), in English, French and Spanish. */
 const CORRECTION = /\b(?:wait|actually|sorry|i mean|i meant|scratch that|correction|oops|en fait|pardon|je veux dire|perdon|quiero decir|mejor dicho)\b/;
 
@@ -31,7 +45,7 @@ const PARTLY = /\b(?:only (?:for )?(?:one|some|a few|part)|(?:one|some|a few|mos
  * A reply of a few words holding a question answers nothing until the question is answered.
  */
 export function pickChoice(choices: readonly Choice[], text: string): Choice | undefined {
-  const reply = normalizeReply(text);
+  const reply = inEnglish(normalizeReply(text));
   if (!reply) return undefined;
   if (/^\d+$/.test(reply)) return choices[Number(reply) - 1];
   // "I have the account number from the bill, is that the same?" asks before it answers: it is answered first.

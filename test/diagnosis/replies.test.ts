@@ -106,3 +106,17 @@ describe("rejection dates", () => {
   });
 
 });
+
+describe("context answers in French and Spanish", () => {
+  it.each([
+    ["Estados Unidos", "US"], ["EEUU", "US"], ["aux États-Unis", "US"], ["Canadá", "CA"], ["otro país", "INTL"],
+  ])("%j is the country %s", (text, value) => {
+    expect(pickChoice(CONTEXT_QUESTIONS.country.choices, text)?.value).toBe(value);
+  });
+
+  it.each([
+    ["es un celular", "wireless"], ["un cellulaire", "wireless"], ["teléfono fijo", "local"], ["ligne fixe", "local"], ["numéro sans frais", "toll-free"], ["télécopieur", "fax"],
+  ])("%j is the kind %s", (text, value) => {
+    expect(pickChoice(CONTEXT_QUESTIONS.kind.choices, text)?.value).toBe(value);
+  });
+});
