@@ -77,6 +77,19 @@ describe("a customer hedging and changing their mind in the pre-port checklist",
     expect(asked(await turn("I have the account number from the bill, is that the same?"))).toContain("Check 3 of");
   });
 
+  it("takes a Spanish customer's answers through the whole checklist", async () => {
+    const turn = customer();
+    await turn("check before I port");
+    await turn("Estados Unidos");
+    expect(asked(await turn("es un celular"))).toContain("Check 1 of 11");
+    const answers = ["sí", "no estoy seguro", "sí, tengo el número de cuenta", "no, no tengo el PIN", "no", "no", "no, ninguna orden pendiente", "sí, está activo", "sí, puedo recibir el SMS", "no"];
+    for (const [i, answer] of answers.entries()) expect(asked(await turn(answer))).toContain(`Check ${i + 2} of 11`);
+    const result = await turn("no, solo un número");
+    expect(result).toContain("Your pre-port checklist");
+    expect(result).toMatch(/- \*\*Incorrect Billing Telephone Number \(BTN\):\*\* Not checked yet\./);
+    expect(result).toMatch(/- \*\*I am being asked for my PIN[^\n]*:\*\* Ask your current carrier for the PIN/);
+  });
+
   it("still reads 'actually no' as the answer to the current check when it names nothing asked before", async () => {
     const turn = customer();
     await turn("check before I port");
