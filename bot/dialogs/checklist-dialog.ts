@@ -42,6 +42,10 @@ export class ChecklistDialog extends StepDialog<ChecklistState, ChecklistStep, D
     return { ...replyToCheck(knowledge, state, text), missed: MISSED };
   }
 
+  protected override whyAsked(step: ChecklistStep): string | undefined {
+    return "why" in step ? step.why : undefined;
+  }
+
   protected show(step: ChecklistStep, intro: string | undefined): Shown {
     switch (step.kind) {
       case "done":

@@ -64,6 +64,10 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
     return { ...result, missed: MISSED, ...(noticed ? { intro: NOTICE_READ } : {}) };
   }
 
+  protected override whyAsked(step: Step): string | undefined {
+    return "why" in step ? step.why : undefined;
+  }
+
   protected show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown {
     switch (step.kind) {
       case "handoff":
