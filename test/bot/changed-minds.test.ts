@@ -98,3 +98,23 @@ describe("a customer hedging and changing their mind in the pre-port checklist",
     expect(asked(await turn("actually no"))).toContain("Check 2 of");
   });
 });
+
+describe("a customer typing the number or PIN itself in the checklist", () => {
+  it("takes 'my BTN is …' as knowing the BTN, says it need not be typed, and never echoes it", async () => {
+    const turn = customer();
+    await turn("check before I port");
+    await turn("US");
+    await turn("cell");
+    await turn("yes");
+    const btn = await turn("my BTN is 514-555-0199");
+    expect(btn).toContain("Noted: Yes. No need to type numbers, PINs or account numbers here");
+    expect(asked(btn)).toContain("Check 3 of");
+    expect(btn).not.toContain("0199");
+    // A PIN given at the account-number check answers nothing: asked again, with the same advice.
+    const pin = await turn("the PIN is 4821");
+    expect(pin).toContain("No need to type numbers, PINs or account numbers here");
+    expect(asked(pin)).toContain("Check 3 of");
+    expect(pin).not.toContain("4821");
+    expect(bot.logs.join("\n")).not.toMatch(/0199|4821/);
+  });
+});
