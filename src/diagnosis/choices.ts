@@ -107,10 +107,12 @@ const COMMON = new Set([
   "actually", "wait", "sorry", "mean", "meant", "that", "this", "these", "those", "with", "have", "will", "would", "just", "keep",
   "keeping", "were", "they", "them", "their", "there", "what", "about", "only", "also", "still", "from", "your", "ours", "number",
   "numbers", "account", "port", "porting", "answer", "question", "earlier", "before", "last", "previous", "other", "some", "yes",
+  "the", "and", "not", "was", "its", "for", "you", "are", "our", "but", "had", "has", "did", "got", "one", "all", "any", "can",
+  "wrong", "right", "said", "told", "typed", "thought",
 ]);
 
 function words(text: string): Set<string> {
-  return new Set(normalizeReply(text).split(" ").filter((w) => w.length >= 4 && !COMMON.has(w)).map((w) => w.replace(/s$/, "")));
+  return new Set(normalizeReply(text).replace(/\?/g, " ").split(" ").filter((w) => w.length >= 3 && !COMMON.has(w)).map((w) => w.replace(/s$/, "")));
 }
 
 /**

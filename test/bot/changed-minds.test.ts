@@ -118,3 +118,17 @@ describe("a customer typing the number or PIN itself in the checklist", () => {
     expect(bot.logs.join("\n")).not.toMatch(/0199|4821/);
   });
 });
+
+describe("a customer correcting a diagnosis answer a few questions later", () => {
+  it("clears that answer and asks it again, rather than reading the correction as a rejection story", async () => {
+    const turn = customer();
+    await turn("my port was rejected");
+    await turn("port in");
+    expect(await turn("not sure")).toContain("Is the address on the port request a PO box?");
+    await turn("yes");
+    const corrected = await turn("wait, I was wrong about the PO box, it's not a PO box");
+    expect(corrected).toContain("changing an earlier answer");
+    expect(corrected).not.toContain("I've read the notice");
+    expect(corrected).toContain("Is the address on the port request a PO box?");
+  });
+});

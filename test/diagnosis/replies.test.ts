@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_CHOICES, opensWithCorrection, pickAnswer, pickChoice } from "../../src/diagnosis/choices.js";
+import { ANSWER_CHOICES, earlierQuestionMeant, opensWithCorrection, pickAnswer, pickChoice } from "../../src/diagnosis/choices.js";
 import { CONTEXT_QUESTIONS } from "../../src/diagnosis/context.js";
 import { parseRejectionDate } from "../../src/diagnosis/rejection-date.js";
 
@@ -54,6 +54,14 @@ describe("reading a reply", () => {
 
   it.each([["I have the account number from the bill, is that the same?"], ["yes but what is a BTN?"]])("%j asks a question before it answers: no answer yet", (text) => {
     expect(pickAnswer(text)).toBeUndefined();
+  });
+
+  it("finds the earlier question a correction is about by the words they share, none of them the current question's", () => {
+    const earlier = [{ text: "Is the address on the port request a PO box?" }, { text: "Will other services (internet, fax) stay on the account?" }];
+    expect(earlierQuestionMeant("wait, I was wrong about the PO box", "Is it a US or a Canadian number?", earlier)).toBe(earlier[0]);
+    expect(earlierQuestionMeant("actually no, we're keeping the internet", "Is there any open order?", earlier)).toBe(earlier[1]);
+    expect(earlierQuestionMeant("actually no", "Is there any open order?", earlier)).toBeUndefined();
+    expect(earlierQuestionMeant("we're keeping the internet", "Is there any open order?", earlier)).toBeUndefined();
   });
 
   it("tells a reply that opens by taking something back from one that corrects itself", () => {
