@@ -104,9 +104,9 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const misspelt = misspeltChoice(typed, choices);
     const text = misspelt ? choiceText(misspelt) : typed;
     const reading = readingOf(dc.context, this.services, text);
-    // "ok", "thanks" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was,
-    // and counts as an unclear reply, so "ok" after "ok" cannot keep the customer in the flow.
-    const social = reading.intent === "acknowledgement" || reading.intent === "thanks" || reading.intent === "greeting";
+    // "ok" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was, and counts
+    // as an unclear reply, so "ok" after "ok" cannot keep the customer in the flow. ("thanks, bye" is answered below.)
+    const social = reading.intent === "acknowledgement" || reading.intent === "greeting";
     const answered = this.answer(knowledge, saved.data, text, reading);
     if (!answered.understood && WHY_ASKED.test(normalizeReply(text).replace(/\?/g, "").trim())) {
       const why = this.whyAsked(this.next(knowledge, saved.data));
