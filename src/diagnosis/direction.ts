@@ -18,6 +18,7 @@ const OUT: RegExp[] = [
   /\b(?:my|our|the) (?:number|line|account|service) (?:is |was )?(?:with|at) (?:you|voipms|voip ms)\b/,
   // "Transfer out declined", "they need a PIN from you": the number is leaving us.
   /\b(?:transfer|transferred|transferring|move|moved|moving)s? outs?\b/,
+  /\boutbound (?:port|porting|transfer|request|order)\b/,
   /\b(?:pin|passcode|password|code)(?: \w+){0,3} from (?:you|voipms|voip ms)\b/,
 ];
 const IN: RegExp[] = [

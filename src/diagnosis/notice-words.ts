@@ -30,6 +30,8 @@ const RULES: Array<[RegExp, string]> = [
   // account, an order sent to the wrong carrier no newer request, a text-enabled number no unanswered SMS.
   [/\b(?:early termination|early cancellation|contract term|minimum term|term commitment|contract (?:not|has not) (?:ended|expired|completed))\b/g, "contractterm"],
   [/\b(?:number|port|port out|porting|sim|e911|911|record) (?:lock|locked|locking|protection|protected|block|blocked|blocker)\b/g, "portprotection"],
+  // ...but a line switched or signed over to a different carrier went to another carrier.
+  [/\b(?:switched|moved|ported|transferred|went|gone|signed up|took|taken)(?: \w+){0,4} (?:to|with|over to) (?:a |an )?(?:different|another|other) (?:local |wireless |mobile |cell |cable |phone )?(?:carrier|provider|service provider|company|phone company)\b/g, "switched othercarrier"],
   [/\b(?:wrong|incorrect|different) (?:losing |old |current |gaining |new )?(?:carrier|provider|service provider|company|spid|ocn)\b/g, "wrongcarrier"],
   [/\b(?:sms|text|texting|txt) (?:only|enabled|enablement)\b/g, "textenabled"],
   // A customer saying the reason was not given names none: "no idea why", "they didn't say anything more".
@@ -47,11 +49,12 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:told|asked|called|phoned|instructed) (?:\w+ ){0,3}(?:not to|to not|to stop|to cancel|to hold off on) (?:\w+ ){0,2}(?:move|moving|port|porting|transfer|transferring|release|releasing|switch|switching)\b/g, "withdrawn the port"],
   // A port request killed or scrapped was rejected; nothing was disconnected.
   [/\b(?:order|request|port|porting|transfer|submission) (?:got |was |has been |had been |is )?(?:killed|scrapped|nuked|axed)\b/g, "port rejected"],
+  [/\b(?:killed|scrapped|nuked|axed|sank|sunk|torpedoed) (?:the|my|our|this|that|your) (?:port|transfer|request|order|porting)\b/g, "port rejected"],
   // The port request's own state ("pending manual review", "the request was incomplete") names no cause.
   [/\b(?:pending|awaiting|under|in|for) (?:a |an )?(?:manual |further |internal |additional |back office |management |secondary )?review\b/g, "review"],
   [/\b(?:request|submission|lsr|form|application|paperwork|port|porting) (?:was |is |were |got |has been |came back )?(?:deemed |marked |considered |flagged |flagged as |returned as |returned )?incomplete\b/g, "request held"],
   // Nor does a port waiting its turn ("port is on hold", "port in progress"); what happened while it waited may.
-  [/(?<!\b(?:while|during|when|as|before|until|till|whilst) (?:the |my |our |a |this )?)\b(?:port|porting|transfer|port request|request|lsr|submission)(?: has been| had been| is| was| been| still| now| currently| placed){0,3} (?:pending|stuck|on hold|in limbo|delayed|waiting|in progress|underway|under way|being processed|in queue|queued)\b/g, "requeststate"],
+  [/(?<!\b(?:while|during|when|as|before|until|till|whilst) (?:the |my |our |your |a |this )?)\b(?:port|porting|transfer|port request|request|lsr|submission)(?: has been| had been| is| was| been| still| now| currently| placed){0,3} (?:pending|stuck|on hold|in limbo|delayed|waiting|in progress|underway|under way|being processed|in queue|queued)\b/g, "requeststate"],
   [/\b(?:account |identity |customer |credit |fraud )?(?:verification|validation|audit|check) (?:is |still )?(?:in progress|underway|under way|pending|ongoing)\b/g, "review"],
   // The port order waiting for its firm order commitment is the request's own state, not an order on the account.
   [/\b(?:awaiting|waiting for|waiting on|pending) (?:the |a |your )?(?:foc|firm order commitment|due date|confirmation)\b/g, "requeststate"],
@@ -95,7 +98,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:number|line) (?:that |which )?(?:the |our |my )?(?:whole |entire )?(?:bill|account|invoice) is (?:billed )?under\b/g, "btn"],
   [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
   [/\b(?:disc|disco|dscnt)\b/g, "disconnect"],
-  [/\b(?:pwd|pass code|security code|transfer pin|port pin|port out pin|account pin|pin number)\b/g, "pin"],
+  // A port-out PIN is a PIN that tells the direction.
+  [/\bport out pin\b/g, "pin portout"],
+  [/\b(?:pwd|pass code|security code|transfer pin|port pin|account pin|pin number)\b/g, "pin"],
   [/\b(?:text messages?|texts?|texted|texting|txt|mensaje de texto|mensaje|texto|message texte|texto sms)\b/g, "sms"],
   [/\bsms sms\b/g, "sms"],
   // How customers name a place, a person on the account, a count of lines, a reseller, a feature and a rollover.
@@ -130,6 +135,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:not|no longer|is not|isnt) (?:mine|ours|my number|our number|in my name|in our name)(?: any ?more)?\b/g, "holder inactive"],
   [/\b(?:let|gave up|given up|lost|released|surrendered) (?:the |my |our |that )?(?:number|line)(?: go)?\b/g, "number inactive"],
   [/\b(?:reassigned|recycled|given to someone else|assigned to someone else)\b/g, "inactive"],
+  [/\b(?:returned|released|gone back|went back|sent back|back) (?:in)?to (?:the )?(?:\w+ )?(?:inventory|pool|number pool|spare pool|stock)\b/g, "number inactive"],
+  [/\b(?:aging|cooling|quarantine|quarantined|snap back|snapback)(?: status| period| state)?\b/g, "inactive"],
   // An order still open with the current provider: a technician booked, an outstanding service order.
   [/\b(?:booked|scheduled|arranged|set up|ordered|requested|waiting for|waiting on) (?:\w+ ){0,3}(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll)\b/g, "change order pending"],
   [/\b(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll) (?:is |was |has been |had been )?(?:booked|scheduled|arranged|coming|planned)\b/g, "change order pending"],
@@ -137,15 +144,19 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:outstanding|open|unfinished|uncompleted) (?:service |change |move |install |installation |feature )?(?:order|orders)\b/g, "pending order"],
   // A move of the service the current provider was still carrying out is an order open on the account.
   [/\b(?:still|was still|were still|in the middle of) (?:moving|transferring|relocating|switching) (?:our |my |the |their )?(?:line|lines|service|phone|phones|number|numbers) (?:over )?to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place)\b/g, "move order pending"],
+  [/\b(?:asked|told|had|ordered|requested|booked|arranged|scheduled)(?: \w+){0,3} (?:to )?(?:move|moving|moved|relocate|relocating|relocated|transfer|transferring)(?: \w+){0,3} (?:service|services|line|lines|phone|phones|internet) to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place|condo)\b/g, "move order pending"],
   // Someone else also started moving the number: a newer authorization.
   [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
+  [/\b(strand|stranded|strands|stranding)((?: \w+){0,6}) (?:on|in|at) (?:the )?remaining (account|line|lines|services)\b/g, "$1$2 on the stranded $3"],
   [/\b(?:modem|router|cable internet|home internet|dsl|adsl|broadband)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:goes|go|going|rings|ring|forwards|rolls|jumps) (?:to|through to|over to) (?:the |our |a |another )?(?:\w+ ){0,3}(?:phone|line|desk|extension) when (?:it s |it is |its |the line is |the line s |we are |we re |they are |they re )?busy\b/g, "rollover next"],
-  [/\b(?:fire panel|fire alarm panel|alarm panel|fire alarm|burglar alarm|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
+  [/\b(?:fire panel|(?:(?:fire|burglar|security|home|house|building|intrusion) )?alarm(?: panel| dialer| dialler| system| monitoring| line| company)?|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
+  // Calls sent on to other lines when nobody answers: a hunt group.
+  [/\b(?:bounce|bounces|bounced|roll|rolls|rolled|go|goes|went|forward|forwards|forwarded|send|sends|sent|pass|passes|ring|rings|jump|jumps|hop|hops)(?: \w+){0,6} (?:lines?|phones?|extensions?|desks?|numbers?) (?:when|if|whenever) (?:nobody|no one|noone|we do not|we don t|the first one does not|it is not|it s not) (?:picks? up|answers?|answer it|pick up|picked up|answered)\b/g, "rollover next lines"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
   // The rest of the account staying where it is, in English, French and Spanish.
   [/\b(?:the rest|the others|les autres|le reste|los demas|las demas|los otros|las otras|el resto) (?:\w+ ){0,2}(?:stay|stays|remain|remains|restent|reste|demeurent|se quedan|quedan|siguen|se queda)\b/g, "other lines staying"],
@@ -153,9 +164,19 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:two|2|both|multiple) (?:companies|carriers|providers|phone companies)\b/g, "othercarrier othercarrier"],
   [/\b(?:tried|went with|signed up with|started with|went to) (?:\w+ ){0,2}first\b/g, "othercarrier newer request"],
   [/\b(?:withdrew|withdrawn|withdraw|withdrawal|rescinded|rescind|revoked|revoke|retracted|retract|pulled back)\b/g, "withdrawn"],
+  // A port request replaced by its own supplement or a later version of it is the request's state, not another's
+  // authorization; nor is the requester's own latest request a newer one.
+  [/\b(?:superseded|superceded|replaced|overridden|cancelled|canceled|closed|updated|changed)(?: by| per| via| with)? (?:a |an |the )?(?:supp|supplement|sup|newer version|new version|later version|revised version|version \d+)\b/g, "requeststate"],
+  [/\b(?:your|our|my|the|this) (?:most recent|latest|last|newest|recent) (?:port |porting |transfer )?(?:request|order|submission|lsr|pon|attempt|version)\b/g, "the port request"],
+  [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // Who else asked for the number, and when.
-  [/\b(?:another|different|other|a new|some other|a second|a third) (?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
+  [/\b(?:another|different|other|a new|some other|a second|a third) (?:local |wireless |mobile |cell |cellular |cable |phone |long distance |voip )?(?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
+  [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],
+  [/\bsigned (?:\w+ )?up (?:with|at) (?!(?:you|voipms|voip|us)\b)|\b(?:signed up|went|ported|switched|moved|gone|ordered service) (?:\w+ ){0,2}(?:elsewhere|somewhere else)\b/g, "signed up othercarrier "],
+  [/\b(?:beat|beats|outran|got ahead of) (?:you|yours|ours|us|your port|our port|your request|our request|your order|you guys|voipms|voip ms)\b|\b(?:moved|ported|transferred|took|grabbed|got|switched)(?: \w+){0,4} (?:over |across )?first\b|\bgot there first\b/g, "othercarrier newer request"],
+  // Asking the current provider to keep the number takes the authorization back.
+  [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn"],
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
   [/\b(?:told|tell|telling|informed) (?:them|(?:the |my |our )(?:\w+ ){0,2}(?:company|carrier|provider)) (?:that )?(?:we|i|they) (?:were|was|are|am|would be|will be|d be) (?:staying|keeping (?:the|our|my) (?:service|number|line))\b/g, "withdrawn the port"],
   [/\b(?:otra|una nueva|une autre|une nouvelle|autre) (?:solicitud|peticion|demande)\b/g, "newer request"],
@@ -167,7 +188,7 @@ const RULES: Array<[RegExp, string]> = [
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
   [/\b(?:thinking|thought|assumed|assuming|believing|believed|figured) (?:that )?(?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "before the port"],
-  [/\b(before|until|till) (?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "$1 the port"],
+  [/\b(before|until|till) (?:the |my |our |your )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "$1 the port"],
   [/\b(?:after|since) (?:the |my |our |a )?(?:port|porting|transfer|switch|move)(?! (?:was |got |is |has been |had been )?(?:submitted|sent|started|requested|filed|entered|placed|rejected|denied|refused))\b/g, "afterport"],
   [/\b(?:port|porting|transfer|switch|move) (?:was |is |has )?(?:completed|complete|done|finished|successful)\b/g, "afterport"],
   [/\b(?:since|after|now that) (?:it|the number|my number|our number|they|we|i) (?:was |were |is |are |has been |got )?(?:ported|transferred|moved)\b/g, "afterport"],
