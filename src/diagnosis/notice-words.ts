@@ -31,7 +31,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:early termination|early cancellation|contract term|minimum term|term commitment|contract (?:not|has not) (?:ended|expired|completed))\b/g, "contractterm"],
   [/\b(?:number|port|port out|porting|sim|e911|911|record) (?:lock|locked|locking|protection|protected|block|blocked|blocker)\b/g, "portprotection"],
   // ...but a line switched or signed over to a different carrier went to another carrier.
-  [/\b(?:switched|moved|ported|transferred|went|gone|signed up|took|taken)(?: \w+){0,4} (?:to|with|over to) (?:a |an )?(?:different|another|other) (?:local |wireless |mobile |cell |cable |phone )?(?:carrier|provider|service provider|company|phone company)\b/g, "switched othercarrier"],
+  [/\b(switched|moved|ported|transferred|went|gone|signed up|took|taken)((?: \w+){0,4}) (?:to|with|over to) (?:a |an )?(?:different|another|other) (?:local |wireless |mobile |cell |cable |phone )?(?:carrier|provider|service provider|company|phone company)\b/g, "$1$2 othercarrier"],
   [/\b(?:wrong|incorrect|different) (?:losing |old |current |gaining |new )?(?:carrier|provider|service provider|company|spid|ocn)\b/g, "wrongcarrier"],
   [/\b(?:sms|text|texting|txt) (?:only|enabled|enablement)\b/g, "textenabled"],
   // A customer saying the reason was not given names none: "no idea why", "they didn't say anything more".
@@ -99,7 +99,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
   [/\b(?:disc|disco|dscnt)\b/g, "disconnect"],
   // A port-out PIN is a PIN that tells the direction.
-  [/\bport out pin\b/g, "pin portout"],
+  [/\bport out pin\b/g, "portout pin"],
   [/\b(?:pwd|pass code|security code|transfer pin|port pin|account pin|pin number)\b/g, "pin"],
   [/\b(?:text messages?|texts?|texted|texting|txt|mensaje de texto|mensaje|texto|message texte|texto sms)\b/g, "sms"],
   [/\bsms sms\b/g, "sms"],
@@ -175,8 +175,10 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],
   [/\bsigned (?:\w+ )?up (?:with|at) (?!(?:you|voipms|voip|us)\b)|\b(?:signed up|went|ported|switched|moved|gone|ordered service) (?:\w+ ){0,2}(?:elsewhere|somewhere else)\b/g, "signed up othercarrier "],
   [/\b(?:beat|beats|outran|got ahead of) (?:you|yours|ours|us|your port|our port|your request|our request|your order|you guys|voipms|voip ms)\b|\b(?:moved|ported|transferred|took|grabbed|got|switched)(?: \w+){0,4} (?:over |across )?first\b|\bgot there first\b/g, "othercarrier newer request"],
+  // Another carrier taking the number while ours was under way is a newer request.
+  [/\bothercarrier((?: \w+){0,4}) (?:while|before|during) (?:the |your |our |my |you |you were |we were )?(?:port|porting|transfer|transferring|request)\b/g, "othercarrier$1 newer request during the port"],
   // Asking the current provider to keep the number takes the authorization back.
-  [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn"],
+  [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn the port"],
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
   [/\b(?:told|tell|telling|informed) (?:them|(?:the |my |our )(?:\w+ ){0,2}(?:company|carrier|provider)) (?:that )?(?:we|i|they) (?:were|was|are|am|would be|will be|d be) (?:staying|keeping (?:the|our|my) (?:service|number|line))\b/g, "withdrawn the port"],
   [/\b(?:otra|una nueva|une autre|une nouvelle|autre) (?:solicitud|peticion|demande)\b/g, "newer request"],

@@ -225,3 +225,60 @@ describe("more plain words for a cause", () => {
     expect(ids("switching to another carrier and they say the PIN for my number with you is wrong")[0]).toBe("port-out-rejection-for-pin");
   });
 });
+
+describe("another carrier that got the number first", () => {
+  it.each([
+    "my daughter signed up with Freedom last month and they took the number over first",
+    "we switched the shop line to another cable provider while your port sat there",
+    "looks like the wireless company's transfer beat yours",
+    "we put in duplicate port requests with two companies by mistake",
+    "Rejected: subscriber has authorized another wireless carrier for this number",
+    "I went elsewhere before the port was done",
+    "our accountant phoned Bell and asked them to hold on to the line, now the port is rejected",
+  ])("%s → a newer authorization", (text) => {
+    expect(ids(text)[0]).toBe("more-recent-authorization");
+  });
+
+  it("a supplement or a later version of the request, or the requester's own latest request, names no cause", () => {
+    for (const text of [
+      "Order replaced by supplement 3",
+      "LSR superseded by version 2; continue with the latest",
+      "Rejected: your most recent request is missing the remarks",
+      "please submit a new request once the issue is fixed",
+    ]) {
+      expect(ids(text), text).toEqual([]);
+    }
+  });
+
+  it("an order sent to a different carrier still names no cause", () => {
+    expect(ids("rejected: order sent to a different carrier, wrong SPID")).toEqual([]);
+  });
+});
+
+describe("rival causes told apart", () => {
+  it("services stranded on the remaining account are the hunt and stranded-services cause, not a partial port", () => {
+    expect(words("would strand voicemail on the remaining account")).toContain("stranded account");
+    expect(ids("REJ - port would strand the alarm and features on the remaining account")[0]).toBe("hunt-members-stranded-services");
+  });
+
+  it("an alarm on the line, and calls passed to the other phones when nobody answers, are a hunt group", () => {
+    expect(ids("we were refused because the building's security alarm dials out on that number")[0]).toBe("hunt-members-stranded-services");
+    expect(ids("calls ring through to our other desk phones if no one picks up, and the port was rejected")[0]).toBe("hunt-members-stranded-services");
+  });
+
+  it("a number back in the carrier's pool or in aging is disconnected, not a pending order", () => {
+    expect(ids("Rejected: TN released to spare pool")[0]).toBe("disconnected-inactive-numbers");
+    expect(ids("REJ: number in aging")[0]).toBe("disconnected-inactive-numbers");
+  });
+
+  it("a move of the service asked of the old provider is an order open on the account", () => {
+    expect(ids("the port failed, we had asked them to relocate our lines to the new premises that week")[0]).toBe("freeze-on-the-account-pending-order");
+  });
+
+  it("a port-out PIN in a notice tells the direction: the port-out cause comes first", () => {
+    const read = kb.reader.read("REJECTED - port-out PIN incorrect");
+    expect(read.direction).toBe("out");
+    expect(read.causes[0]?.cause.id).toBe("port-out-rejection-for-pin");
+    expect(kb.reader.read("Outbound transfer declined: PIN missing").direction).toBe("out");
+  });
+});
