@@ -21,6 +21,8 @@ const RULES: Array<[RegExp, string]> = [
   // A detail said to need nothing ("PIN not required", "disconnect date not applicable", "not a concern") is no
   // detail missing or wrong.
   [/\b(?:(?:is |was |are |were )?(?:not|no longer) (?:required|needed|necessary|applicable|relevant|an issue|a concern|a problem|a factor)|n a(?! (?:pas|plus|jamais|rien|que|aucun|aucune|personne)\b))\b/g, "nothingtodo"],
+  // A line or a service not installed yet is an order still open, not a detail ruled out.
+  [/\b(?:was not|wasnt|were not|werent|had not been|hadnt been|has not been|have not been|is not|are not) (?:yet )?(?:installed|provisioned|set up|hooked up)(?: yet)?\b/g, "order pending"],
   // "It's not the address" rules the address out rather than calling it wrong.
   [/\b(?:it|that|this|the problem|the issue)(?: s| is|s|s| was) not (?:about |because of |due to )?(?!(?:the |a |an |our |my )?(?:right|correct|proper|valid|same|one|ones|number|numbers|account|accountnumber|what|how)\b)(?:the |a |an |our |my )?(?=\w)/g, "ruledout "],
   // Asking the reader to open a ticket or a case is where to go next, not an open order on the account.
@@ -76,6 +78,7 @@ const RULES: Array<[RegExp, string]> = [
   // The account number is one thing to tell apart from the account and from the other numbers a port names.
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
+  [/\b(?:house|street|building|civic|suite) (?:number|no|nbr|num)\b/g, "address"],
   [/\b(?:svc|srvc)\b/g, "service"],
   [/\b(?:cust|subscriber|end user|enduser)\b/g, "customer"],
   [/\b(?:info|details)\b/g, "information"],
@@ -84,6 +87,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:groupe de recherche|groupe d appel|groupe de sonnerie|grupo de busqueda|grupo de salto|grupo de timbrado)\b/g, "hunt group"],
   [/\b(?:mlh|multi line hunt|multiline hunt|series hunt|circular hunt|ucd|uniform call distribution)\b/g, "hunt group"],
   [/\bhunt (?:sequence|arrangement|series|line|group group)\b/g, "hunt group"],
+  // Members of a group left behind without the number that heads it, or a service left without its line: stranded.
+  [/\b(?:members?|lines?|numbers?|tns?|extensions?)(?: \w+){0,2} (?:would |will )?(?:remain|be left|stay|left)(?: \w+){0,3} (?:without|with no) (?:the |a |an |its |their )?(?:pilot|main number|lead number|main line|lead line)\b/g, "stranded members"],
+  [/\b(?:leaves|leave|leaving|left)(?: \w+){0,4} (?:without|with no) (?:a |an |the |its |their )?(?:dial tone|main|lead|pilot|working|host|anchor|primary)(?: number| line| tn)?\b/g, "stranded"],
   [/\bpilot\b/g, "hunt pilot"],
   // The number that heads a group of lines is the group's pilot.
   [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
@@ -111,7 +117,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|family member|in law|boss|employer|manager|landlord|tenant|previous tenant|business partner)\b/g, "relative"],
   [/\b(?:two|three|four|five|six|multiple|many|a few|a bunch of|a couple of|several) (numbers|lines|phones|phone numbers|dids|tns|telephone numbers)\b/g, "several $1"],
   [/\b(?:buys|buy|bought|leases|lease|leased|rents|rent|rented|gets|get)(?: \w+){0,3} (?:from|off) (?:a |the |another )?(?:bigger|larger|big|large|major|upstream|wholesale|parent)\b/g, "reseller"],
-  [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|upstream)\b/g, "reseller"],
+  [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|wholesale|upstream)\b/g, "reseller"],
   [/\b(?:call forwarding|forwarding|voicemail|voice mail|call waiting|caller id|three way calling|call blocking|speed upgrade|new feature|long distance|international calling|international plan|data plan|add on|addon)\b/g, "feature"],
   [/\b(?:in the middle of|midway through|halfway through|partway through|still processing|still working on|unfinished|incomplete|not finished|not complete|not completed|not yet done|not done yet|still open|still pending)\b/g, "inprogress"],
   [/\bin progress\b/g, "inprogress"],
@@ -123,6 +129,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\bwhat (?:happens|will happen|should happen|to do) (?:to|with) (?:the |our |my )?(?:other |remaining )?(?:lines|numbers|services)\b/g, "disposition remaining"],
   [/\b(?:closed|shut|shut down|terminated|deactivated|cancelled|canceled) (?:down )?(?:the |my |our |this |that )?(?:old )?account\b/g, "account closed"],
   [/\b(?:one after (?:the other|another)|in turn|in sequence|round robin|(?:cycle|cycles|cycling|rotate|rotates|rotating) (?:through|between|among))\b/g, "inturn"],
+  // A line or a service ordered from the current provider and not yet installed is an order open on the account.
+  [/\b(?:ordered|added|requested|asked for|signed up for|booked) (?:a |an )?(?:new |second |third |extra |additional |another )(?:line|number|phone line|service)\b/g, "change order pending"],
   [/\b(?:a )?(?:second|third|another|extra|additional|other) (numbers?|lines?)\b/g, "other $1"],
   [/\b(?:\d+|one|two|three|four|five|some|a few) (?:of|out of) (our|my|the|their) (?:\d+ |\w+ )?(numbers|lines|phones|tns)\b/g, "some of $1 $2"],
   // A contract is the account by another name; "under contract" says nothing on its own.
@@ -167,7 +175,7 @@ const RULES: Array<[RegExp, string]> = [
   // A port request replaced by its own supplement or a later version of it is the request's state, not another's
   // authorization; nor is the requester's own latest request a newer one.
   [/\b(?:superseded|superceded|replaced|overridden|cancelled|canceled|closed|updated|changed)(?: by| per| via| with)? (?:a |an |the )?(?:supp|supplement|sup|newer version|new version|later version|revised version|version \d+)\b/g, "requeststate"],
-  [/\b(?:your|our|my|the|this) (?:most recent|latest|last|newest|recent) (?:port |porting |transfer )?(?:request|order|submission|lsr|pon|attempt|version)\b/g, "the port request"],
+  [/\b(?:(?:your|our|my|the|this) (?:most recent|latest|last|newest|recent)|(?:your|our|my|this) (?:newer|later|new|subsequent)) (?:port |porting |transfer )?(?:request|order|submission|lsr|pon|attempt|version)\b/g, "the port request"],
   [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // Who else asked for the number, and when.
@@ -177,6 +185,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:beat|beats|outran|got ahead of) (?:you|yours|ours|us|your port|our port|your request|our request|your order|you guys|voipms|voip ms)\b|\b(?:moved|ported|transferred|took|grabbed|got|switched)(?: \w+){0,4} (?:over |across )?first\b|\bgot there first\b/g, "othercarrier newer request"],
   // Another carrier taking the number while ours was under way is a newer request.
   [/\bothercarrier((?: \w+){0,4}) (?:while|before|during) (?:the |your |our |my |you |you were |we were )?(?:port|porting|transfer|transferring|request)\b/g, "othercarrier$1 newer request during the port"],
+  [/\b(?:transferred|moved|ported|switched|took|put)(?: \w+){0,3} (?:to|over to|onto|on) (?:his|her|their) (?:own |new )?(?:cell |mobile |wireless |phone )?(?:plan|account|carrier|provider)\b/g, "othercarrier newer request"],
+  [/\b(?:also|too|as well) (?:put in|placed|submitted|filed|started|made) (?:an |a |their own )?(?:order|request)(?: \w+){0,2} to (?:move|port|transfer|take) (?:the|our|my) (?:number|line)\b/g, "othercarrier newer request"],
   // Asking the current provider to keep the number takes the authorization back.
   [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn the port"],
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.

@@ -282,3 +282,31 @@ describe("rival causes told apart", () => {
     expect(kb.reader.read("Outbound transfer declined: PIN missing").direction).toBe("out");
   });
 });
+
+describe("carrier wording for stranded members, open orders, addresses and wireless PINs", () => {
+  it.each([
+    ["REJ: hunt members would be left without the pilot at the OSP", "hunt-members-stranded-services"],
+    ["Rejected: porting this TN would leave the alarm circuit with no working number", "hunt-members-stranded-services"],
+    ["our port bounced, we had added a new line with them last week and it had not been installed yet", "freeze-on-the-account-pending-order"],
+    ["Reject: acct number given is the wholesale provider's", "account-number-reseller-mismatch"],
+    ["LSR REJ - street number not found on CSR", "rejection-for-mismatch-information"],
+    ["the port failed because my sister moved the number onto her own mobile plan", "more-recent-authorization"],
+    ["our new alarm company also submitted a request to port our line, and now yours is rejected", "more-recent-authorization"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a line that was not installed yet is an open order, not a detail ruled out", () => {
+    expect(words("the line was not installed yet")).toContain("order pending");
+  });
+
+  it("the PIN of a wireless account is the losing account's: the port-in cause comes first", () => {
+    const read = kb.reader.read("REJ - mobile account PIN incorrect");
+    expect(read.direction).toBe("in");
+    expect(read.causes[0]?.cause.id).toBe("account-number-reseller-mismatch");
+  });
+
+  it("the requester's own newer submission names no cause", () => {
+    expect(ids("Rejected: your later request lacks the signed LOA")).toEqual([]);
+  });
+});
