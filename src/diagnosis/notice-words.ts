@@ -79,6 +79,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
   [/\b(?:house|street|building|civic|suite) (?:number|no|nbr|num)\b/g, "address"],
+  [/\b(?:street type|street suffix|address suffix|street direction|directional(?: prefix| suffix)?|suffix)\b/g, "abbreviation"],
   [/\b(?:svc|srvc)\b/g, "service"],
   [/\b(?:cust|subscriber|end user|enduser)\b/g, "customer"],
   [/\b(?:info|details)\b/g, "information"],
@@ -155,9 +156,17 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:asked|told|had|ordered|requested|booked|arranged|scheduled)(?: \w+){0,3} (?:to )?(?:move|moving|moved|relocate|relocating|relocated|transfer|transferring)(?: \w+){0,3} (?:service|services|line|lines|phone|phones|internet) to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place|condo)\b/g, "move order pending"],
   // Someone else also started moving the number: a newer authorization.
   [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
+  // A disconnect already carried out is a disconnected number, whoever ordered it.
+  [/\b(?:cancelled|canceled|terminated|closed)(?: by (?:the )?(?:customer|end user|subscriber|account holder))? before (?:the |your |our |my )?(?:port|porting|transfer)\b/g, "inactive before the port"],
+  [/\b(?:disconnect|disconnection|cancellation|cancel) order (?:was |has been |is |had been )?(?:completed|complete|done|finished|processed|worked|closed)\b/g, "disconnected"],
+  [/\b(disconnected|cancelled|canceled|terminated) (?:per|by|at|on) (?:the )?(?:customer|end user|subscriber|account holder)?(?: s)? ?(?:order|request)\b/g, "$1 by the customer"],
+  // Whether to keep or disconnect the other numbers is what a partial port leaves open.
+  [/\b(?:keep|retain|retained|kept|keeping) or (?:disconnect|disconnected|cancel|cancelled|canceled)\b|\b(?:disconnect|disconnected|cancel) or (?:keep|retain|retained|kept)\b/g, "disposition remaining numbers"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
-  [/\b(strand|stranded|strands|stranding)((?: \w+){0,6}) (?:on|in|at) (?:the )?remaining (account|line|lines|services)\b/g, "$1$2 on the stranded $3"],
+  // In a notice about stranded services, what remains on the account is what would be stranded, not a partial port.
+  [/(?<=\bstrand(?:ed|s|ing)?\b.*)\b(?:remaining|remains|remain|left behind)\b|\b(?:remaining|remains|remain|left behind)\b(?=.*\bstrand(?:ed|s|ing)?\b)/g, "stranded"],
+  [/\b(?:remaining|other) (?:lines|numbers|tns|members|extensions)(?: \w+){0,2} (?:would |will )?(?:lose|lost|losing) (?:their |the |its )?(?:hunt|hunting|pilot|rollover|hunt group)\b/g, "stranded members hunt group"],
   [/\b(?:modem|router|cable internet|home internet|dsl|adsl|broadband)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
@@ -175,18 +184,21 @@ const RULES: Array<[RegExp, string]> = [
   // A port request replaced by its own supplement or a later version of it is the request's state, not another's
   // authorization; nor is the requester's own latest request a newer one.
   [/\b(?:superseded|superceded|replaced|overridden|cancelled|canceled|closed|updated|changed)(?: by| per| via| with)? (?:a |an |the )?(?:supp|supplement|sup|newer version|new version|later version|revised version|version \d+)\b/g, "requeststate"],
+  [/(?<=\b(?:supp|supplement|version)\b.*)\b(?:superseded|superceded|replaced)\b|\b(?:superseded|superceded|replaced)\b(?=.*\b(?:supp|supplement|version)\b)/g, "requeststate"],
   [/\b(?:(?:your|our|my|the|this) (?:most recent|latest|last|newest|recent)|(?:your|our|my|this) (?:newer|later|new|subsequent)) (?:port |porting |transfer )?(?:request|order|submission|lsr|pon|attempt|version)\b/g, "the port request"],
   [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // Who else asked for the number, and when.
   [/\b(?:another|different|other|a new|some other|a second|a third) (?:local |wireless |mobile |cell |cellular |cable |phone |long distance |voip )?(?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
   [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],
+  [/\b(?:competing|conflicting) (?:lsrs?|authorizations?|loas?|port requests?)\b/g, "othercarrier newer request"],
   [/\bsigned (?:\w+ )?up (?:with|at) (?!(?:you|voipms|voip|us)\b)|\b(?:signed up|went|ported|switched|moved|gone|ordered service) (?:\w+ ){0,2}(?:elsewhere|somewhere else)\b/g, "signed up othercarrier "],
   [/\b(?:beat|beats|outran|got ahead of) (?:you|yours|ours|us|your port|our port|your request|our request|your order|you guys|voipms|voip ms)\b|\b(?:moved|ported|transferred|took|grabbed|got|switched)(?: \w+){0,4} (?:over |across )?first\b|\bgot there first\b/g, "othercarrier newer request"],
   // Another carrier taking the number while ours was under way is a newer request.
   [/\bothercarrier((?: \w+){0,4}) (?:while|before|during) (?:the |your |our |my |you |you were |we were )?(?:port|porting|transfer|transferring|request)\b/g, "othercarrier$1 newer request during the port"],
   [/\b(?:transferred|moved|ported|switched|took|put)(?: \w+){0,3} (?:to|over to|onto|on) (?:his|her|their) (?:own |new )?(?:cell |mobile |wireless |phone )?(?:plan|account|carrier|provider)\b/g, "othercarrier newer request"],
   [/\b(?:also|too|as well) (?:put in|placed|submitted|filed|started|made) (?:an |a |their own )?(?:order|request)(?: \w+){0,2} to (?:move|port|transfer|take) (?:the|our|my) (?:number|line)\b/g, "othercarrier newer request"],
+  [/\b(?:agreed|decided|chose|opted|promised)(?: \w+){0,2} to (?:stay|remain)(?! (?:on|in|at|with (?:the|our|my) (?:same|old|current) (?:plan|account)))\b/g, "withdrawn the port staying"],
   // Asking the current provider to keep the number takes the authorization back.
   [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn the port"],
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
@@ -218,7 +230,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:changed|change|changing|upgraded|upgrade|upgrading|downgraded|downgrade|downgrading|switched|switch) (?:\w+ ){0,2}(?:plan|plans|package|bundle|features?|speed|tier)\b/g, "change order"],
   [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
-  [/\b(?:deleted|delete|deleting|never saw|never read|never opened|never got to|missed)(?= (?:\w+ ){0,3}(?:sms|it|them|that|one)\b)/g, "noreply"],
+  [/\b(?:deleted|delete|deleting|never saw|never read|never opened|never got to|missed|did not see|didnt see|did not notice|didnt notice|did not get|didnt get|never got)(?= (?:\w+ ){0,3}(?:sms|it|them|that|one)\b)/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
   // "The PIN was right but the account number wasn't": the second detail is the wrong one.
   [/\bbut (?:the |our |my |their |its )?((?:\w+ ){1,3}?)(?:was|is|were|are) not(?= *$| and\b| so\b| which\b)/g, "but $1 incorrect"],

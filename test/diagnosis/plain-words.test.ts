@@ -310,3 +310,33 @@ describe("carrier wording for stranded members, open orders, addresses and wirel
     expect(ids("Rejected: your later request lacks the signed LOA")).toEqual([]);
   });
 });
+
+describe("notices whose words two causes share", () => {
+  it.each([
+    ["REJ: port would strand the DSL, which remains on the account", "hunt-members-stranded-services"],
+    ["Rejected: TN is the hunt pilot, the other lines would lose their hunting", "hunt-members-stranded-services"],
+    ["REJ: TN disconnected at customer's request last week", "disconnected-inactive-numbers"],
+    ["Rejected - disconnect order completed 09/14, TN not portable", "disconnected-inactive-numbers"],
+    ["Rejected: TN not working (terminated by subscriber before port)", "disconnected-inactive-numbers"],
+    ["Rejected: other numbers on the account - keep or disconnect?", "partial-port"],
+    ["REJ: street suffix on LSR does not match CSR", "abbreviations"],
+    ["REJ: competing LSR for this TN received from another LSP", "more-recent-authorization"],
+    ["the old carrier offered a better deal and we decided to stay, so the port was rejected", "more-recent-authorization"],
+    ["I didn't notice the approval text until the next day and the port got rejected", "rejection-for-sms-not-answered"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a conflicting order on the account is still an open order, not another carrier", () => {
+    expect(ids("Conflicting order: plan change in progress on the account, port cannot be processed")[0]).toBe("freeze-on-the-account-pending-order");
+  });
+
+  it("a request superseded by its own supplement names no cause; a cancellation that supersedes it still does", () => {
+    expect(ids("Order superseded: new due date requested by supplement")).toEqual([]);
+    expect(ids("Port superseded: the account holder cancelled the port with the losing carrier")[0]).toBe("more-recent-authorization");
+  });
+
+  it("a service cancelled by the customer is no newer authorization unless the port was cancelled", () => {
+    expect(ids("Rejected: service cancelled by customer before port")[0]).toBe("disconnected-inactive-numbers");
+  });
+});
