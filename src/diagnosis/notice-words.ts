@@ -196,7 +196,12 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:beat|beats|outran|got ahead of) (?:you|yours|ours|us|your port|our port|your request|our request|your order|you guys|voipms|voip ms)\b|\b(?:moved|ported|transferred|took|grabbed|got|switched)(?: \w+){0,4} (?:over |across )?first\b|\bgot there first\b/g, "othercarrier newer request"],
   // Another carrier taking the number while ours was under way is a newer request.
   [/\bothercarrier((?: \w+){0,4}) (?:while|before|during) (?:the |your |our |my |you |you were |we were )?(?:port|porting|transfer|transferring|request)\b/g, "othercarrier$1 newer request during the port"],
-  [/\b(?:transferred|moved|ported|switched|took|put)(?: \w+){0,3} (?:to|over to|onto|on) (?:his|her|their) (?:own |new )?(?:cell |mobile |wireless |phone )?(?:plan|account|carrier|provider)\b/g, "othercarrier newer request"],
+  [/\b(?:transferred|moved|ported|switched|took|put)(?: \w+){0,3} (?:to|over to|onto|on) (?:his|her|their) (?:\w+ ){0,3}(?:plan|account|carrier|provider|phone system|system|company|cell|mobile)\b/g, "othercarrier newer request"],
+  [/\b(?:already|had) (?:gone|went|signed) (?:up )?with (?!(?:you|voipms|voip|us)\b)|\bboth (?:you|voipms|voip ms) and (?=\w)|\b(?:through|with|via|at) (?:you|voipms|voip ms) and (?:with |through |at )?(?=\w+ (?:at the same time|too|as well)\b)/g, "othercarrier newer request "],
+  [/\b(?:reversed|undid|undo|undone|called off|halted|revoked) (?:the|our|my|your) (?:port|transfer|porting|switch)(?: request)?\b/g, "withdrawn the port"],
+  [/\bafter (?:yours|ours|mine|your port|our port|my port|your request|our request|you did|we did|i did)\b/g, "newer request"],
+  // A newer request or a duplicate from the same submitter is the requester's own, not another carrier's.
+  [/\b(?:othercarrier )?newer (?:request|order|port request)((?: \w+){0,6}) (?:from|by) (?:you|your|the same)(?: company| spid| ocn| submitter| side| account)?\b/g, "request$1 from the submitter"],
   [/\b(?:also|too|as well) (?:put in|placed|submitted|filed|started|made) (?:an |a |their own )?(?:order|request)(?: \w+){0,2} to (?:move|port|transfer|take) (?:the|our|my) (?:number|line)\b/g, "othercarrier newer request"],
   [/\b(?:agreed|decided|chose|opted|promised)(?: \w+){0,2} to (?:stay|remain)(?! (?:on|in|at|with (?:the|our|my) (?:same|old|current) (?:plan|account)))\b/g, "withdrawn the port staying"],
   // Asking the current provider to keep the number takes the authorization back.
@@ -241,6 +246,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
   [/\b(?:do|does|did) not exist\b/g, "incorrect"],
   [/\b(?:is|was|are|were) not the (?:right |correct |proper |valid )?/g, "incorrect "],
+  [/\b(?:is|was|are|were) not where\b/g, "incorrect where"],
+  [/\b(?:typo|typos|misspelled|misspelt|misspelling|spelling mistake|spelled wrong|spelt wrong)\b/g, "incorrect"],
   [/\bnot the (?:right|correct|proper)\b/g, "incorrect"],
   [/\b(?:left blank|blank|empty|omitted|not provided|not populated|not supplied)\b/g, "missing"],
   [/\bnot (?:associated|found|on file|on record|listed)\b/g, "incorrect"],

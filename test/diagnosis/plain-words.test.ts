@@ -340,3 +340,25 @@ describe("notices whose words two causes share", () => {
     expect(ids("Rejected: service cancelled by customer before port")[0]).toBe("disconnected-inactive-numbers");
   });
 });
+
+describe("newer authorizations told in other words", () => {
+  it.each([
+    "my partner moved our landline to her office's phone system the same week, and the port failed",
+    "we had already signed with Vonage for that number, the port was rejected",
+    "I asked both you and Lucky Mobile to bring the number over",
+    "my brother undid the transfer with the old carrier behind my back",
+    "Rejected: the losing carrier accepted a different carrier's port after yours",
+  ])("%s → a newer authorization", (text) => {
+    expect(ids(text)[0]).toBe("more-recent-authorization");
+  });
+
+  it("a newer or duplicate request from the requester itself names no cause", () => {
+    expect(ids("Rejected: newer order from your company on file for this TN")).toEqual([]);
+    expect(ids("Duplicate transfer request from the same SPID, rejected")).toEqual([]);
+  });
+
+  it("a typo or an address that is not where the line is, is a mismatch of information", () => {
+    expect(ids("the port was refused, my last name is misspelled on their account")[0]).toBe("rejection-for-mismatch-information");
+    expect(ids("rejected: the address on the request is not where the service is installed")[0]).toBe("rejection-for-mismatch-information");
+  });
+});
