@@ -150,6 +150,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:booked|scheduled|arranged|set up|ordered|requested|waiting for|waiting on) (?:\w+ ){0,3}(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll)\b/g, "change order pending"],
   [/\b(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll) (?:is |was |has been |had been )?(?:booked|scheduled|arranged|coming|planned)\b/g, "change order pending"],
   [/\b(?:(?:une |la )?commande (?:de \w+ )?(?:est )?(?:toujours |encore )?(?:ouverte|en cours|en attente)|(?:una |la )?orden (?:de \w+ )?(?:esta )?(?:todavia |aun )?(?:abierta|pendiente|en curso))\b/g, "pending order"],
+  [/(?<!\b(?:port|porting|lsr|transfer) )\b(?:order|orders|request|change) in flight\b/g, "pending order"],
   [/\b(?:outstanding|open|unfinished|uncompleted) (?:service |change |move |install |installation |feature )?(?:order|orders)\b/g, "pending order"],
   // A move of the service the current provider was still carrying out is an order open on the account.
   [/\b(?:still|was still|were still|in the middle of) (?:moving|transferring|relocating|switching) (?:our |my |the |their )?(?:line|lines|service|phone|phones|number|numbers) (?:over )?to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place)\b/g, "move order pending"],
@@ -171,6 +172,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:goes|go|going|rings|ring|forwards|rolls|jumps) (?:to|through to|over to) (?:the |our |a |another )?(?:\w+ ){0,3}(?:phone|line|desk|extension) when (?:it s |it is |its |the line is |the line s |we are |we re |they are |they re )?busy\b/g, "rollover next"],
+  [/\b(?:point of sale(?: terminal| system| machine)?|pos terminal|card terminal|payment terminal|card reader|card machine|credit card machine|debit machine)\b/g, "card machine"],
   [/\b(?:fire panel|(?:(?:fire|burglar|security|home|house|building|intrusion) )?alarm(?: panel| dialer| dialler| system| monitoring| line| company)?|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
   // Calls sent on to other lines when nobody answers: a hunt group.
   [/\b(?:bounce|bounces|bounced|roll|rolls|rolled|go|goes|went|forward|forwards|forwarded|send|sends|sent|pass|passes|ring|rings|jump|jumps|hop|hops)(?: \w+){0,6} (?:lines?|phones?|extensions?|desks?|numbers?) (?:when|if|whenever) (?:nobody|no one|noone|we do not|we don t|the first one does not|it is not|it s not) (?:picks? up|answers?|answer it|pick up|picked up|answered)\b/g, "rollover next lines"],
@@ -188,6 +190,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:(?:your|our|my|the|this) (?:most recent|latest|last|newest|recent)|(?:your|our|my|this) (?:newer|later|new|subsequent)) (?:port |porting |transfer )?(?:request|order|submission|lsr|pon|attempt|version)\b/g, "the port request"],
   [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
+  // A fresher letter of authorization asked for is about the LOA's age, not a newer authorization elsewhere.
+  [/\b(?:a |an )?(?:newer|more recent|recent|new|updated|current|fresh) (?:loa|letter of authorization|authorization)(?: \w+){0,2} (?:is |are )?(?:required|needed|must be)\b|\b(?:loa|letter of authorization) (?:is |was )?(?:older than|too old|expired|out of date|outdated|stale)\b/g, "loa age"],
   // Who else asked for the number, and when.
   [/\b(?:another|different|other|a new|some other|a second|a third) (?:local |wireless |mobile |cell |cellular |cable |phone |long distance |voip )?(?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
   [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],
@@ -204,6 +208,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:othercarrier )?newer (?:request|order|port request)((?: \w+){0,6}) (?:from|by) (?:you|your|the same)(?: company| spid| ocn| submitter| side| account)?\b/g, "request$1 from the submitter"],
   [/\b(?:also|too|as well) (?:put in|placed|submitted|filed|started|made) (?:an |a |their own )?(?:order|request)(?: \w+){0,2} to (?:move|port|transfer|take) (?:the|our|my) (?:number|line)\b/g, "othercarrier newer request"],
   [/\b(?:agreed|decided|chose|opted|promised)(?: \w+){0,2} to (?:stay|remain)(?! (?:on|in|at|with (?:the|our|my) (?:same|old|current) (?:plan|account)))\b/g, "withdrawn the port staying"],
+  [/\b(?:someone|somebody|another person|another customer)(?: else)? (?:already |had |has )*(?:claimed|requested|asked for|took|grabbed|ported|is porting|was porting|put in for)\b/g, "othercarrier newer request"],
+  [/\b(?:also|too|already) (?:have|had|got|started|opened) (?:a |an |another )?(?:pending |open |active )?(?:port|porting|transfer)(?: request)? (?:with|at|through)\b/g, "othercarrier newer request"],
+  [/\b(?:used|went through|tried) (?:another|a different|a second) (?:service|app|company|website)(?: \w+){0,2} to (?:port|move|transfer)\b/g, "othercarrier newer request"],
   // Asking the current provider to keep the number takes the authorization back.
   [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn the port"],
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
@@ -212,7 +219,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:otra|une autre|un autre) (?:compania|empresa|operadora|operador|proveedor|compagnie|operateur|fournisseur)\b/g, "othercarrier"],
   [/\b(?:despues de mi|despues de nosotros|despues que yo|apres moi|apres nous)\b/g, "newer"],
   // A later date asked for is about the schedule, not a newer request.
-  [/\b(?:later|earlier|different|new|another) (?:due date|date|foc date|day)\b/g, "requested date"],
+  [/\b(?:later|earlier|different|new|another) (?:due date|date|foc date|day|(?:port|porting|transfer|due|foc|cutover|cut over) (?:date|day))\b/g, "requested date"],
   [/\b(?:later|newer|more recent|most recent|subsequent|recent|mas nueva|mas nuevo|mas reciente|posterior|plus recente|plus recent)\b/g, "newer"],
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
@@ -288,6 +295,10 @@ const STREET_WORDS: Array<[string, RegExp]> = [
   ["route", /\b(?:rte|rt)\b/],
   ["highway", /\bhwy\b/],
   ["drive", /\bdr\b/],
+  ["north", /\bn\b/],
+  ["south", /\bs\b/],
+  ["east", /\be\b/],
+  ["west", /\bw\b/],
   ["lane", /\bln\b/],
   ["court", /\bct\b/],
   ["parkway", /\bpkwy\b/],

@@ -362,3 +362,24 @@ describe("newer authorizations told in other words", () => {
     expect(ids("rejected: the address on the request is not where the service is installed")[0]).toBe("rejection-for-mismatch-information");
   });
 });
+
+describe("more wordings of newer authorizations, open orders and abbreviations", () => {
+  it.each([
+    ["the old company says somebody else already requested that number, so our port was rejected", "more-recent-authorization"],
+    ["my port was refused since I also had a pending port request with Vonage", "more-recent-authorization"],
+    ["REJ: change in flight on the account", "freeze-on-the-account-pending-order"],
+    ["Rejected: the request says 'E' where the CSR has 'East'", "abbreviations"],
+    ["the port failed, the card machine at the till is tied to our main number", "hunt-members-stranded-services"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a fresher LOA asked for, or a later port date, names no newer authorization", () => {
+    expect(ids("Rejected: updated LOA required, the one on file is older than 30 days")).toEqual([]);
+    expect(ids("Rejected: end user asked for a later porting date")).toEqual([]);
+  });
+
+  it("the port order itself in flight is no order on the account", () => {
+    expect(words("port order in flight")).not.toContain("pending order");
+  });
+});
