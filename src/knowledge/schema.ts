@@ -473,6 +473,8 @@ export const NumberKindsFile = z
     not_kinds: z.array(z.string().min(1)).default([]),
     /** Words after which digits name something, never count numbers ("PON 88812", "ticket 4417", "ext 204"). */
     identifiers: z.array(z.string().min(1)).default([]),
+    /** Words right before a count that say the numbers counted already again ("we have 1 toll free, it's an 800 number"). */
+    restating: z.array(z.string().min(1)).default([]),
     counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
     count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** Words that multiply the count before them ("two dozen", "a hundred"), or are worth their value alone ("dozen"). */

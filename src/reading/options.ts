@@ -5,7 +5,7 @@ import { findPhrase, sameWord, words, type Found, type Token } from "./text.js";
 export interface OptionModel {
   expedite: string[][];
   notExpedite: string[][];
-  cancelWords: string[];
+  cancelWords: string[][];
   cancelObjects: string[][];
   notCancelObjects: string[][];
   rejectWords: string[][];
@@ -18,7 +18,7 @@ export function optionModel(file: IntentsFile): OptionModel {
   return {
     expedite: o.expedite.map(words),
     notExpedite: o.not_expedite.map(words),
-    cancelWords: o.cancel_words.flatMap(words),
+    cancelWords: o.cancel_words.map(words),
     cancelObjects: o.cancel_objects.map(words),
     notCancelObjects: o.not_cancel_objects.map(words),
     rejectWords: o.reject_words.map(words),
@@ -46,11 +46,6 @@ function clauseStart(tokens: Token[], at: number): number {
   let start = at;
   while (start > Math.max(0, at - 12) && !tokens[start]!.afterBreak) start--;
   return start;
-}
-
-/** Positions of words that are one of the stems ("cancel" → "cancelling", "cancellation"). */
-function positions(tokens: Token[], stems: string[]): number[] {
-  return tokens.flatMap((t, i) => (stems.some((s) => sameWord(t.word, s, true)) ? [i] : []));
 }
 
 /** Every place one of the phrases occurs, its words next to each other, the words as stems ("kicked back", "rejected"). */
@@ -92,10 +87,10 @@ export function readOptions(model: OptionModel, counts: CountModel, tokens: Toke
     }
   }
   if (rejections > 0) facts.rejections = rejections;
-  for (const at of positions(tokens, model.cancelWords)) {
+  for (const { start: at, end } of occurrences(tokens, model.cancelWords)) {
     if (within(tokens, at - 3, at, model.negation)) continue;
-    if (within(tokens, at + 1, at + 5, model.notCancelObjects)) continue;
-    if (within(tokens, at + 1, at + 5, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
+    if (within(tokens, end, end + 4, model.notCancelObjects)) continue;
+    if (within(tokens, end, end + 4, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
       facts.cancel = true;
       break;
     }
