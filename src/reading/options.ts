@@ -58,6 +58,17 @@ function occurrences(tokens: Token[], phrases: string[][]): Found[] {
   return found;
 }
 
+/** Where the message asks for an expedite ("rush", "need it done yesterday"), unless it says there is no rush. */
+export function expediteAsked(model: OptionModel, tokens: Token[]): Found | undefined {
+  for (const phrase of model.expedite) {
+    const found = findPhrase(tokens, phrase, { gap: 1, stems: true, typos: false });
+    if (!found) continue;
+    const denied = model.notExpedite.some((p) => findPhrase(tokens, p, { gap: 1 }) !== undefined) || within(tokens, found.start - 3, found.start, model.negation);
+    return denied ? undefined : found;
+  }
+  return undefined;
+}
+
 /**
  * What an estimate prices beyond the port: an expedite ("rush", "asap", not "no rush"), expected rejections ("if it
  * gets rejected twice", not "so it doesn't get rejected" or "my last port was rejected"), and cancelling the port
@@ -65,13 +76,7 @@ function occurrences(tokens: Token[], phrases: string[][]): Found[] {
  */
 export function readOptions(model: OptionModel, counts: CountModel, tokens: Token[]): OptionFacts {
   const facts: OptionFacts = {};
-  for (const phrase of model.expedite) {
-    const found = findPhrase(tokens, phrase, { gap: 1, stems: true, typos: false });
-    if (!found) continue;
-    const denied = model.notExpedite.some((p) => findPhrase(tokens, p, { gap: 1 }) !== undefined) || within(tokens, found.start - 3, found.start, model.negation);
-    if (!denied) facts.expedite = true;
-    break;
-  }
+  if (expediteAsked(model, tokens)) facts.expedite = true;
   let rejections = 0;
   for (const { start: at, end } of occurrences(tokens, model.rejectWords)) {
     if (within(tokens, at - 4, at, model.negation)) continue;

@@ -162,6 +162,8 @@ interface Hit {
   alsoCountry?: string;
   settles?: boolean;
   weight: number;
+  /** Where a city's name ends, in tokens. */
+  cityEnd?: number;
 }
 
 /**
@@ -178,7 +180,10 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
   for (let i = 0; i < tokens.length; i++) {
     const phrase = phraseAt(model.phrases, tokens, i);
     if (phrase) {
-      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: phrase.weak ? 0.5 : 1 });
+      // "London, Ontario": a city named right before a region or country is there, whatever else bears its name.
+      const city = phrase.named ? hits.findIndex((h) => h.cityEnd === i && h.country !== phrase.country) : -1;
+      if (city >= 0) hits.splice(city, 1);
+      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true, cityEnd: i + phrase.words.length } : {}), weight: phrase.weak ? 0.5 : 1 });
       for (let k = 0; k < phrase.words.length; k++) used.add(i + k);
       i += phrase.words.length - 1;
       continue;
@@ -221,6 +226,9 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
       if (NOT_COUNTRIES.has(name)) continue;
       const choice = resolveCountry(name);
       if (!choice || choice.country !== "INTL" || !choice.place) continue;
+      // "Manchester, UK": a city named right before a country is that country's, whatever else bears its name.
+      const city = hits.findIndex((h) => h.cityEnd === i && h.country !== "INTL");
+      if (city >= 0) hits.splice(city, 1);
       hits.push({ country: "INTL", place: choice.place, weight: 1 });
       for (let k = 0; k < n; k++) used.add(i + k);
     }
