@@ -73,6 +73,8 @@ const BARE_WEEKDAY = /^(?:on |le |el )?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sa
  * said on December 21, "the LOA gets submitted jan 8th"): an order still being priced did not go in a year ago.
  */
 const COMING_WITHIN_DAYS = 31;
+/** Someone told as having done it ("we submitted it on March 20", "it was sent"): then the day is in the past. */
+const TOLD_AS_DONE = /\b(?:we|i|they|he|she|was|were|has|have|had|already)\s+(?:\w+\s+)?(?:submitted|sent|filed|placed|put)\b/i;
 
 /** How a date counted from today opens, in English, French and Spanish (folded). */
 const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|demain|prochain|en|hoy|manana|proximo)\b/;
@@ -234,7 +236,7 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     if (!inPast && iso === today && BARE_WEEKDAY.test(fold(result.text.trim()).replace(/[^\p{L}\s]+$/u, ""))) return { date: addDays(iso, 7), text: result.text, past: false };
     if (!inPast || iso <= today) return { date: iso, text: result.text, past: inPast };
     if (!result.start.isCertain("day")) return { date: addDays(iso, -7), text: result.text, past: true };
-    if (daysBetween(today, iso) <= COMING_WITHIN_DAYS) return { date: iso, text: result.text, past: false };
+    if (daysBetween(today, iso) <= COMING_WITHIN_DAYS && !TOLD_AS_DONE.test(text.slice(0, result.index))) return { date: iso, text: result.text, past: false };
     return { date: isoOf(date.getUTCFullYear() - 1, date.getUTCMonth() + 1, date.getUTCDate()) ?? iso, text: result.text, past: true };
   }
   return undefined;
