@@ -83,6 +83,8 @@ export function placeModel(file: PlacesFile): PlaceModel {
 const WORDLIKE = new Set(["IN", "OR", "ME", "OK", "HI", "ID", "DE", "LA", "CO", "PA", "MA", "AL", "ON", "NE", "MO", "OH", "SD", "NU", "PE", "SC", "NT"]);
 /** Country names that are everyday words too. */
 const NOT_COUNTRIES = new Set(["chad", "jordan", "turkey", "guinea", "niger", "reunion", "georgia", "man", "other", "us", "ca", "can", "intl", "international"]);
+/** Everyday words one letter from a place's word: "what is the status" names no "the states". */
+const NOT_TYPOS = new Set(["status", "stated", "statues"]);
 /** Words near "Georgia" that say which one is meant. */
 const COUNTRY_SIDE = new Set(["country", "tbilisi", "republic", "batumi", "kutaisi"]);
 const STATE_SIDE = new Set(["state", "atlanta", "ga"]);
@@ -123,7 +125,7 @@ function phraseAt(phrases: Phrase[], tokens: Token[], i: number): Phrase | undef
  */
 function wordMatch(typed: string, expected: string, named: boolean): boolean {
   if (typed === expected) return true;
-  if (expected.length < 6 || typed.length < (named ? 5 : 6) || expected.startsWith(typed)) return false;
+  if (NOT_TYPOS.has(typed) || (expected.length < 6 || typed.length < (named ? 5 : 6) || expected.startsWith(typed))) return false;
   return editDistance(typed, expected, 1) <= 1;
 }
 

@@ -101,6 +101,8 @@ interface Model {
   /** "not 30", "instead of 30": a count taken back. */
   takenBack: RegExp | undefined;
   carriers: string[][];
+  /** Currencies a price is asked in ("in Australian dollars"), which name no place. */
+  currencies: RegExp | undefined;
 }
 
 function model(data: ReadingData): Model {
@@ -126,7 +128,16 @@ function model(data: ReadingData): Model {
     corrections: i.corrections.cues.map(words),
     takenBack: takenBackPattern(i.corrections.instead_of),
     carriers: data.places.carriers.map((c) => words(c.name)),
+    currencies: phrasesPattern(data.places.currencies),
   };
+}
+
+/** Any of the phrases as whole words, in any case, their words split by spaces or hyphens. */
+function phrasesPattern(phrases: string[]): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.trim().split(/[\s-]+/).map(escape).join("[\\s-]+")).join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "giu");
 }
 
 function takenBackPattern(phrases: string[]): RegExp | undefined {
@@ -308,7 +319,8 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       // Numbers counted only by the telephone numbers written out, with no kind named ("when will my port of
       // 416-555-0100 be done?"): the port is one under way, asked about, unless a price is asked.
       const listedOnly = listed > 0 && counts !== read && Object.keys(counts.numbers).length === 0;
-      const place = readPlace(m.places, tokens, text);
+      const placeText = m.currencies ? text.replace(m.currencies, blank) : text;
+      const place = readPlace(m.places, placeText === text ? tokens : tokenize(placeText), placeText);
       const cues = { past: m.past, hypothetical: m.hypothetical };
       // "need it done yesterday" asks for speed; its day is no day of the order.
       const urgent = expediteAsked(m.options, tokens);
@@ -324,7 +336,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(place.place ? { place: place.place } : {}),
         ...(place.region ? { region: place.region } : {}),
         ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
-        ...(date ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
+        ...(date && !NOT_A_DAY.test(date.text.trim()) ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
         ...readOptions(m.options, m.counts, tokens),
         ...(correction || takesBackACount(m, withoutPhones) ? { correction: true } : {}),
         wants: wantsOf(m, tokens),

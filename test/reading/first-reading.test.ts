@@ -117,3 +117,20 @@ describe("urgency said as a day", () => {
     expect(read("we submitted 2 local numbers in Ottawa yesterday, when done?", "2026-12-01").facts.submitted).toBe("2026-11-30");
   });
 });
+
+describe("words that name no place", () => {
+  it("reads no country from a currency the price is asked in", () => {
+    expect(read("how much in Australian dollars to port 2 local numbers", "2026-07-14").facts.country).toBeUndefined();
+    expect(read("price in pesos for 2 cells", "2026-07-14").facts.country).toBeUndefined();
+    expect(read("how much in CAD to port 2 cells in Toronto", "2026-07-14").facts.country).toBe("CA");
+  });
+
+  it("reads no 'the states' from 'what is the status'", () => {
+    expect(read("ticket 55123, what is the status of my port?", "2026-07-14").facts.country).toBeUndefined();
+    expect(read("how much for 2 cells in the staets", "2026-07-14").facts.country).toBe("US");
+  });
+
+  it("reads 'now' as no submission day", () => {
+    expect(read("how much in total now?", "2026-07-14").facts.submitted).toBeUndefined();
+  });
+});
