@@ -232,7 +232,9 @@ export class MainDialog extends ComponentDialog {
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
     const vocabulary = this.followUpWords();
     const change = vocabulary && readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts, vocabulary);
-    return change ? { ...(previous ? { previous } : {}), change } : undefined;
+    // Asking for the total again needs an estimate to repeat.
+    if (!change || (change.again && !previous)) return undefined;
+    return { ...(previous ? { previous } : {}), change };
   }
 
   /**
