@@ -91,6 +91,7 @@ export function createBot({ log, recordFeedback, storage = memoryState(loadConfi
     shown,
     lastEstimate: new ConversationValue(conversationState, "lastEstimate", EstimateInput),
     nextRequest: new ConversationValue(conversationState, "nextRequest", PENDING_REQUEST),
+    cannedShown: new ConversationValue(conversationState, "cannedShown", z.array(z.string()).max(10)),
     recordFeedback,
     log,
     now,

@@ -90,6 +90,8 @@ export interface BotServices {
   lastEstimate: ConversationValue<EstimateInput>;
   /** The second request of a message that made two, offered once the first is handled; forgotten once offered. */
   nextRequest: ConversationValue<string>;
+  /** The entries of the last canned answers shown in an agents' conversation, for "in French please" next. */
+  cannedShown: ConversationValue<string[]>;
   /** Stores one feedback record (unhelpful answers, fallbacks) for the knowledge curators. */
   recordFeedback: (record: FeedbackRecord) => Promise<void>;
   log: Logger;

@@ -15,7 +15,8 @@ export interface AnswerContext {
 }
 
 const MAX_RELATED = 3;
-const READ_IN: Record<Exclude<Language, "en">, string> = { fr: "Lire en français", es: "Leer en español" };
+/** The link text to an article in the reader's language. */
+export const READ_IN: Record<Exclude<Language, "en">, string> = { fr: "Lire en français", es: "Leer en español" };
 
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });

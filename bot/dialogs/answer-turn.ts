@@ -1,5 +1,7 @@
 import type { TurnContext } from "botbuilder";
+import { translationUrl } from "../../src/answer/language.js";
 import type { AskResult } from "../../src/answer/result.js";
+import { languageAsked } from "../../src/language/asked.js";
 import { feedbackRecord } from "../../src/feedback/record.js";
 import { isCustomerEntry } from "../../src/knowledge/audience.js";
 import type { Entry } from "../../src/knowledge/schema.js";
@@ -32,18 +34,21 @@ export async function ask(services: BotServices, text: string, context: TurnCont
 /** The answer card of an `answered` result. */
 export function answerReply(services: BotServices, flows: Flows, result: AskResult, context: TurnContext): Reply {
   const entry = services.kb.byId.get(result.answer!.id)!;
+  // "what is a partial port, in French?": written in English, asked in French.
+  const language = languageAsked(result.masked) ?? result.language;
+  const translation = language === result.language ? result.translation : translationUrl(services.kb.articles, entry, language);
   const card = entryReply(services, flows, context, entry, {
     question: result.masked,
     score: result.confidence,
-    language: result.language,
-    ...(result.translation ? { translation: result.translation } : {}),
+    language,
+    ...(translation ? { translation } : {}),
   });
   return { ...card, data: { status: result.status, answer: { id: entry.id, confidence: result.confidence } } };
 }
 
 /** One entry as the turn's audience sees it: the customer's answer card, or an agent's canned answer. */
 export function entryReply(services: BotServices, flows: Flows, context: TurnContext, entry: Entry, asked: AnswerContext = {}): Reply {
-  if (isAgentTurn(services, context)) return agentAnswerCard(entry, services.kb, asked.question ?? entry.title, asked.score);
+  if (isAgentTurn(services, context)) return agentAnswerCard(entry, services.kb, asked.question ?? entry.title, asked.score, asked);
   return answerCard(entry, services.kb, flows, asked);
 }
 

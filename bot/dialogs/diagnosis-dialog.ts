@@ -2,6 +2,8 @@ import type { TurnContext } from "botbuilder";
 import { dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { DiagnosisState, nextStep, rejectedForAnUnknownReason, reply, startDiagnosis, type Step } from "../../src/diagnosis/flow.js";
 import { diagnosisKnowledge, type DiagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import { earlierQuestionMeant } from "../../src/diagnosis/choices.js";
+import { questionsFor } from "../../src/diagnosis/ranking.js";
 import type { Outcome } from "../../src/diagnosis/outcome.js";
 import { doneReply, handoffReply, outcomeReply, stepReply } from "../cards/diagnosis-card.js";
 import type { BotServices } from "../services.js";
@@ -18,6 +20,7 @@ const START = "Let's find out why your port was rejected. A few quick questions,
 const START_NO_CAUSE =
   "Your message says the port was rejected, but not for a reason I know among the usual rejection causes, so I won't guess one. A few quick questions can narrow it down, each with the reason I ask it; type \"talk to a human\" to reach the porting team instead, or \"cancel\" to stop.";
 const MISSED = "Sorry, I didn't get that. Please pick one of these:";
+const REOPENED = "It sounds like you're changing an earlier answer, so I've cleared it and will take it into account again (your other answers are kept).";
 /** A notice pasted in reply to a question: said to be read, then the question it leaves open. */
 const NOTICE_READ = "Thanks, I've read the notice.";
 
@@ -53,6 +56,14 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
   }
 
   protected answer({ knowledge, today }: Today, state: DiagnosisState, text: string, reading: Reading): Answered<DiagnosisState> {
+    // "wait, I was wrong about the PO box" a few questions later: that answer is cleared, so it is asked again.
+    const step = nextStep(knowledge, state, today);
+    const answered = questionsFor(knowledge.causes, state.context).map((q) => q.question).filter((q) => state.answers[q.id] !== undefined);
+    const meant = "text" in step ? earlierQuestionMeant(text, step.text, answered) : undefined;
+    if (meant && !state.confirmed && !state.verdict) {
+      const { [meant.id]: _reopened, ...answers } = state.answers;
+      return { state: { ...state, answers, misses: 0 }, understood: true, intro: REOPENED };
+    }
     const result = reply(knowledge, state, text, today);
     const said = reading.facts.direction;
     // "sorry, I meant port out": the direction answered before is corrected, and what was asked for the other
@@ -62,6 +73,10 @@ export class DiagnosisDialog extends StepDialog<DiagnosisState, Step, Today> {
     }
     const noticed = result.understood && result.state.notice !== undefined && result.state.notice.text !== state.notice?.text;
     return { ...result, missed: MISSED, ...(noticed ? { intro: NOTICE_READ } : {}) };
+  }
+
+  protected override whyAsked(step: Step): string | undefined {
+    return "why" in step ? step.why : undefined;
   }
 
   protected show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown {

@@ -27,6 +27,9 @@ import { twoRequests, type TwoRequests } from "../../src/reading/requests.js";
 import { redact } from "../../src/privacy/redact.js";
 import { EstimateInput } from "../../src/estimate/input.js";
 import { pickAnswer } from "../../src/diagnosis/choices.js";
+import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
+import type { Language } from "../../src/answer/result.js";
+import { asksForCannedAnswer, languageAsked } from "../../src/language/asked.js";
 import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
 import { StepDialog } from "./step-dialog.js";
@@ -229,7 +232,9 @@ export class MainDialog extends ComponentDialog {
     const today = dateInZone(this.services.now(), PORTING_TIME_ZONE);
     const vocabulary = this.followUpWords();
     const change = vocabulary && readFollowUp(text, reading.facts, (fragment) => this.services.reader.read(fragment, { today }).facts, vocabulary);
-    return change ? { ...(previous ? { previous } : {}), change } : undefined;
+    // Asking for the total again needs an estimate to repeat.
+    if (!change || (change.again && !previous)) return undefined;
+    return { ...(previous ? { previous } : {}), change };
   }
 
   /**
@@ -284,6 +289,7 @@ export class MainDialog extends ComponentDialog {
             ...(translation ? { translation } : {}),
           }),
         );
+        if (isAgentTurn(this.services, inner.context)) await this.services.cannedShown.remember(inner.context, [entry.id]);
         break;
       }
       case "feedback":
@@ -348,31 +354,77 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * An agent's paste of a customer's rejection (a notice, or the customer's e-mail quoting one, often under "what do I
-   * tell them?"): the canned answer of each cause it names, ready to paste, instead of the questions the guided
-   * diagnosis asks a customer; that diagnosis stays a click away. False in a customers' conversation, or when the
-   * text tells of no rejection or names no cause.
+   * A rejection in an agents' conversation (a notice, or a customer's e-mail quoting one): the canned answer of each
+   * cause it names most clearly, in the language asked when the wiki has it ("the canned answer in French"), with the
+   * diagnosis offered to go step by step instead. A request for a canned answer naming no cause gets the causes to
+   * pick from, not the customer's diagnosis.
    */
   private async agentRejection(inner: DialogContext, text: string): Promise<boolean> {
     if (!isAgentTurn(this.services, inner.context) || !this.flows.has("diagnose")) return false;
     const reading = readingOf(inner.context, this.services, text);
     if (reading.intent !== "diagnosis" && !reading.notice) return false;
+    const language = languageAsked(text) ?? (reading.language === "en" ? undefined : reading.language);
     const entries = causesNamed(this.services, text)
       .map((cause) => this.services.kb.byId.get(cause.id))
       .filter((entry): entry is Entry => canSee(this.services, inner.context, entry))
       .slice(0, AGENT_CAUSES);
-    if (entries.length === 0) return false;
+    if (entries.length === 0) return asksForCannedAnswer(text) && (await this.agentCausesToPick(inner, text, language));
     const named = entries.map((e) => `"${e.title}"`).join(" or ");
     await this.show(inner, { blocks: [{ kind: "markdown", text: `The message names this rejection: ${named}. Canned answer${entries.length > 1 ? "s" : ""} to paste:` }] });
-    const question = redact(text);
-    for (const entry of entries) {
-      const card = agentAnswerCard(entry, this.services.kb, question);
-      await this.show(inner, { ...card, data: { status: "answered", answer: { id: entry.id }, causes: entries.map((e) => e.id) } });
-    }
+    await this.showCanned(inner, entries, redact(text), language);
     await this.show(inner, {
       blocks: [{ kind: "markdown", text: "To find the cause with the customer step by step instead:" }],
       groups: [{ choices: [{ label: FLOW_LABELS.diagnose, action: { action: "start", flow: "diagnose" } }] }],
     });
+    return true;
+  }
+
+  /** Canned answers to paste, each with the article in `language` when the wiki has it; remembered for "in French?" next. */
+  private async showCanned(inner: DialogContext, entries: Entry[], question: string, language: Language | undefined): Promise<void> {
+    for (const entry of entries) {
+      const translation = language ? translationUrl(this.services.kb.articles, entry, language) : undefined;
+      const card = agentAnswerCard(entry, this.services.kb, question, undefined, { ...(language ? { language } : {}), ...(translation ? { translation } : {}) });
+      await this.show(inner, { ...card, data: { status: "answered", answer: { id: entry.id }, causes: entries.map((e) => e.id), ...(translation ? { translation } : {}) } });
+    }
+    await this.services.cannedShown.remember(inner.context, entries.map((e) => e.id));
+  }
+
+  /**
+   * "The canned answer for a rejection" naming no cause the notice reader knows: the cause the engine answers with, or
+   * every rejection cause, a button each, opening its canned answer.
+   */
+  private async agentCausesToPick(inner: DialogContext, text: string, language: Language | undefined): Promise<boolean> {
+    const causes = diagnosisKnowledge(this.services.kb, dateInZone(this.services.now(), PORTING_TIME_ZONE)).causes;
+    if (!causes.length) return false;
+    const result = await ask(this.services, text, inner.context);
+    const answered = result.status === "answered" ? causes.find((c) => c.id === result.answer?.id) : undefined;
+    const entry = answered && this.services.kb.byId.get(answered.id);
+    if (entry) {
+      await this.showCanned(inner, [entry], result.masked, language);
+      return true;
+    }
+    await this.show(inner, {
+      blocks: [{ kind: "markdown", text: "Which rejection is it? Pick one for its canned answer to paste, or paste the carrier's notice:" }],
+      groups: [
+        { choices: causes.map((c) => ({ label: c.title, action: { action: "open", id: c.id, ...(language ? { language } : {}) } })) },
+        { prompt: "To find the cause with the customer step by step instead:", choices: [{ label: FLOW_LABELS.diagnose, action: { action: "start", flow: "diagnose" } }] },
+      ],
+      data: { status: "clarify", alternatives: causes.map((c) => c.id) },
+    });
+    return true;
+  }
+
+  /** "In French please" after canned answers in an agents' conversation: the same answers, with the article in French. */
+  private async agentTranslation(inner: DialogContext, text: string): Promise<boolean> {
+    const language = languageAsked(text);
+    if (!language || !isAgentTurn(this.services, inner.context)) return false;
+    const reading = readingOf(inner.context, this.services, text);
+    if (reading.intent === "diagnosis" || reading.notice) return false;
+    const entries = ((await this.services.cannedShown.get(inner.context)) ?? [])
+      .map((id) => this.services.kb.byId.get(id))
+      .filter((entry): entry is Entry => canSee(this.services, inner.context, entry));
+    if (!entries.length) return false;
+    await this.showCanned(inner, entries, redact(text), language);
     return true;
   }
 
@@ -385,7 +437,7 @@ export class MainDialog extends ComponentDialog {
       await this.show(inner, askCard(this.services.kb));
       return;
     }
-    if (whole && (await this.agentRejection(inner, text))) return;
+    if (whole && ((await this.agentRejection(inner, text)) || (await this.agentTranslation(inner, text)))) return;
     const two = whole ? twoRequests(this.services.reader, text, { today: dateInZone(this.services.now(), PORTING_TIME_ZONE) }) : undefined;
     if (two) {
       await this.routeTwo(inner, two);
@@ -411,6 +463,7 @@ export class MainDialog extends ComponentDialog {
     switch (result.status) {
       case "answered":
         await this.show(inner, answerReply(this.services, this.flows, result, inner.context));
+        if (isAgentTurn(this.services, inner.context)) await this.services.cannedShown.remember(inner.context, [result.answer!.id]);
         return;
       case "clarify":
         await this.show(inner, { ...clarifyCard(result.alternatives, result.masked, result.language), data: { status: "clarify", alternatives: result.alternatives.map((a) => a.id) } });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Reading } from "../../src/reading/read.js";
 import { choicesOf, type Reply } from "../channels/reply.js";
 import { menuCard } from "../cards/welcome-card.js";
+import { normalizeReply } from "../../src/diagnosis/choices.js";
 import { choiceText, misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import type { FlowOptions } from "./flows.js";
@@ -16,6 +17,8 @@ export const MAX_REASKS = 2;
 const STUCK = "Sorry, I still can't read that, so I stopped here. Pick one of these, ask a question, or talk to a person:";
 const BACK_ONE = "Back one question. Your answer to it is cleared:";
 const AT_FIRST = "This is the first question, there is none before it:";
+/** "why?" or "what does that mean?" about the question just asked, in English, French or Spanish. */
+const WHY_ASKED = /^(?:why|why (?:do|did) you (?:ask|need)(?: (?:that|this|it))?|why are you asking(?: (?:that|this))?|why does (?:it|that|this) matter|what for|what does (?:that|this|it) mean|what do you mean|pourquoi|por que|para que)$/;
 /** The most answers a flow can be taken back through. */
 const MAX_BACK = 20;
 
@@ -71,6 +74,11 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
   /** The step as a reply; `intro` leads a question; `again` when the step was already shown (after an aside or an unclear reply). */
   protected abstract show(step: Step, intro: string | undefined, context: TurnContext, again: boolean): Shown;
 
+  /** Why the step is asked, for a customer asking "why?"; undefined for a step that says no reason. */
+  protected whyAsked(_step: Step): string | undefined {
+    return undefined;
+  }
+
   /** Whether a reply that is no answer is worth asking the engine about: a message read as a porting question. */
   protected mayBeQuestion(text: string, reading: Reading): boolean {
     return text !== "" && reading.intent === "question";
@@ -96,10 +104,18 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const misspelt = misspeltChoice(typed, choices);
     const text = misspelt ? choiceText(misspelt) : typed;
     const reading = readingOf(dc.context, this.services, text);
-    // "ok", "thanks" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was,
-    // and counts as an unclear reply, so "ok" after "ok" cannot keep the customer in the flow.
-    const social = reading.intent === "acknowledgement" || reading.intent === "thanks" || reading.intent === "greeting";
+    // "ok" or "hi" that is none of the step's choices answers nothing: the step is asked again as it was, and counts
+    // as an unclear reply, so "ok" after "ok" cannot keep the customer in the flow. ("thanks, bye" is answered below.)
+    const social = reading.intent === "acknowledgement" || reading.intent === "greeting";
     const answered = this.answer(knowledge, saved.data, text, reading);
+    if (!answered.understood && WHY_ASKED.test(normalizeReply(text).replace(/\?/g, "").trim())) {
+      const why = this.whyAsked(this.next(knowledge, saved.data));
+      if (why) return this.step(dc, knowledge, saved.data, `I ask because: ${why} If a word in the question is unclear, ask me about it (for example "what is a BTN?").`, true);
+    }
+    // "thanks, bye" leaves the flow where it is, for when the customer comes back; it is no unclear reply.
+    if (reading.intent === "thanks" && !answered.understood && !resolveChoice(text, choices)) {
+      return this.step(dc, knowledge, saved.data, `You're welcome! Your ${this.topic} waits here: answer when you're ready, or type "cancel" to stop.`, true);
+    }
     // ("not sure" answers "When will you submit?" though no button says it.)
     if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, this.back());
     if (answered.understood) {

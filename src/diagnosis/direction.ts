@@ -18,6 +18,7 @@ const OUT: RegExp[] = [
   /\b(?:my|our|the) (?:number|line|account|service) (?:is |was )?(?:with|at) (?:you|voipms|voip ms)\b/,
   // "Transfer out declined", "they need a PIN from you": the number is leaving us.
   /\b(?:transfer|transferred|transferring|move|moved|moving)s? outs?\b/,
+  /\boutbound (?:port|porting|transfer|request|order)\b/,
   /\b(?:pin|passcode|password|code)(?: \w+){0,3} from (?:you|voipms|voip ms)\b/,
 ];
 const IN: RegExp[] = [
@@ -26,6 +27,8 @@ const IN: RegExp[] = [
   /\b(?:lsr|olsp|osp|losing carrier|losing provider|old carrier|old provider|previous carrier|previous provider|current carrier|current provider|old company|current company|csr|btn|foc)\b/,
   /\bto (?:you|voipms|voip ms)\b/,
   /\b(?:bring|brings|brought|bringing)(?: \w+){0,3} (?:over|in|across|here)\b/,
+  // The PIN of a wireless account is the losing account's: "wireless account PIN incorrect".
+  /\b(?:wireless|mobile|cell|cellular|prepaid) (?:account )?(?:pin|passcode|password)\b/,
   /\b(?:you|voipms|voip ms) (?:tried to |try to |trying to |were trying to |wanted to )?(?:bring|port|transfer|move|take)(?:s|ed|ing)? (?:in )?(?:my|our|the|this|a)\b/,
 ];
 

@@ -21,6 +21,8 @@ const RULES: Array<[RegExp, string]> = [
   // A detail said to need nothing ("PIN not required", "disconnect date not applicable", "not a concern") is no
   // detail missing or wrong.
   [/\b(?:(?:is |was |are |were )?(?:not|no longer) (?:required|needed|necessary|applicable|relevant|an issue|a concern|a problem|a factor)|n a(?! (?:pas|plus|jamais|rien|que|aucun|aucune|personne)\b))\b/g, "nothingtodo"],
+  // A line or a service not installed yet is an order still open, not a detail ruled out.
+  [/\b(?:was not|wasnt|were not|werent|had not been|hadnt been|has not been|have not been|is not|are not) (?:yet )?(?:installed|provisioned|set up|hooked up)(?: yet)?\b/g, "order pending"],
   // "It's not the address" rules the address out rather than calling it wrong.
   [/\b(?:it|that|this|the problem|the issue)(?: s| is|s|s| was) not (?:about |because of |due to )?(?!(?:the |a |an |our |my )?(?:right|correct|proper|valid|same|one|ones|number|numbers|account|accountnumber|what|how)\b)(?:the |a |an |our |my )?(?=\w)/g, "ruledout "],
   // Asking the reader to open a ticket or a case is where to go next, not an open order on the account.
@@ -30,6 +32,8 @@ const RULES: Array<[RegExp, string]> = [
   // account, an order sent to the wrong carrier no newer request, a text-enabled number no unanswered SMS.
   [/\b(?:early termination|early cancellation|contract term|minimum term|term commitment|contract (?:not|has not) (?:ended|expired|completed))\b/g, "contractterm"],
   [/\b(?:number|port|port out|porting|sim|e911|911|record) (?:lock|locked|locking|protection|protected|block|blocked|blocker)\b/g, "portprotection"],
+  // ...but a line switched or signed over to a different carrier went to another carrier.
+  [/\b(switched|moved|ported|transferred|went|gone|signed up|took|taken)((?: \w+){0,4}) (?:to|with|over to) (?:a |an )?(?:different|another|other) (?:local |wireless |mobile |cell |cable |phone )?(?:carrier|provider|service provider|company|phone company)\b/g, "$1$2 othercarrier"],
   [/\b(?:wrong|incorrect|different) (?:losing |old |current |gaining |new )?(?:carrier|provider|service provider|company|spid|ocn)\b/g, "wrongcarrier"],
   [/\b(?:sms|text|texting|txt) (?:only|enabled|enablement)\b/g, "textenabled"],
   // A customer saying the reason was not given names none: "no idea why", "they didn't say anything more".
@@ -47,11 +51,12 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:told|asked|called|phoned|instructed) (?:\w+ ){0,3}(?:not to|to not|to stop|to cancel|to hold off on) (?:\w+ ){0,2}(?:move|moving|port|porting|transfer|transferring|release|releasing|switch|switching)\b/g, "withdrawn the port"],
   // A port request killed or scrapped was rejected; nothing was disconnected.
   [/\b(?:order|request|port|porting|transfer|submission) (?:got |was |has been |had been |is )?(?:killed|scrapped|nuked|axed)\b/g, "port rejected"],
+  [/\b(?:killed|scrapped|nuked|axed|sank|sunk|torpedoed) (?:the|my|our|this|that|your) (?:port|transfer|request|order|porting)\b/g, "port rejected"],
   // The port request's own state ("pending manual review", "the request was incomplete") names no cause.
   [/\b(?:pending|awaiting|under|in|for) (?:a |an )?(?:manual |further |internal |additional |back office |management |secondary )?review\b/g, "review"],
   [/\b(?:request|submission|lsr|form|application|paperwork|port|porting) (?:was |is |were |got |has been |came back )?(?:deemed |marked |considered |flagged |flagged as |returned as |returned )?incomplete\b/g, "request held"],
   // Nor does a port waiting its turn ("port is on hold", "port in progress"); what happened while it waited may.
-  [/(?<!\b(?:while|during|when|as|before|until|till|whilst) (?:the |my |our |a |this )?)\b(?:port|porting|transfer|port request|request|lsr|submission)(?: has been| had been| is| was| been| still| now| currently| placed){0,3} (?:pending|stuck|on hold|in limbo|delayed|waiting|in progress|underway|under way|being processed|in queue|queued)\b/g, "requeststate"],
+  [/(?<!\b(?:while|during|when|as|before|until|till|whilst) (?:the |my |our |your |a |this )?)\b(?:port|porting|transfer|port request|request|lsr|submission)(?: has been| had been| is| was| been| still| now| currently| placed){0,3} (?:pending|stuck|on hold|in limbo|delayed|waiting|in progress|underway|under way|being processed|in queue|queued)\b/g, "requeststate"],
   [/\b(?:account |identity |customer |credit |fraud )?(?:verification|validation|audit|check) (?:is |still )?(?:in progress|underway|under way|pending|ongoing)\b/g, "review"],
   // The port order waiting for its firm order commitment is the request's own state, not an order on the account.
   [/\b(?:awaiting|waiting for|waiting on|pending) (?:the |a |your )?(?:foc|firm order commitment|due date|confirmation)\b/g, "requeststate"],
@@ -73,6 +78,8 @@ const RULES: Array<[RegExp, string]> = [
   // The account number is one thing to tell apart from the account and from the other numbers a port names.
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
+  [/\b(?:house|street|building|civic|suite) (?:number|no|nbr|num)\b/g, "address"],
+  [/\b(?:street type|street suffix|address suffix|street direction|directional(?: prefix| suffix)?|suffix)\b/g, "abbreviation"],
   [/\b(?:svc|srvc)\b/g, "service"],
   [/\b(?:cust|subscriber|end user|enduser)\b/g, "customer"],
   [/\b(?:info|details)\b/g, "information"],
@@ -81,6 +88,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:groupe de recherche|groupe d appel|groupe de sonnerie|grupo de busqueda|grupo de salto|grupo de timbrado)\b/g, "hunt group"],
   [/\b(?:mlh|multi line hunt|multiline hunt|series hunt|circular hunt|ucd|uniform call distribution)\b/g, "hunt group"],
   [/\bhunt (?:sequence|arrangement|series|line|group group)\b/g, "hunt group"],
+  // Members of a group left behind without the number that heads it, or a service left without its line: stranded.
+  [/\b(?:members?|lines?|numbers?|tns?|extensions?)(?: \w+){0,2} (?:would |will )?(?:remain|be left|stay|left)(?: \w+){0,3} (?:without|with no) (?:the |a |an |its |their )?(?:pilot|main number|lead number|main line|lead line)\b/g, "stranded members"],
+  [/\b(?:leaves|leave|leaving|left)(?: \w+){0,4} (?:without|with no) (?:a |an |the |its |their )?(?:dial tone|main|lead|pilot|working|host|anchor|primary)(?: number| line| tn)?\b/g, "stranded"],
   [/\bpilot\b/g, "hunt pilot"],
   // The number that heads a group of lines is the group's pilot.
   [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
@@ -95,7 +105,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:number|line) (?:that |which )?(?:the |our |my )?(?:whole |entire )?(?:bill|account|invoice) is (?:billed )?under\b/g, "btn"],
   [/\b(?:atn|account telephone number|account tn)\b/g, "btn"],
   [/\b(?:disc|disco|dscnt)\b/g, "disconnect"],
-  [/\b(?:pwd|pass code|security code|transfer pin|port pin|port out pin|account pin|pin number)\b/g, "pin"],
+  // A port-out PIN is a PIN that tells the direction.
+  [/\bport out pin\b/g, "portout pin"],
+  [/\b(?:pwd|pass code|security code|transfer pin|port pin|account pin|pin number)\b/g, "pin"],
   [/\b(?:text messages?|texts?|texted|texting|txt|mensaje de texto|mensaje|texto|message texte|texto sms)\b/g, "sms"],
   [/\bsms sms\b/g, "sms"],
   // How customers name a place, a person on the account, a count of lines, a reseller, a feature and a rollover.
@@ -106,7 +118,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:ex|ex wife|ex husband|husband|wife|spouse|partner|roommate|parent|parents|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|family member|in law|boss|employer|manager|landlord|tenant|previous tenant|business partner)\b/g, "relative"],
   [/\b(?:two|three|four|five|six|multiple|many|a few|a bunch of|a couple of|several) (numbers|lines|phones|phone numbers|dids|tns|telephone numbers)\b/g, "several $1"],
   [/\b(?:buys|buy|bought|leases|lease|leased|rents|rent|rented|gets|get)(?: \w+){0,3} (?:from|off) (?:a |the |another )?(?:bigger|larger|big|large|major|upstream|wholesale|parent)\b/g, "reseller"],
-  [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|upstream)\b/g, "reseller"],
+  [/\b(?:resells|resell|reselling|resold|white label|white labelled|piggybacks on|wholesaler|wholesale|upstream)\b/g, "reseller"],
   [/\b(?:call forwarding|forwarding|voicemail|voice mail|call waiting|caller id|three way calling|call blocking|speed upgrade|new feature|long distance|international calling|international plan|data plan|add on|addon)\b/g, "feature"],
   [/\b(?:in the middle of|midway through|halfway through|partway through|still processing|still working on|unfinished|incomplete|not finished|not complete|not completed|not yet done|not done yet|still open|still pending)\b/g, "inprogress"],
   [/\bin progress\b/g, "inprogress"],
@@ -118,6 +130,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\bwhat (?:happens|will happen|should happen|to do) (?:to|with) (?:the |our |my )?(?:other |remaining )?(?:lines|numbers|services)\b/g, "disposition remaining"],
   [/\b(?:closed|shut|shut down|terminated|deactivated|cancelled|canceled) (?:down )?(?:the |my |our |this |that )?(?:old )?account\b/g, "account closed"],
   [/\b(?:one after (?:the other|another)|in turn|in sequence|round robin|(?:cycle|cycles|cycling|rotate|rotates|rotating) (?:through|between|among))\b/g, "inturn"],
+  // A line or a service ordered from the current provider and not yet installed is an order open on the account.
+  [/\b(?:ordered|added|requested|asked for|signed up for|booked) (?:a |an )?(?:new |second |third |extra |additional |another )(?:line|number|phone line|service)\b/g, "change order pending"],
   [/\b(?:a )?(?:second|third|another|extra|additional|other) (numbers?|lines?)\b/g, "other $1"],
   [/\b(?:\d+|one|two|three|four|five|some|a few) (?:of|out of) (our|my|the|their) (?:\d+ |\w+ )?(numbers|lines|phones|tns)\b/g, "some of $1 $2"],
   // A contract is the account by another name; "under contract" says nothing on its own.
@@ -130,22 +144,38 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:not|no longer|is not|isnt) (?:mine|ours|my number|our number|in my name|in our name)(?: any ?more)?\b/g, "holder inactive"],
   [/\b(?:let|gave up|given up|lost|released|surrendered) (?:the |my |our |that )?(?:number|line)(?: go)?\b/g, "number inactive"],
   [/\b(?:reassigned|recycled|given to someone else|assigned to someone else)\b/g, "inactive"],
+  [/\b(?:returned|released|gone back|went back|sent back|back) (?:in)?to (?:the )?(?:\w+ )?(?:inventory|pool|number pool|spare pool|stock)\b/g, "number inactive"],
+  [/\b(?:aging|cooling|quarantine|quarantined|snap back|snapback)(?: status| period| state)?\b/g, "inactive"],
   // An order still open with the current provider: a technician booked, an outstanding service order.
   [/\b(?:booked|scheduled|arranged|set up|ordered|requested|waiting for|waiting on) (?:\w+ ){0,3}(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll)\b/g, "change order pending"],
   [/\b(?:technician|tech visit|installer|installation|install|appointment|service call|truck roll) (?:is |was |has been |had been )?(?:booked|scheduled|arranged|coming|planned)\b/g, "change order pending"],
   [/\b(?:(?:une |la )?commande (?:de \w+ )?(?:est )?(?:toujours |encore )?(?:ouverte|en cours|en attente)|(?:una |la )?orden (?:de \w+ )?(?:esta )?(?:todavia |aun )?(?:abierta|pendiente|en curso))\b/g, "pending order"],
+  [/(?<!\b(?:port|porting|lsr|transfer) )\b(?:order|orders|request|change) in flight\b/g, "pending order"],
   [/\b(?:outstanding|open|unfinished|uncompleted) (?:service |change |move |install |installation |feature )?(?:order|orders)\b/g, "pending order"],
   // A move of the service the current provider was still carrying out is an order open on the account.
   [/\b(?:still|was still|were still|in the middle of) (?:moving|transferring|relocating|switching) (?:our |my |the |their )?(?:line|lines|service|phone|phones|number|numbers) (?:over )?to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place)\b/g, "move order pending"],
+  [/\b(?:asked|told|had|ordered|requested|booked|arranged|scheduled)(?: \w+){0,3} (?:to )?(?:move|moving|moved|relocate|relocating|relocated|transfer|transferring)(?: \w+){0,3} (?:service|services|line|lines|phone|phones|internet) to (?:the |a |our |my )?(?:new )?(?:premises|address|house|home|apartment|place|condo)\b/g, "move order pending"],
   // Someone else also started moving the number: a newer authorization.
   [/\b(?:started|began|begun|starting|initiated|submitted|put in|opened|filed) (?:a |another |their own |the )?(?:port|porting|transfer|transferring)(?: \w+){0,4} (?:too|as well|also)\b/g, "othercarrier newer request"],
+  // A disconnect already carried out is a disconnected number, whoever ordered it.
+  [/\b(?:cancelled|canceled|terminated|closed)(?: by (?:the )?(?:customer|end user|subscriber|account holder))? before (?:the |your |our |my )?(?:port|porting|transfer)\b/g, "inactive before the port"],
+  [/\b(?:disconnect|disconnection|cancellation|cancel) order (?:was |has been |is |had been )?(?:completed|complete|done|finished|processed|worked|closed)\b/g, "disconnected"],
+  [/\b(disconnected|cancelled|canceled|terminated) (?:per|by|at|on) (?:the )?(?:customer|end user|subscriber|account holder)?(?: s)? ?(?:order|request)\b/g, "$1 by the customer"],
+  // Whether to keep or disconnect the other numbers is what a partial port leaves open.
+  [/\b(?:keep|retain|retained|kept|keeping) or (?:disconnect|disconnected|cancel|cancelled|canceled)\b|\b(?:disconnect|disconnected|cancel) or (?:keep|retain|retained|kept)\b/g, "disposition remaining numbers"],
   // A disconnect asked for ahead of time is a pending order, not a disconnected number.
   [/\b(?:scheduled|schedule|booked|arranged|asked|requested|put in|placed|set up|ordered|told them)(?: \w+){0,5} (?:to be )?(?:disconnect|disconnected|disconnection|cancel|cancelled|canceled|cancellation|shut off|turned off)(?: \w+){0,6} (?:at the end of|end of|next|by the|on the|effective|as of|once)\b/g, "disconnect order pending"],
+  // In a notice about stranded services, what remains on the account is what would be stranded, not a partial port.
+  [/(?<=\bstrand(?:ed|s|ing)?\b.*)\b(?:remaining|remains|remain|left behind)\b|\b(?:remaining|remains|remain|left behind)\b(?=.*\bstrand(?:ed|s|ing)?\b)/g, "stranded"],
+  [/\b(?:remaining|other) (?:lines|numbers|tns|members|extensions)(?: \w+){0,2} (?:would |will )?(?:lose|lost|losing) (?:their |the |its )?(?:hunt|hunting|pilot|rollover|hunt group)\b/g, "stranded members hunt group"],
   [/\b(?:modem|router|cable internet|home internet|dsl|adsl|broadband)\b/g, "internet"],
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:goes|go|going|rings|ring|forwards|rolls|jumps) (?:to|through to|over to) (?:the |our |a |another )?(?:\w+ ){0,3}(?:phone|line|desk|extension) when (?:it s |it is |its |the line is |the line s |we are |we re |they are |they re )?busy\b/g, "rollover next"],
-  [/\b(?:fire panel|fire alarm panel|alarm panel|fire alarm|burglar alarm|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
+  [/\b(?:point of sale(?: terminal| system| machine)?|pos terminal|card terminal|payment terminal|card reader|card machine|credit card machine|debit machine)\b/g, "card machine"],
+  [/\b(?:fire panel|(?:(?:fire|burglar|security|home|house|building|intrusion) )?alarm(?: panel| dialer| dialler| system| monitoring| line| company)?|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
+  // Calls sent on to other lines when nobody answers: a hunt group.
+  [/\b(?:bounce|bounces|bounced|roll|rolls|rolled|go|goes|went|forward|forwards|forwarded|send|sends|sent|pass|passes|ring|rings|jump|jumps|hop|hops)(?: \w+){0,6} (?:lines?|phones?|extensions?|desks?|numbers?) (?:when|if|whenever) (?:nobody|no one|noone|we do not|we don t|the first one does not|it is not|it s not) (?:picks? up|answers?|answer it|pick up|picked up|answered)\b/g, "rollover next lines"],
   [/\b(?:bringing|taking|carrying|moving|porting|transferring) (?:\w+ ){0,3}(?:along|across|with us)\b/g, "moving"],
   // The rest of the account staying where it is, in English, French and Spanish.
   [/\b(?:the rest|the others|les autres|le reste|los demas|las demas|los otros|las otras|el resto) (?:\w+ ){0,2}(?:stay|stays|remain|remains|restent|reste|demeurent|se quedan|quedan|siguen|se queda)\b/g, "other lines staying"],
@@ -153,21 +183,48 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:two|2|both|multiple) (?:companies|carriers|providers|phone companies)\b/g, "othercarrier othercarrier"],
   [/\b(?:tried|went with|signed up with|started with|went to) (?:\w+ ){0,2}first\b/g, "othercarrier newer request"],
   [/\b(?:withdrew|withdrawn|withdraw|withdrawal|rescinded|rescind|revoked|revoke|retracted|retract|pulled back)\b/g, "withdrawn"],
+  // A port request replaced by its own supplement or a later version of it is the request's state, not another's
+  // authorization; nor is the requester's own latest request a newer one.
+  [/\b(?:superseded|superceded|replaced|overridden|cancelled|canceled|closed|updated|changed)(?: by| per| via| with)? (?:a |an |the )?(?:supp|supplement|sup|newer version|new version|later version|revised version|version \d+)\b/g, "requeststate"],
+  [/(?<=\b(?:supp|supplement|version)\b.*)\b(?:superseded|superceded|replaced)\b|\b(?:superseded|superceded|replaced)\b(?=.*\b(?:supp|supplement|version)\b)/g, "requeststate"],
+  [/\b(?:(?:your|our|my|the|this) (?:most recent|latest|last|newest|recent)|(?:your|our|my|this) (?:newer|later|new|subsequent)) (?:port |porting |transfer )?(?:request|order|submission|lsr|pon|attempt|version)\b/g, "the port request"],
+  [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
+  // A fresher letter of authorization asked for is about the LOA's age, not a newer authorization elsewhere.
+  [/\b(?:a |an )?(?:newer|more recent|recent|new|updated|current|fresh) (?:loa|letter of authorization|authorization)(?: \w+){0,2} (?:is |are )?(?:required|needed|must be)\b|\b(?:loa|letter of authorization) (?:is |was )?(?:older than|too old|expired|out of date|outdated|stale)\b/g, "loa age"],
   // Who else asked for the number, and when.
-  [/\b(?:another|different|other|a new|some other|a second|a third) (?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
+  [/\b(?:another|different|other|a new|some other|a second|a third) (?:local |wireless |mobile |cell |cellular |cable |phone |long distance |voip )?(?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
+  [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],
+  [/\b(?:competing|conflicting) (?:lsrs?|authorizations?|loas?|port requests?)\b/g, "othercarrier newer request"],
+  [/\bsigned (?:\w+ )?up (?:with|at) (?!(?:you|voipms|voip|us)\b)|\b(?:signed up|went|ported|switched|moved|gone|ordered service) (?:\w+ ){0,2}(?:elsewhere|somewhere else)\b/g, "signed up othercarrier "],
+  [/\b(?:beat|beats|outran|got ahead of) (?:you|yours|ours|us|your port|our port|your request|our request|your order|you guys|voipms|voip ms)\b|\b(?:moved|ported|transferred|took|grabbed|got|switched)(?: \w+){0,4} (?:over |across )?first\b|\bgot there first\b/g, "othercarrier newer request"],
+  // Another carrier taking the number while ours was under way is a newer request.
+  [/\bothercarrier((?: \w+){0,4}) (?:while|before|during) (?:the |your |our |my |you |you were |we were )?(?:port|porting|transfer|transferring|request)\b/g, "othercarrier$1 newer request during the port"],
+  [/\b(?:transferred|moved|ported|switched|took|put)(?: \w+){0,3} (?:to|over to|onto|on) (?:his|her|their) (?:\w+ ){0,3}(?:plan|account|carrier|provider|phone system|system|company|cell|mobile)\b/g, "othercarrier newer request"],
+  [/\b(?:already|had) (?:gone|went|signed) (?:up )?with (?!(?:you|voipms|voip|us)\b)|\bboth (?:you|voipms|voip ms) and (?=\w)|\b(?:through|with|via|at) (?:you|voipms|voip ms) and (?:with |through |at )?(?=\w+ (?:at the same time|too|as well)\b)/g, "othercarrier newer request "],
+  [/\b(?:reversed|undid|undo|undone|called off|halted|revoked) (?:the|our|my|your) (?:port|transfer|porting|switch)(?: request)?\b/g, "withdrawn the port"],
+  [/\bafter (?:yours|ours|mine|your port|our port|my port|your request|our request|you did|we did|i did)\b/g, "newer request"],
+  // A newer request or a duplicate from the same submitter is the requester's own, not another carrier's.
+  [/\b(?:othercarrier )?newer (?:request|order|port request)((?: \w+){0,6}) (?:from|by) (?:you|your|the same)(?: company| spid| ocn| submitter| side| account)?\b/g, "request$1 from the submitter"],
+  [/\b(?:also|too|as well) (?:put in|placed|submitted|filed|started|made) (?:an |a |their own )?(?:order|request)(?: \w+){0,2} to (?:move|port|transfer|take) (?:the|our|my) (?:number|line)\b/g, "othercarrier newer request"],
+  [/\b(?:agreed|decided|chose|opted|promised)(?: \w+){0,2} to (?:stay|remain)(?! (?:on|in|at|with (?:the|our|my) (?:same|old|current) (?:plan|account)))\b/g, "withdrawn the port staying"],
+  [/\b(?:someone|somebody|another person|another customer)(?: else)? (?:already |had |has )*(?:claimed|requested|asked for|took|grabbed|ported|is porting|was porting|put in for)\b/g, "othercarrier newer request"],
+  [/\b(?:also|too|already) (?:have|had|got|started|opened) (?:a |an |another )?(?:pending |open |active )?(?:port|porting|transfer)(?: request)? (?:with|at|through)\b/g, "othercarrier newer request"],
+  [/\b(?:used|went through|tried) (?:another|a different|a second) (?:service|app|company|website)(?: \w+){0,2} to (?:port|move|transfer)\b/g, "othercarrier newer request"],
+  // Asking the current provider to keep the number takes the authorization back.
+  [/\b(?:asked|told|begged|wanted|convinced) (?:\w+ ){0,3}to (?:keep|hold on to|hang on to|retain) (?:the|my|our|this|that) (?:number|line|service)\b/g, "$& withdrawn the port"],
   // Telling the losing carrier one is staying cancels the port there: a newer authorization than ours.
   [/\b(?:told|tell|telling|informed) (?:them|(?:the |my |our )(?:\w+ ){0,2}(?:company|carrier|provider)) (?:that )?(?:we|i|they) (?:were|was|are|am|would be|will be|d be) (?:staying|keeping (?:the|our|my) (?:service|number|line))\b/g, "withdrawn the port"],
   [/\b(?:otra|una nueva|une autre|une nouvelle|autre) (?:solicitud|peticion|demande)\b/g, "newer request"],
   [/\b(?:otra|une autre|un autre) (?:compania|empresa|operadora|operador|proveedor|compagnie|operateur|fournisseur)\b/g, "othercarrier"],
   [/\b(?:despues de mi|despues de nosotros|despues que yo|apres moi|apres nous)\b/g, "newer"],
   // A later date asked for is about the schedule, not a newer request.
-  [/\b(?:later|earlier|different|new|another) (?:due date|date|foc date|day)\b/g, "requested date"],
+  [/\b(?:later|earlier|different|new|another) (?:due date|date|foc date|day|(?:port|porting|transfer|due|foc|cutover|cut over) (?:date|day))\b/g, "requested date"],
   [/\b(?:later|newer|more recent|most recent|subsequent|recent|mas nueva|mas nuevo|mas reciente|posterior|plus recente|plus recent)\b/g, "newer"],
   // Trouble after a port that went through is no rejection ("not working with you since the port"); before it
   // finished, it may be.
   [/\b(?:thinking|thought|assumed|assuming|believing|believed|figured) (?:that )?(?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "before the port"],
-  [/\b(before|until|till) (?:the |my |our )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "$1 the port"],
+  [/\b(before|until|till) (?:the |my |our |your )?(?:port|porting|transfer|switch|move) (?:was |is |had |has )?(?:been )?(?:completed|complete|done|finished|through)\b/g, "$1 the port"],
   [/\b(?:after|since) (?:the |my |our |a )?(?:port|porting|transfer|switch|move)(?! (?:was |got |is |has been |had been )?(?:submitted|sent|started|requested|filed|entered|placed|rejected|denied|refused))\b/g, "afterport"],
   [/\b(?:port|porting|transfer|switch|move) (?:was |is |has )?(?:completed|complete|done|finished|successful)\b/g, "afterport"],
   [/\b(?:since|after|now that) (?:it|the number|my number|our number|they|we|i) (?:was |were |is |are |has been |got )?(?:ported|transferred|moved)\b/g, "afterport"],
@@ -185,7 +242,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:changed|change|changing|upgraded|upgrade|upgrading|downgraded|downgrade|downgrading|switched|switch) (?:\w+ ){0,2}(?:plan|plans|package|bundle|features?|speed|tier)\b/g, "change order"],
   [/\b(?:(?:changement|modification|changer|modifier) de (?:forfait|plan|service)|(?:cambio|cambiar|cambie|cambiamos) de (?:plan|paquete|servicio))\b/g, "change order"],
   [/\b(?:(?:no|nunca) (?:conteste|contesto|contestamos|contestaron|respondi|respondio|respondimos|aprobe|aprobo|confirme|confirmo)|(?:n )?(?:ai|a|avons) (?:pas|jamais) (?:repondu|approuve|confirme|valide))\b/g, "noreply"],
-  [/\b(?:deleted|delete|deleting|never saw|never read|never opened|never got to|missed)(?= (?:\w+ ){0,3}(?:sms|it|them|that|one)\b)/g, "noreply"],
+  [/\b(?:deleted|delete|deleting|never saw|never read|never opened|never got to|missed|did not see|didnt see|did not notice|didnt notice|did not get|didnt get|never got)(?= (?:\w+ ){0,3}(?:sms|it|them|that|one)\b)/g, "noreply"],
   [/\b(?:ignored|ignore|unanswered|unconfirmed|timed out|timeout|time out|expired)\b/g, "noreply"],
   // "The PIN was right but the account number wasn't": the second detail is the wrong one.
   [/\bbut (?:the |our |my |their |its )?((?:\w+ ){1,3}?)(?:was|is|were|are) not(?= *$| and\b| so\b| which\b)/g, "but $1 incorrect"],
@@ -196,6 +253,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
   [/\b(?:do|does|did) not exist\b/g, "incorrect"],
   [/\b(?:is|was|are|were) not the (?:right |correct |proper |valid )?/g, "incorrect "],
+  [/\b(?:is|was|are|were) not where\b/g, "incorrect where"],
+  [/\b(?:typo|typos|misspelled|misspelt|misspelling|spelling mistake|spelled wrong|spelt wrong)\b/g, "incorrect"],
   [/\bnot the (?:right|correct|proper)\b/g, "incorrect"],
   [/\b(?:left blank|blank|empty|omitted|not provided|not populated|not supplied)\b/g, "missing"],
   [/\bnot (?:associated|found|on file|on record|listed)\b/g, "incorrect"],
@@ -236,6 +295,10 @@ const STREET_WORDS: Array<[string, RegExp]> = [
   ["route", /\b(?:rte|rt)\b/],
   ["highway", /\bhwy\b/],
   ["drive", /\bdr\b/],
+  ["north", /\bn\b/],
+  ["south", /\bs\b/],
+  ["east", /\be\b/],
+  ["west", /\bw\b/],
   ["lane", /\bln\b/],
   ["court", /\bct\b/],
   ["parkway", /\bpkwy\b/],

@@ -11,6 +11,8 @@ import { words } from "../reading/text.js";
 export interface FollowUp {
   facts: Facts;
   adding: boolean;
+  /** It changes nothing and asks for the estimate just given again ("how much in total now?", "what's that in CAD?"). */
+  again?: true;
 }
 
 /** The words of a fragment that changes the estimate just given (`follow_ups` in knowledge/intents.yaml), folded once. */
@@ -20,6 +22,7 @@ export interface FollowUpWords {
   adding: Set<string>;
   closers: Set<string>;
   sameKind: string[][];
+  again: string[][];
 }
 
 export function followUpWords(file: IntentsFile): FollowUpWords {
@@ -30,6 +33,7 @@ export function followUpWords(file: IntentsFile): FollowUpWords {
     adding: new Set(f.adding.flatMap(words)),
     closers: new Set(f.closers.flatMap(words)),
     sameKind: f.same_kind.map(words).sort((a, b) => b.length - a.length),
+    again: f.again.map(words),
   };
 }
 /** A fragment of at most this many words needs no opener ("Quebec", "5 toll free", "next tue"). */
@@ -65,6 +69,10 @@ export function readFollowUp(text: string, facts: Facts, read: (text: string) =>
   const { openers, addingOpeners, adding: addingWords, closers, sameKind } = vocabulary;
   if (redact(text) !== text || facts.direction === "out") return undefined;
   const said = words(text);
+  const again = changesOrder(facts) ? undefined : askedAgain(said, vocabulary);
+  // "how much in total with 2 more?" changes the order: only what follows the question decides.
+  const after = again ? said.slice(again.length) : [];
+  if (again && !after.some((word) => /\d/.test(word)) && (after.length === 0 || !changesOrder(read(after.join(" "))))) return { facts, adding: false, again: true };
   const same = sameKind.find((phrase) => phrase.length < said.length && phrase.every((word, i) => said[said.length - phrase.length + i] === word));
   const folded = same ? said.slice(0, said.length - same.length) : said;
   if (folded.length === 0) return undefined;
@@ -83,4 +91,9 @@ export function readFollowUp(text: string, facts: Facts, read: (text: string) =>
   // reader decides whether the words are a cancellation when "the port" is their object ("I cancel my Bell account" is none).
   if (opener && read(`${rest.join(" ")} the port`).cancel === true) return { facts: { ...restFacts, cancel: true }, adding: false };
   return undefined;
+}
+
+/** "how much in total now?", "what's that in CAD?": a message of at most 7 words opening by asking for the estimate again. */
+function askedAgain(said: string[], vocabulary: FollowUpWords): string[] | undefined {
+  return said.length <= 7 ? vocabulary.again.filter((phrase) => startsWith(said, phrase)).sort((a, b) => b.length - a.length)[0] : undefined;
 }

@@ -400,9 +400,11 @@ export const IntentsFile = z
         adding: z.array(z.string().min(1)).default([]),
         closers: z.array(z.string().min(1)).default([]),
         same_kind: z.array(z.string().min(1)).default([]),
+        /** Asking for the estimate just given again, changing nothing ("how much in total now?", "what's that in CAD?"). */
+        again: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ openers: [], adding_openers: [], adding: [], closers: [], same_kind: [] }),
+      .default({ openers: [], adding_openers: [], adding: [], closers: [], same_kind: [], again: [] }),
     corrections: z.object({ cues: z.array(z.string().min(1)).default([]), instead_of: z.array(z.string().min(1)).default([]) }).strict().default({ cues: [], instead_of: [] }),
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */
@@ -444,6 +446,8 @@ export const PlacesFile = z
     carriers: z
       .array(z.object({ name: z.string().min(1), country: z.enum(["US", "CA"]), capital: z.boolean().default(false) }).strict())
       .default([]),
+    /** Currencies a price may be asked in ("in Australian dollars", "in pesos"): they name no place; prices are in USD. */
+    currencies: z.array(z.string().min(1)).default([]),
     /** Cities read from the package's city data beside those listed here: which ones, and names that are everyday words. */
     cities_from_data: z
       .object({
@@ -473,6 +477,8 @@ export const NumberKindsFile = z
     not_kinds: z.array(z.string().min(1)).default([]),
     /** Words after which digits name something, never count numbers ("PON 88812", "ticket 4417", "ext 204"). */
     identifiers: z.array(z.string().min(1)).default([]),
+    /** Words right before a count that say the numbers counted already again ("we have 1 toll free, it's an 800 number"). */
+    restating: z.array(z.string().min(1)).default([]),
     counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
     count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** Words that multiply the count before them ("two dozen", "a hundred"), or are worth their value alone ("dozen"). */

@@ -7,6 +7,7 @@ export interface CountModel {
   notKinds: Set<string>;
   /** Words after which digits are an identifier, not a count. */
   identifiers: Set<string>;
+  restating: string[][];
   /** Every word worth a count on its own. */
   counts: Map<string, number>;
   /** The words of `counts` that may be part of a longer count ("twenty five"). */
@@ -26,6 +27,7 @@ export function countModel(file: NumberKindsFile): CountModel {
     numberWords: file.number_words.map(words).sort((a, b) => b.length - a.length),
     notKinds: new Set(file.not_kinds.flatMap(words)),
     identifiers: new Set(file.identifiers.flatMap(words)),
+    restating: file.restating.map(words),
     counts: new Map([...Object.values(file.counts).flatMap((table) => Object.entries(table)), ...Object.entries(file.multipliers)]),
     numerals: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table)).filter(([w]) => !file.alone.includes(w))),
     multipliers: new Map(Object.entries(file.multipliers)),
@@ -212,10 +214,13 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
     const plural = PLURAL.test(last) && !SINGULAR.has(last);
     const found = countBefore(model, tokens, m.start, used, isAreaCode);
     // "my fax numbers", "our cells": a word worth one before a plural is a possessive, not a count.
-    const count = found && !(plural && found.count === 1 && !/\d/.test(tokens[found.start]!.word)) ? found : undefined;
+    // "Winnipeg 204 landline": three digits between a place's name and a kind said in the singular are an area code.
+    const digits = found === undefined ? undefined : tokens[found.start]!;
+    const areaCode = digits !== undefined && !plural && found!.start === m.start - 1 && /^[2-9]\d\d$/.test(digits.word) && !digits.afterBreak && /^\p{Lu}\p{Ll}/u.test(tokens[found!.start - 1]?.raw ?? "");
+    const count = found && !areaCode && !(plural && found.count === 1 && !/\d/.test(tokens[found.start]!.word)) ? found : undefined;
     if (count) {
       for (let i = count.start; i < m.start; i++) used.add(i);
-      numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count;
+      if (!restates(model, tokens, m, count.start, numbers)) numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count;
       continue;
     }
     if (numbers[m.kind] !== undefined) continue;
@@ -245,6 +250,16 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
     } else if (bare) addBareCount(model, tokens, facts, bare, mentions[0]!.start);
   }
   return facts;
+}
+
+/**
+ * Whether a counted mention says again numbers already counted: in brackets after them ("2 toll free (a 1-800 and a
+ * 1-866)"), or opened by a word that names them again ("we have 1 toll free, it's an 800 number").
+ */
+function restates(model: CountModel, tokens: Token[], mention: { kind: NumberKind; start: number }, countStart: number, numbers: CountFacts["numbers"]): boolean {
+  if (numbers[mention.kind] === undefined) return false;
+  if (tokens[countStart]!.bracketed) return true;
+  return model.restating.some((p) => countStart - p.length >= 0 && p.every((w, k) => tokens[countStart - p.length + k]!.word === w));
 }
 
 /**

@@ -2,7 +2,7 @@
 import * as en from "chrono-node/en";
 import * as es from "chrono-node/es";
 import * as fr from "chrono-node/fr";
-import { addDays, referenceOf, utcDateOf, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
+import { addDays, daysBetween, referenceOf, utcDateOf, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
 import { holidaysIn, type HolidayCalendar } from "../calendar/holidays.js";
 import type { Language } from "../answer/result.js";
 import { findPhrase, fold, tokenize } from "./text.js";
@@ -10,7 +10,8 @@ import { findPhrase, fold, tokenize } from "./text.js";
 const PARSERS: Record<Language, typeof en.casual> = { en: en.casual, fr: fr.casual, es: es.casual };
 
 /** "the 25th", "le 14", "el 3": a day of the month, with an optional weekday before it ("Monday the 25th"). */
-const DAY_OF_MONTH = /\b(?:(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
+/** "on 3rd", "submit 3rd": the day of the month without "the", right after a word that dates the order. */
+const DAY_OF_MONTH = /\b(?:(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?(?:(?:on\s+)?the\s+|(?<=\b(?:on|by|submit|submitting|send|sending|file|filing)\s+))(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|try|tries|attempt|attempts|time|times|round)\b)/i;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -66,6 +67,14 @@ function fullWeekday(short: string): string {
 
 /** A weekday named alone, in English, French or Spanish (folded): "monday", "on fri", "lundi", "el lunes". */
 const BARE_WEEKDAY = /^(?:on |le |el )?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/;
+
+/**
+ * A day and month said with a past word but no year, this few days ahead, is the coming one ("submitted on January 8"
+ * said on December 21, "the LOA gets submitted jan 8th"): an order still being priced did not go in a year ago.
+ */
+const COMING_WITHIN_DAYS = 31;
+/** Someone told as having done it ("we submitted it on March 20", "it was sent"): then the day is in the past. */
+const TOLD_AS_DONE = /\b(?:we|i|they|he|she|was|were|has|have|had|already)\s+(?:\w+\s+)?(?:submitted|sent|filed|placed|put)\b/i;
 
 /** How a date counted from today opens, in English, French and Spanish (folded). */
 const FROM_TODAY = /^(?:in|within|today|tonight|tomorrow|next|dans|aujourdhui|demain|prochain|en|hoy|manana|proximo)\b/;
@@ -224,9 +233,10 @@ export function readDate(text: string, today: IsoDate, language: Language, cues:
     // A day named in the past is never later than today: "went in on Friday" said on a Thursday is last week's,
     // "submitted on June 12" said in April last year's.
     // "submitting Monday" said on a Monday is next week's: today would be "today".
-    if (!inPast && iso === today && BARE_WEEKDAY.test(fold(result.text.trim()))) return { date: addDays(iso, 7), text: result.text, past: false };
+    if (!inPast && iso === today && BARE_WEEKDAY.test(fold(result.text.trim()).replace(/[^\p{L}\s]+$/u, ""))) return { date: addDays(iso, 7), text: result.text, past: false };
     if (!inPast || iso <= today) return { date: iso, text: result.text, past: inPast };
     if (!result.start.isCertain("day")) return { date: addDays(iso, -7), text: result.text, past: true };
+    if (daysBetween(today, iso) <= COMING_WITHIN_DAYS && !TOLD_AS_DONE.test(text.slice(0, result.index))) return { date: iso, text: result.text, past: false };
     return { date: isoOf(date.getUTCFullYear() - 1, date.getUTCMonth() + 1, date.getUTCDate()) ?? iso, text: result.text, past: true };
   }
   return undefined;

@@ -5,7 +5,7 @@ import { findPhrase, sameWord, words, type Found, type Token } from "./text.js";
 export interface OptionModel {
   expedite: string[][];
   notExpedite: string[][];
-  cancelWords: string[];
+  cancelWords: string[][];
   cancelObjects: string[][];
   notCancelObjects: string[][];
   rejectWords: string[][];
@@ -18,7 +18,7 @@ export function optionModel(file: IntentsFile): OptionModel {
   return {
     expedite: o.expedite.map(words),
     notExpedite: o.not_expedite.map(words),
-    cancelWords: o.cancel_words.flatMap(words),
+    cancelWords: o.cancel_words.map(words),
     cancelObjects: o.cancel_objects.map(words),
     notCancelObjects: o.not_cancel_objects.map(words),
     rejectWords: o.reject_words.map(words),
@@ -48,11 +48,6 @@ function clauseStart(tokens: Token[], at: number): number {
   return start;
 }
 
-/** Positions of words that are one of the stems ("cancel" → "cancelling", "cancellation"). */
-function positions(tokens: Token[], stems: string[]): number[] {
-  return tokens.flatMap((t, i) => (stems.some((s) => sameWord(t.word, s, true)) ? [i] : []));
-}
-
 /** Every place one of the phrases occurs, its words next to each other, the words as stems ("kicked back", "rejected"). */
 function occurrences(tokens: Token[], phrases: string[][]): Found[] {
   const found: Found[] = [];
@@ -63,6 +58,17 @@ function occurrences(tokens: Token[], phrases: string[][]): Found[] {
   return found;
 }
 
+/** Where the message asks for an expedite ("rush", "need it done yesterday"), unless it says there is no rush. */
+export function expediteAsked(model: OptionModel, tokens: Token[]): Found | undefined {
+  for (const phrase of model.expedite) {
+    const found = findPhrase(tokens, phrase, { gap: 1, stems: true, typos: false });
+    if (!found) continue;
+    const denied = model.notExpedite.some((p) => findPhrase(tokens, p, { gap: 1 }) !== undefined) || within(tokens, found.start - 3, found.start, model.negation);
+    return denied ? undefined : found;
+  }
+  return undefined;
+}
+
 /**
  * What an estimate prices beyond the port: an expedite ("rush", "asap", not "no rush"), expected rejections ("if it
  * gets rejected twice", not "so it doesn't get rejected" or "my last port was rejected"), and cancelling the port
@@ -70,13 +76,7 @@ function occurrences(tokens: Token[], phrases: string[][]): Found[] {
  */
 export function readOptions(model: OptionModel, counts: CountModel, tokens: Token[]): OptionFacts {
   const facts: OptionFacts = {};
-  for (const phrase of model.expedite) {
-    const found = findPhrase(tokens, phrase, { gap: 1, stems: true, typos: false });
-    if (!found) continue;
-    const denied = model.notExpedite.some((p) => findPhrase(tokens, p, { gap: 1 }) !== undefined) || within(tokens, found.start - 3, found.start, model.negation);
-    if (!denied) facts.expedite = true;
-    break;
-  }
+  if (expediteAsked(model, tokens)) facts.expedite = true;
   let rejections = 0;
   for (const { start: at, end } of occurrences(tokens, model.rejectWords)) {
     if (within(tokens, at - 4, at, model.negation)) continue;
@@ -92,10 +92,10 @@ export function readOptions(model: OptionModel, counts: CountModel, tokens: Toke
     }
   }
   if (rejections > 0) facts.rejections = rejections;
-  for (const at of positions(tokens, model.cancelWords)) {
+  for (const { start: at, end } of occurrences(tokens, model.cancelWords)) {
     if (within(tokens, at - 3, at, model.negation)) continue;
-    if (within(tokens, at + 1, at + 5, model.notCancelObjects)) continue;
-    if (within(tokens, at + 1, at + 5, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
+    if (within(tokens, end, end + 4, model.notCancelObjects)) continue;
+    if (within(tokens, end, end + 4, model.cancelObjects) || within(tokens, at - 2, at, [["port"], ["porting"]])) {
       facts.cancel = true;
       break;
     }

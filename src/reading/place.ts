@@ -83,6 +83,8 @@ export function placeModel(file: PlacesFile): PlaceModel {
 const WORDLIKE = new Set(["IN", "OR", "ME", "OK", "HI", "ID", "DE", "LA", "CO", "PA", "MA", "AL", "ON", "NE", "MO", "OH", "SD", "NU", "PE", "SC", "NT"]);
 /** Country names that are everyday words too. */
 const NOT_COUNTRIES = new Set(["chad", "jordan", "turkey", "guinea", "niger", "reunion", "georgia", "man", "other", "us", "ca", "can", "intl", "international"]);
+/** Everyday words one letter from a place's word: "what is the status" names no "the states". */
+const NOT_TYPOS = new Set(["status", "stated", "statues"]);
 /** Words near "Georgia" that say which one is meant. */
 const COUNTRY_SIDE = new Set(["country", "tbilisi", "republic", "batumi", "kutaisi"]);
 const STATE_SIDE = new Set(["state", "atlanta", "ga"]);
@@ -123,7 +125,7 @@ function phraseAt(phrases: Phrase[], tokens: Token[], i: number): Phrase | undef
  */
 function wordMatch(typed: string, expected: string, named: boolean): boolean {
   if (typed === expected) return true;
-  if (expected.length < 6 || typed.length < (named ? 5 : 6) || expected.startsWith(typed)) return false;
+  if (NOT_TYPOS.has(typed) || (expected.length < 6 || typed.length < (named ? 5 : 6) || expected.startsWith(typed))) return false;
   return editDistance(typed, expected, 1) <= 1;
 }
 
@@ -162,6 +164,8 @@ interface Hit {
   alsoCountry?: string;
   settles?: boolean;
   weight: number;
+  /** Where a city's name ends, in tokens. */
+  cityEnd?: number;
 }
 
 /**
@@ -178,7 +182,10 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
   for (let i = 0; i < tokens.length; i++) {
     const phrase = phraseAt(model.phrases, tokens, i);
     if (phrase) {
-      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true } : {}), weight: phrase.weak ? 0.5 : 1 });
+      // "London, Ontario": a city named right before a region or country is there, whatever else bears its name.
+      const city = phrase.named ? hits.findIndex((h) => h.cityEnd === i && h.country !== phrase.country) : -1;
+      if (city >= 0) hits.splice(city, 1);
+      hits.push({ country: phrase.country, ...(phrase.region ? { region: phrase.region } : {}), ...(phrase.place ? { place: phrase.place } : {}), ...(phrase.alsoCountry ? { alsoCountry: phrase.alsoCountry } : {}), ...(phrase.settles ? { settles: true, cityEnd: i + phrase.words.length } : {}), weight: phrase.weak ? 0.5 : 1 });
       for (let k = 0; k < phrase.words.length; k++) used.add(i + k);
       i += phrase.words.length - 1;
       continue;
@@ -221,6 +228,9 @@ export function readPlace(model: PlaceModel, tokens: Token[], text: string): Pla
       if (NOT_COUNTRIES.has(name)) continue;
       const choice = resolveCountry(name);
       if (!choice || choice.country !== "INTL" || !choice.place) continue;
+      // "Manchester, UK": a city named right before a country is that country's, whatever else bears its name.
+      const city = hits.findIndex((h) => h.cityEnd === i && h.country !== "INTL");
+      if (city >= 0) hits.splice(city, 1);
       hits.push({ country: "INTL", place: choice.place, weight: 1 });
       for (let k = 0; k < n; k++) used.add(i + k);
     }

@@ -1,3 +1,4 @@
+import { getRegionCodeForCountryCode, parsePhoneNumber } from "awesome-phonenumber";
 import type { IntentId, NumberKind, ReadingData, Country } from "../knowledge/schema.js";
 import type { IsoDate } from "../calendar/dates.js";
 import { detectLanguage } from "../answer/language.js";
@@ -6,7 +7,7 @@ import { countModel, namesNumbers, readCounts, type CountFacts, type CountModel 
 import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
 import type { Found, Token } from "./text.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
-import { optionModel, readOptions, type OptionModel } from "./options.js";
+import { expediteAsked, optionModel, readOptions, type OptionModel } from "./options.js";
 import { isAreaCodeAt, placeModel, readPlace, type PlaceFacts, type PlaceModel } from "./place.js";
 import { holdsAQuestion, looksLikeQuestion } from "./question-shape.js";
 import { everyPhrase, findPhrase, tokenize, words } from "./text.js";
@@ -100,6 +101,8 @@ interface Model {
   /** "not 30", "instead of 30": a count taken back. */
   takenBack: RegExp | undefined;
   carriers: string[][];
+  /** Currencies a price is asked in ("in Australian dollars"), which name no place. */
+  currencies: RegExp | undefined;
 }
 
 function model(data: ReadingData): Model {
@@ -125,7 +128,16 @@ function model(data: ReadingData): Model {
     corrections: i.corrections.cues.map(words),
     takenBack: takenBackPattern(i.corrections.instead_of),
     carriers: data.places.carriers.map((c) => words(c.name)),
+    currencies: phrasesPattern(data.places.currencies),
   };
+}
+
+/** Any of the phrases as whole words, in any case, their words split by spaces or hyphens. */
+function phrasesPattern(phrases: string[]): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.trim().split(/[\s-]+/).map(escape).join("[\\s-]+")).join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "giu");
 }
 
 function takenBackPattern(phrases: string[]): RegExp | undefined {
@@ -252,6 +264,28 @@ const PHONE_NUMBER_LINE = /(?<!\d)\d{3}[\s.-]\d{4}(?!\d)/g;
 /** A whole telephone number, its area code with it ("312-555-0142", "(416) 555-0100"), which counts nothing. */
 const PHONE_NUMBER = /(?<!\d)(?:\(\d{3}\)\s*|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?!\d)/g;
 
+/** A telephone number written with a calling code other than +1 ("+61 2 5550 1234", "+44 (0)20 7946 0958"). */
+const INTERNATIONAL_NUMBER = /\+(?!1(?!\d))\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}/g;
+
+/** A calling code written before a word ("a +61 number", "+44 mobile"): it names a country, never a count. */
+const CALLING_CODE = /(?<![\p{L}\p{N}])\+(\d{1,3})(?=\s+\p{L})/gu;
+
+/** "+61 number" is one number, as "a number" would be; "+3 fax" counts 3, since 3 is no calling code. */
+function asOneNumber(match: string, code: string): string {
+  return code === "1" || getRegionCodeForCountryCode(Number(code)) === "ZZ" ? match : `a${" ".repeat(match.length - 1)}`;
+}
+
+/** The message with each international telephone number blanked out, and how many there were. */
+function withoutInternationalNumbers(text: string): { text: string; listed: number } {
+  let listed = 0;
+  const blanked = text.replace(INTERNATIONAL_NUMBER, (match) => {
+    if (!parsePhoneNumber(match.replace(/\(0\)/, "").replace(/[^\d+]/g, "")).possible) return match;
+    listed += 1;
+    return blank(match);
+  });
+  return { text: blanked, listed };
+}
+
 /**
  * Telephone numbers listed in the message are the numbers to port: "(305) 555-0110 and (305) 555-0111, both faxes"
  * counts two faxes when no count is given, and two numbers of a kind to ask when no kind is named either.
@@ -275,18 +309,23 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       const language = detectLanguage(text, tokens.map((t) => t.word));
       // The digits of a telephone number ("(305) 555-0111") count nothing; its area code still names a place.
       // A count taken back ("3 not 30") is no count of the order. Blanked out, not cut, so that offsets still match.
-      const withoutPhones = text.replace(PHONE_NUMBER, blank);
+      const international = withoutInternationalNumbers(text);
+      const withoutPhones = international.text.replace(PHONE_NUMBER, blank).replace(CALLING_CODE, asOneNumber);
       const countedText = m.takenBack ? withoutPhones.replace(m.takenBack, blank) : withoutPhones;
       const correction = correctionIn(m, tokens);
       const read = correctedCounts(m, tokens, countedText, correction);
-      const listed = text.match(PHONE_NUMBER_LINE)?.length ?? 0;
+      const listed = (international.text.match(PHONE_NUMBER_LINE)?.length ?? 0) + international.listed;
       const counts = withListedNumbers(read, listed);
       // Numbers counted only by the telephone numbers written out, with no kind named ("when will my port of
       // 416-555-0100 be done?"): the port is one under way, asked about, unless a price is asked.
       const listedOnly = listed > 0 && counts !== read && Object.keys(counts.numbers).length === 0;
-      const place = readPlace(m.places, tokens, text);
+      const placeText = m.currencies ? text.replace(m.currencies, blank) : text;
+      const place = readPlace(m.places, placeText === text ? tokens : tokenize(placeText), placeText);
       const cues = { past: m.past, hypothetical: m.hypothetical };
-      const datedText = spellHolidays(m.holidayNames, spellDates(m.dateWords, text), today, place.country === "CA" ? ["CA", "US"] : ["US", "CA"], cues);
+      // "need it done yesterday" asks for speed; its day is no day of the order.
+      const urgent = expediteAsked(m.options, tokens);
+      const undated = urgent ? text.slice(0, tokens[urgent.start]!.at) + blank(text.slice(tokens[urgent.start]!.at, tokens[urgent.end - 1]!.at + tokens[urgent.end - 1]!.raw.length)) + text.slice(tokens[urgent.end - 1]!.at + tokens[urgent.end - 1]!.raw.length) : text;
+      const datedText = spellHolidays(m.holidayNames, spellDates(m.dateWords, undated), today, place.country === "CA" ? ["CA", "US"] : ["US", "CA"], cues);
       const date = readDate(datedText, today, language, cues);
       const facts: Facts = {
         numbers: counts.numbers,
@@ -297,7 +336,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(place.place ? { place: place.place } : {}),
         ...(place.region ? { region: place.region } : {}),
         ...(place.ambiguous ? { ambiguousPlace: place.ambiguous } : {}),
-        ...(date ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
+        ...(date && !NOT_A_DAY.test(date.text.trim()) ? (!date.past && isDeadline(m, datedText, date.text) ? { deadline: date.date } : { submitted: date.date }) : {}),
         ...readOptions(m.options, m.counts, tokens),
         ...(correction || takesBackACount(m, withoutPhones) ? { correction: true } : {}),
         wants: wantsOf(m, tokens),

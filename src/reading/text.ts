@@ -6,6 +6,8 @@ export interface Token {
   at: number;
   /** A comma, "+", "(" or other punctuation came right before it: a clause or list boundary. */
   afterBreak: boolean;
+  /** Inside brackets: "2 toll free (a 1-800 and a 1-866)". */
+  bracketed?: true;
 }
 
 /** Lower case, accents and apostrophes removed: "Québec" → "quebec", "doesn't" → "doesnt". */
@@ -18,10 +20,12 @@ const ELISION = /^((?:[cdjlmnst]|qu))['’](?=\p{L})/iu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
+  let depth = 0;
   // A minus sign right before a number is kept ("-2 fax numbers"); a hyphen inside "1-800" or "e-fax" is not. A number
   // with thousands separators is one word ("1,200").
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])-\d+|(?<![\p{L}\p{N},])\d{1,3}(?:,\d{3})+(?![\p{L}\p{N}]|,\d)|[\p{L}\p{N}'’`]+/gu)) {
     const between = text.slice(last, match.index);
+    for (const c of between) depth = c === "(" || c === "[" ? depth + 1 : c === ")" || c === "]" ? Math.max(0, depth - 1) : depth;
     last = match.index + match[0].length;
     // A French elision is two words: "d'une" is "d" and "une", "j'envoie" "j" and "envoie".
     const elided = ELISION.exec(match[0]);
@@ -29,7 +33,7 @@ export function tokenize(text: string): Token[] {
     parts.forEach((part, k) => {
       const word = fold(part.text).replace(/(?<=\d),(?=\d)/g, "");
       if (!word) return;
-      tokens.push({ raw: part.text.replace(/['’`]/g, "").replace(/(?<=\d),(?=\d)/g, ""), word, at: part.at, afterBreak: k === 0 && /[,;:+()/&.!?\-–—]/.test(between) });
+      tokens.push({ raw: part.text.replace(/['’`]/g, "").replace(/(?<=\d),(?=\d)/g, ""), word, at: part.at, afterBreak: k === 0 && /[,;:+()/&.!?\-–—]/.test(between), ...(depth > 0 ? { bracketed: true as const } : {}) });
     });
   }
   return tokens;

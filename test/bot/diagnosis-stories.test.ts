@@ -111,3 +111,20 @@ describe("a rejection told in the middle of an estimate", () => {
     expect(textOf(replies)).not.toMatch(/find out why your port was rejected/);
   });
 });
+
+describe("rejections whose causes share words, as the first message", () => {
+  it.each([
+    ["our port got rejected, my daughter had already signed up with Freedom and they took the number over first", "more-recent-authorization"],
+    ["Rejected: porting this TN would strand the DSL that remains on the account", "hunt-members-stranded-services"],
+    ["REJ: TN disconnected at customer's request, disconnect order completed", "disconnected-inactive-numbers"],
+    ["Port out rejected: port-out PIN missing", "port-out-rejection-for-pin"],
+  ])("'%s' puts %s to the customer first", async (text, id) => {
+    const replies = await chat().send(text);
+    expect(diagnosisOf(replies)?.causes[0]?.id).toBe(id);
+  });
+
+  it("a request superseded by its own supplement is given no newer authorization", async () => {
+    const replies = await chat().send("Rejected: order superseded by supplement 2, resend as version 3");
+    expect(diagnosisOf(replies)?.causes.map((c) => c.id) ?? []).not.toContain("more-recent-authorization");
+  });
+});

@@ -225,3 +225,161 @@ describe("more plain words for a cause", () => {
     expect(ids("switching to another carrier and they say the PIN for my number with you is wrong")[0]).toBe("port-out-rejection-for-pin");
   });
 });
+
+describe("another carrier that got the number first", () => {
+  it.each([
+    "my daughter signed up with Freedom last month and they took the number over first",
+    "we switched the shop line to another cable provider while your port sat there",
+    "looks like the wireless company's transfer beat yours",
+    "we put in duplicate port requests with two companies by mistake",
+    "Rejected: subscriber has authorized another wireless carrier for this number",
+    "I went elsewhere before the port was done",
+    "our accountant phoned Bell and asked them to hold on to the line, now the port is rejected",
+  ])("%s → a newer authorization", (text) => {
+    expect(ids(text)[0]).toBe("more-recent-authorization");
+  });
+
+  it("a supplement or a later version of the request, or the requester's own latest request, names no cause", () => {
+    for (const text of [
+      "Order replaced by supplement 3",
+      "LSR superseded by version 2; continue with the latest",
+      "Rejected: your most recent request is missing the remarks",
+      "please submit a new request once the issue is fixed",
+    ]) {
+      expect(ids(text), text).toEqual([]);
+    }
+  });
+
+  it("an order sent to a different carrier still names no cause", () => {
+    expect(ids("rejected: order sent to a different carrier, wrong SPID")).toEqual([]);
+  });
+});
+
+describe("rival causes told apart", () => {
+  it("services stranded on the remaining account are the hunt and stranded-services cause, not a partial port", () => {
+    expect(words("would strand voicemail on the remaining account")).toContain("stranded account");
+    expect(ids("REJ - port would strand the alarm and features on the remaining account")[0]).toBe("hunt-members-stranded-services");
+  });
+
+  it("an alarm on the line, and calls passed to the other phones when nobody answers, are a hunt group", () => {
+    expect(ids("we were refused because the building's security alarm dials out on that number")[0]).toBe("hunt-members-stranded-services");
+    expect(ids("calls ring through to our other desk phones if no one picks up, and the port was rejected")[0]).toBe("hunt-members-stranded-services");
+  });
+
+  it("a number back in the carrier's pool or in aging is disconnected, not a pending order", () => {
+    expect(ids("Rejected: TN released to spare pool")[0]).toBe("disconnected-inactive-numbers");
+    expect(ids("REJ: number in aging")[0]).toBe("disconnected-inactive-numbers");
+  });
+
+  it("a move of the service asked of the old provider is an order open on the account", () => {
+    expect(ids("the port failed, we had asked them to relocate our lines to the new premises that week")[0]).toBe("freeze-on-the-account-pending-order");
+  });
+
+  it("a port-out PIN in a notice tells the direction: the port-out cause comes first", () => {
+    const read = kb.reader.read("REJECTED - port-out PIN incorrect");
+    expect(read.direction).toBe("out");
+    expect(read.causes[0]?.cause.id).toBe("port-out-rejection-for-pin");
+    expect(kb.reader.read("Outbound transfer declined: PIN missing").direction).toBe("out");
+  });
+});
+
+describe("carrier wording for stranded members, open orders, addresses and wireless PINs", () => {
+  it.each([
+    ["REJ: hunt members would be left without the pilot at the OSP", "hunt-members-stranded-services"],
+    ["Rejected: porting this TN would leave the alarm circuit with no working number", "hunt-members-stranded-services"],
+    ["our port bounced, we had added a new line with them last week and it had not been installed yet", "freeze-on-the-account-pending-order"],
+    ["Reject: acct number given is the wholesale provider's", "account-number-reseller-mismatch"],
+    ["LSR REJ - street number not found on CSR", "rejection-for-mismatch-information"],
+    ["the port failed because my sister moved the number onto her own mobile plan", "more-recent-authorization"],
+    ["our new alarm company also submitted a request to port our line, and now yours is rejected", "more-recent-authorization"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a line that was not installed yet is an open order, not a detail ruled out", () => {
+    expect(words("the line was not installed yet")).toContain("order pending");
+  });
+
+  it("the PIN of a wireless account is the losing account's: the port-in cause comes first", () => {
+    const read = kb.reader.read("REJ - mobile account PIN incorrect");
+    expect(read.direction).toBe("in");
+    expect(read.causes[0]?.cause.id).toBe("account-number-reseller-mismatch");
+  });
+
+  it("the requester's own newer submission names no cause", () => {
+    expect(ids("Rejected: your later request lacks the signed LOA")).toEqual([]);
+  });
+});
+
+describe("notices whose words two causes share", () => {
+  it.each([
+    ["REJ: port would strand the DSL, which remains on the account", "hunt-members-stranded-services"],
+    ["Rejected: TN is the hunt pilot, the other lines would lose their hunting", "hunt-members-stranded-services"],
+    ["REJ: TN disconnected at customer's request last week", "disconnected-inactive-numbers"],
+    ["Rejected - disconnect order completed 09/14, TN not portable", "disconnected-inactive-numbers"],
+    ["Rejected: TN not working (terminated by subscriber before port)", "disconnected-inactive-numbers"],
+    ["Rejected: other numbers on the account - keep or disconnect?", "partial-port"],
+    ["REJ: street suffix on LSR does not match CSR", "abbreviations"],
+    ["REJ: competing LSR for this TN received from another LSP", "more-recent-authorization"],
+    ["the old carrier offered a better deal and we decided to stay, so the port was rejected", "more-recent-authorization"],
+    ["I didn't notice the approval text until the next day and the port got rejected", "rejection-for-sms-not-answered"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a conflicting order on the account is still an open order, not another carrier", () => {
+    expect(ids("Conflicting order: plan change in progress on the account, port cannot be processed")[0]).toBe("freeze-on-the-account-pending-order");
+  });
+
+  it("a request superseded by its own supplement names no cause; a cancellation that supersedes it still does", () => {
+    expect(ids("Order superseded: new due date requested by supplement")).toEqual([]);
+    expect(ids("Port superseded: the account holder cancelled the port with the losing carrier")[0]).toBe("more-recent-authorization");
+  });
+
+  it("a service cancelled by the customer is no newer authorization unless the port was cancelled", () => {
+    expect(ids("Rejected: service cancelled by customer before port")[0]).toBe("disconnected-inactive-numbers");
+  });
+});
+
+describe("newer authorizations told in other words", () => {
+  it.each([
+    "my partner moved our landline to her office's phone system the same week, and the port failed",
+    "we had already signed with Vonage for that number, the port was rejected",
+    "I asked both you and Lucky Mobile to bring the number over",
+    "my brother undid the transfer with the old carrier behind my back",
+    "Rejected: the losing carrier accepted a different carrier's port after yours",
+  ])("%s → a newer authorization", (text) => {
+    expect(ids(text)[0]).toBe("more-recent-authorization");
+  });
+
+  it("a newer or duplicate request from the requester itself names no cause", () => {
+    expect(ids("Rejected: newer order from your company on file for this TN")).toEqual([]);
+    expect(ids("Duplicate transfer request from the same SPID, rejected")).toEqual([]);
+  });
+
+  it("a typo or an address that is not where the line is, is a mismatch of information", () => {
+    expect(ids("the port was refused, my last name is misspelled on their account")[0]).toBe("rejection-for-mismatch-information");
+    expect(ids("rejected: the address on the request is not where the service is installed")[0]).toBe("rejection-for-mismatch-information");
+  });
+});
+
+describe("more wordings of newer authorizations, open orders and abbreviations", () => {
+  it.each([
+    ["the old company says somebody else already requested that number, so our port was rejected", "more-recent-authorization"],
+    ["my port was refused since I also had a pending port request with Vonage", "more-recent-authorization"],
+    ["REJ: change in flight on the account", "freeze-on-the-account-pending-order"],
+    ["Rejected: the request says 'E' where the CSR has 'East'", "abbreviations"],
+    ["the port failed, the card machine at the till is tied to our main number", "hunt-members-stranded-services"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("a fresher LOA asked for, or a later port date, names no newer authorization", () => {
+    expect(ids("Rejected: updated LOA required, the one on file is older than 30 days")).toEqual([]);
+    expect(ids("Rejected: end user asked for a later porting date")).toEqual([]);
+  });
+
+  it("the port order itself in flight is no order on the account", () => {
+    expect(words("port order in flight")).not.toContain("pending order");
+  });
+});

@@ -63,3 +63,16 @@ describe("the fragment's words as data", () => {
     expect(readFollowUp(text, read(text), read, without)).toBeUndefined();
   });
 });
+
+describe("asking for the estimate just given again", () => {
+  it.each(["how much in total now?", "what's that in CAD?", "so how much?"])("'%s' changes nothing and asks for it again", (text) => {
+    const change = followUp(text);
+    expect(change).toMatchObject({ again: true, adding: false });
+    expect(change!.facts.submitted).toBeUndefined();
+  });
+
+  it("is no request to repeat when it changes the order", () => {
+    expect(followUp("how much in total with 2 more?")?.again).toBeUndefined();
+    expect(followUp("how much is a FOC date worth to my boss, honestly, in the grand scheme?")).toBeUndefined();
+  });
+});
