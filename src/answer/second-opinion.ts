@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { isCustomerEntry } from "../knowledge/audience.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { AskOptions } from "./engine.js";
+import { entryDirection } from "./direction.js";
 import { answerGroups } from "./groups.js";
 import { FUSION, fuseRanking } from "./fused-ranking.js";
 import type { AskResult, Choice } from "./result.js";
@@ -197,6 +198,9 @@ function answeredWith(result: AskResult, choice: Choice): AskResult {
 export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<MeasuredOpinion> {
   const groups = answerGroups(kb.entries);
   const indexOf = new Map(kb.entries.map((e, i) => [e.id, i]));
+  const aboutDirection = new Map(kb.entries.map((e) => [e.id, entryDirection(e)]));
+  /** A choice about the other way of a port than the result's question says: never answered, never first. */
+  const against = (result: AskResult, id: string) => result.direction !== undefined && (aboutDirection.get(id) ?? result.direction) !== result.direction;
   const texts = kb.entries.map((e) => [e.title, ...e.questions]);
   const phrasings = pack(
     await cache.vectorsOf(texts.flat(), signal),
@@ -237,7 +241,7 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
     if (candidates.length === 0 || closenessOf.includes(-1)) return result;
     const nearestGroup = nearestOf(nearest);
     const { order, answer } = fuseRanking(
-      candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]!, cosine: nearest[groupOf[i]!]!, nearest: groupOf[i] === nearestGroup })),
+      candidates.map((c, i) => ({ score: c.score, closeness: closenessOf[i]!, cosine: nearest[groupOf[i]!]!, nearest: groupOf[i] === nearestGroup, against: against(result, c.id) })),
       result.alternatives.length,
     );
     const first = candidates[order[0]!]!;
@@ -267,7 +271,7 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
       }
       const cosines = cosinesOf(vector, options);
       const at = choiceToAnswer(cosines.nearest, offered, result.chance ?? 0, result.language !== "en");
-      if (at >= 0) return answeredWith(result, result.alternatives[at]!);
+      if (at >= 0 && !against(result, result.alternatives[at]!.id)) return answeredWith(result, result.alternatives[at]!);
       return result.language === "en" ? reranked(result, cosines) : result;
     },
   };
