@@ -14,11 +14,11 @@ import type { VectorCache } from "./vector-cache.js";
  * 0.76 up was right, while between 0.7 and 0.76 two were wrong and one was out of scope ("my phone says registration
  * failed") against seven right. Raised to 0.77 on all eighteen readable answer sets (1278 questions in scope, 676 out),
  * where two of the review's wrong answers were agreements between 0.76 and 0.765 with the engine's chance under 0.5,
- * while the ten right ones below 0.785 had a chance of 0.5 or more and are still answered by the leaning bar: with
- * the bar (0.76 to 0.82) and `CLOSEST_CHOICE_BAR` (0.85 to 0.9) chosen together on all sets but one, a wrong answer
- * weighing three right ones, and that one scored, in turn, 0.77 and 0.87 every time: 1100 -> 1101 answered right,
- * 28 -> 24 wrong, 5 out-of-scope questions answered and 660 refused either way. Any bar from 0.765 to 0.785 answers
- * the same on these sets.
+ * while every right one between 0.76 and 0.785 had a chance of 0.5 or more and is still answered by the leaning bar.
+ * With the bar (0.76 to 0.82) and `CLOSEST_CHOICE_BAR` (0.85 to 0.9) chosen together on all sets but one, a wrong
+ * answer weighing three right ones, and that one scored, in turn (0.77 and 0.87 every time): 1100 -> 1101 answered
+ * right, 28 -> 24 wrong, 5 out-of-scope questions answered and 660 refused either way. Any bar from 0.765 to 0.785
+ * answers the same on these sets.
  */
 export const AGREEMENT_BAR = 0.77;
 
