@@ -14,6 +14,9 @@ import { normalize, tokenize } from "./normalize.js";
 import { toTerms } from "./analyze.js";
 import { outsideTopicReader } from "./outside.js";
 import { parseQuestion } from "./parse.js";
+import { entryDirection } from "./direction.js";
+import { directionWords, readDirection } from "../reading/direction.js";
+import { tokenize as tokenizeMessage } from "../reading/text.js";
 import type { Alternative, AskResult, Choice, MatchSummary } from "./result.js";
 
 export interface AskOptions {
@@ -149,6 +152,8 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
   const rareIdf = idfOf(index.entries.length, Math.max(1, Math.floor(index.entries.length * RARE_SHARE)));
   const cache = new Map<string, AskResult>();
   const outsideTopic = outsideTopicReader(kb.vocabulary);
+  const directions = kb.reading ? directionWords(kb.reading.intents.direction, kb.reading.places.carriers) : undefined;
+  const aboutDirection = index.entries.map(entryDirection);
 
   /** The entry shown for a group: its declared main entry when the asker may see it, else its best-ranked member. */
   const shownFor = (best: number, allowed: (i: number) => boolean) => {
@@ -161,6 +166,8 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
     const parsed = parseQuestion(question, index);
     const agent = options.audience === "agent";
     const allowed = agent ? () => true : (i: number) => forCustomers[i]!;
+    const direction = directions ? readDirection(directions, tokenizeMessage(parsed.masked)) : undefined;
+    const against = (i: number) => direction !== undefined && (aboutDirection[i] ?? direction) !== direction;
     const opinion = classifier.classify(parsed.terms, allowed);
     const share = settings.match.classifier;
     const scored = rank(parsed.terms, allowed)
@@ -171,12 +178,15 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
     // One candidate per answer group: entries answering the same question never compete with each other.
     // Agents also get an archived version beside today's answer, labelled by its title.
     const seenGroups = new Set<string>();
-    const ranked = currentFirst(scored, index.entries, topics, current).filter((r) => {
+    const byScore = currentFirst(scored, index.entries, topics, current).filter((r) => {
       const key = index.entries[r.entry]!.status === "archived" ? `archived ${r.entry}` : String(groups.groupOf[r.entry]);
       if (seenGroups.has(key)) return false;
       seenGroups.add(key);
       return true;
     });
+    // A question that says which way its number goes ("my port to voip.ms", "I'm leaving voip.ms") is never led, nor
+    // answered, by an entry about the other way: such entries follow the others, still rivals for the lead.
+    const ranked = direction ? [...byScore.filter((r) => !against(r.entry)), ...byScore.filter((r) => against(r.entry))] : byScore;
     const known = parsed.terms.filter((t) => index.postings.has(t));
     const rarest = known.reduce<string | undefined>((best, t) => (best === undefined || index.idf.get(t)! > index.idf.get(best)! ? t : best), undefined);
     const signals = {
@@ -196,7 +206,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       const rare = known.filter((t) => index.idf.get(t)! >= rareIdf);
       evidence = {
         score: top.score,
-        lead: top.score - (ranked.find((r) => groups.groupOf[r.entry] !== topGroup)?.score ?? 0),
+        lead: top.score - (byScore.find((r) => groups.groupOf[r.entry] !== topGroup)?.score ?? 0),
         agree: opinion?.best === topGroup,
         classifier: opinion?.probability(topGroup) ?? 0,
         rareCoverage: rare.length === 0 ? 1 : rare.filter(holds).length / rare.length,
@@ -207,7 +217,9 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
         }),
       };
     }
-    const decision = decide(ranked, signals, evidence ?? NO_EVIDENCE, settings.thresholds, settings.model);
+    const decided = decide(ranked, signals, evidence ?? NO_EVIDENCE, settings.thresholds, settings.model);
+    // Every entry in reach is about the other way: it may be offered, never answered.
+    const decision = decided.status === "answered" && top && against(top.entry) ? { status: "clarify" as const, shown: Math.min(MAX_ALTERNATIVES, ranked.length) } : decided;
     const answerable = inScope(top, signals, settings.thresholds) && enoughWords(signals);
     const answer = decision.status === "answered" && top ? index.entries[shownFor(top.entry, allowed)]! : undefined;
     const offered = answer ? ranked.slice(1, 1 + MAX_ALTERNATIVES) : ranked.slice(0, decision.status === "clarify" ? decision.shown : MAX_ALTERNATIVES);
@@ -228,6 +240,7 @@ export function createAnswerEngine(kb: KnowledgeBase, settings: EngineSettings =
       ...(parsed.language === "en" ? {} : { english: englishForm(parsed.terms) }),
       ...(evidence ? { chance: answerChance(evidence, settings.model) } : {}),
       ...(translation ? { translation } : {}),
+      ...(direction ? { direction } : {}),
       ...(decision.status === "clarify" ? { candidates: ranked.slice(0, RERANKED_GROUPS).map(choiceOf) } : {}),
     };
     const assessment: Assessment = { result, evidence, answerable, firstGroup: top ? members[topGroup]!.map((i) => index.entries[i]!.id) : [] };

@@ -60,6 +60,8 @@ export interface Candidate {
   cosine: number;
   /** The group is the encoder's nearest of all the answer groups the asker may see. */
   nearest: boolean;
+  /** The candidate is about the other way of a port than the question says: a rival for the lead, never first. */
+  against?: boolean;
 }
 
 export interface FusedRanking {
@@ -70,18 +72,21 @@ export interface FusedRanking {
 }
 
 /**
- * The candidates (the engine's order) re-ranked by both signals; ties keep the engine's order. The first is answered
- * when it leads the second by `fusion.lead`; or when the engine showed at most `fusion.closeFirst.shown` choices and it
+ * The candidates (the engine's order) re-ranked by both signals; ties keep the engine's order, and those `against` the
+ * question's direction come last. The first is answered
+ * when it leads every other by `fusion.lead`; or when the engine showed at most `fusion.closeFirst.shown` choices and it
  * is still the engine's first with its closest phrasing at `fusion.closeFirst.bar`, or the encoder's nearest group of
  * all with it at `fusion.nearestFirst.bar`. A lone candidate is never answered: there is no rival to rank it against.
  */
 export function fuseRanking(candidates: Candidate[], shown: number, fusion = FUSION): FusedRanking {
   const fused = candidates.map((c) => c.score + fusion.weight * c.closeness);
-  const order = fused.map((_, i) => i).sort((a, b) => fused[b]! - fused[a]! || a - b);
+  const last = (i: number) => (candidates[i]!.against ? 1 : 0);
+  const order = fused.map((_, i) => i).sort((a, b) => last(a) - last(b) || fused[b]! - fused[a]! || a - b);
   const [first, second] = order;
-  if (first === undefined || second === undefined) return { order, answer: false };
+  if (first === undefined || second === undefined || candidates[first]!.against) return { order, answer: false };
   const { cosine, nearest } = candidates[first]!;
   const close = first === 0 && shown <= fusion.closeFirst.shown && cosine >= fusion.closeFirst.bar;
   const nearestOfAll = nearest && shown <= fusion.nearestFirst.shown && cosine >= fusion.nearestFirst.bar;
-  return { order, answer: fused[first]! - fused[second]! >= fusion.lead || close || nearestOfAll };
+  const rival = Math.max(...order.slice(1).map((i) => fused[i]!));
+  return { order, answer: fused[first]! - rival >= fusion.lead || close || nearestOfAll };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EntryType } from "../knowledge/schema.js";
+import { EntryType, type Direction } from "../knowledge/schema.js";
 
 export const AskStatus = z.enum(["answered", "clarify", "fallback"]);
 
@@ -43,6 +43,8 @@ export interface AskResult extends Omit<AskJson, "alternatives"> {
   english?: string;
   /** Link to the answer's article in the question's language, when it is French or Spanish. */
   translation?: string;
+  /** The way the question says its number goes (port in, port out); its choices about the other way never lead. */
+  direction?: Direction;
   /**
    * For a "which of these?": the engine's first answer groups as choices, best first (the shown ones, then the rivals
    * behind them), for a second opinion to re-rank. Not part of the `ask --json` contract.

@@ -1,3 +1,4 @@
+import { DIRECTION_TAGS } from "./direction.js";
 import type { Entry, KnowledgeBase } from "../knowledge/schema.js";
 import { toPlainText } from "../render/markdown.js";
 import { toTerms } from "./analyze.js";
@@ -51,7 +52,8 @@ function entryTexts(entry: Entry): Record<Field, string[]> {
   const body = toPlainText(entry.body.replace(ARCHIVE_NOTE, ""), () => undefined).replace(URL, " ");
   const title = entry.status === "archived" ? entry.title.replace(ARCHIVE_LABEL, "") : entry.title;
   const glossary = entry.glossary ? [entry.glossary.term, entry.glossary.expansion, ...entry.glossary.aliases] : [];
-  return { title: [title], questions: entry.questions, tags: entry.tags, glossary, body: [body] };
+  // The `port-in` tag says which way an entry is about (see direction.ts), not what it is about: the words are the topic's.
+  return { title: [title], questions: entry.questions, tags: entry.tags.filter((t) => t !== DIRECTION_TAGS.in), glossary, body: [body] };
 }
 
 export function idfOf(entryCount: number, documentFrequency: number): number {

@@ -378,7 +378,13 @@ export const IntentsFile = z
     own: z.array(z.string().min(1)).min(1),
     /** Words of a carrier's rejection notice ("LSR reject", "Jeopardy"): a pasted notice goes to the diagnosis. */
     notice_markers: z.array(z.string().min(1)).min(1),
-    direction: z.object({ in: z.array(z.string().min(1)).min(1), out: z.array(z.string().min(1)).min(1) }).strict(),
+    /**
+     * A port's direction: `out` and `in` name it ("port away", "bring my number over"); `to_carrier` phrases send the
+     * number out when a carrier of `places.yaml` follows them ("switching to Rogers").
+     */
+    direction: z
+      .object({ in: z.array(z.string().min(1)).min(1), out: z.array(z.string().min(1)).min(1), to_carrier: z.array(z.string().min(1)).default([]) })
+      .strict(),
     /**
      * A date said as when the port must be done by ("need it within 7 days", "ported before Friday"): `cues` right before
      * the date make it a deadline, unless its clause speaks of sending the order (`submission`: "if I submit by Friday").

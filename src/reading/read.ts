@@ -4,6 +4,7 @@ import type { IsoDate } from "../calendar/dates.js";
 import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
 import { countModel, namesNumbers, readCounts, type CountFacts, type CountModel } from "./counts.js";
+import { directionWords, readDirection, type DirectionWords } from "./direction.js";
 import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
 import type { Found, Token } from "./text.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
@@ -90,8 +91,7 @@ interface Model {
   past: string[][];
   own: Set<string>;
   noticeMarkers: string[][];
-  directionIn: string[][];
-  directionOut: string[][];
+  direction: DirectionWords;
   hypothetical: string[][];
   deadlineCues: string[][];
   submission: string[][];
@@ -100,7 +100,6 @@ interface Model {
   corrections: string[][];
   /** "not 30", "instead of 30": a count taken back. */
   takenBack: RegExp | undefined;
-  carriers: string[][];
   /** Currencies a price is asked in ("in Australian dollars"), which name no place. */
   currencies: RegExp | undefined;
 }
@@ -118,8 +117,7 @@ function model(data: ReadingData): Model {
     past: i.past.map(words),
     own: new Set(i.own.flatMap(words)),
     noticeMarkers: i.notice_markers.map(words),
-    directionIn: i.direction.in.map(words),
-    directionOut: i.direction.out.map(words),
+    direction: directionWords(i.direction, data.places.carriers),
     hypothetical: i.options.hypothetical.map(words),
     deadlineCues: i.deadline.cues.map(words).sort((a, b) => b.length - a.length),
     submission: i.deadline.submission.map(words),
@@ -127,7 +125,6 @@ function model(data: ReadingData): Model {
     holidayNames: dateWords(i.holiday_names),
     corrections: i.corrections.cues.map(words),
     takenBack: takenBackPattern(i.corrections.instead_of),
-    carriers: data.places.carriers.map((c) => words(c.name)),
     currencies: phrasesPattern(data.places.currencies),
   };
 }
@@ -194,21 +191,6 @@ function correctedCounts(m: Model, tokens: Token[], countedText: string, correct
     uncounted: [...new Set([...before.uncounted, ...after.uncounted])].filter((k) => numbers[k] === undefined),
     defaulted: [...before.defaulted.filter((k) => after.numbers[k] === undefined), ...after.defaulted],
   };
-}
-
-/**
- * The direction the message names: a port out ("port out", "porting my number out", "leaving voip.ms"), unless the
- * words leave another carrier ("leaving Comcast", "port my numbers out of Rogers" are ports in); else a port in.
- */
-function directionOf(m: Model, tokens: Token[]): "in" | "out" | undefined {
-  for (const phrase of m.directionOut) {
-    for (const found of everyPhrase(tokens, phrase, { gap: 3, typos: false })) {
-      const after = tokens.slice(found.end);
-      const fromCarrier = ["of", "from"].includes(after[0]?.word ?? "") || m.carriers.some((c) => c.every((w, k) => after[k]?.word === w));
-      if (!fromCarrier) return "out";
-    }
-  }
-  return has(tokens, m.directionIn, false) ? "in" : undefined;
 }
 
 /** Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when). */
@@ -341,7 +323,7 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
         ...(correction || takesBackACount(m, withoutPhones) ? { correction: true } : {}),
         wants: wantsOf(m, tokens),
       };
-      const direction = directionOf(m, tokens);
+      const direction = readDirection(m.direction, tokens);
       if (direction) facts.direction = direction;
 
       const rejection = isNotice(m, tokens, text, options);

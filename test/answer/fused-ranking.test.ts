@@ -85,3 +85,20 @@ describe("the re-ranking by the engine's score and the encoder's closeness", () 
     expect(fuseRanking([], 0)).toEqual({ order: [], answer: false });
   });
 });
+
+describe("the re-ranking of a question that names its port's direction", () => {
+  const CLOSE = FUSION.closeFirst.bar + 0.05;
+
+  it("never puts first nor answers a candidate about the other way, however far ahead, but keeps it as a rival", () => {
+    const against = { score: 0.9, closeness: 0.9, cosine: CLOSE, nearest: true, against: true };
+    const { order, answer } = fuseRanking([{ score: 0.5, closeness: 0.6, cosine: FAR, nearest: false }, against, { score: 0.2, closeness: 0.3, cosine: FAR, nearest: false }], TWO + 1);
+    expect(order).toEqual([0, 2, 1]);
+    // The first leads the third by far more than the bar, but not the rival about the other way.
+    expect(answer).toBe(false);
+  });
+
+  it("answers nothing when every candidate is about the other way", () => {
+    const against = { score: 0.9, closeness: 0.9, cosine: CLOSE, nearest: true, against: true };
+    expect(fuseRanking([against, { ...against, score: 0.1, closeness: 0.1, nearest: false }], TWO).answer).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Direction, IntentsFile, PlacesFile } from "../knowledge/schema.js";
+import { everyPhrase, findPhrase, words, type Token } from "./text.js";
+
+/** The words a port's direction is read with (`knowledge/intents.yaml`, `direction`) and the carriers it may name. */
+export interface DirectionWords {
+  out: string[][];
+  in: string[][];
+  /** Phrases that send the number out when a carrier is named right after them ("switching to Rogers"). */
+  toCarrier: string[][];
+  carriers: string[][];
+}
+
+export function directionWords(direction: IntentsFile["direction"], carriers: PlacesFile["carriers"]): DirectionWords {
+  return {
+    out: direction.out.map(words),
+    in: direction.in.map(words),
+    toCarrier: direction.to_carrier.map(words),
+    carriers: carriers.map((c) => words(c.name)),
+  };
+}
+
+const namesCarrierAt = (w: DirectionWords, tokens: Token[], at: number) => w.carriers.some((c) => c.every((word, k) => tokens[at + k]?.word === word));
+
+/**
+ * The direction a message names: a port out ("port out", "porting my number out", "leaving voip.ms", "switching to
+ * Rogers"), unless the words leave another carrier ("leaving Comcast", "port my numbers out of Rogers" are ports in);
+ * else a port in ("bring my number over", "my port to voip.ms"); undefined when it names neither.
+ */
+export function readDirection(w: DirectionWords, tokens: Token[]): Direction | undefined {
+  for (const phrase of w.out) {
+    for (const found of everyPhrase(tokens, phrase, { gap: 3, typos: false })) {
+      const fromCarrier = ["of", "from"].includes(tokens[found.end]?.word ?? "") || namesCarrierAt(w, tokens, found.end);
+      if (!fromCarrier) return "out";
+    }
+  }
+  for (const phrase of w.toCarrier) {
+    for (const found of everyPhrase(tokens, phrase, { gap: 3, typos: false })) if (namesCarrierAt(w, tokens, found.end)) return "out";
+  }
+  // Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when).
+  return w.in.some((p) => findPhrase(tokens, p, { gap: 1, typos: false }) !== undefined) ? "in" : undefined;
+}

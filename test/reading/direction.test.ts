@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { directionWords, readDirection, type DirectionWords } from "../../src/reading/direction.js";
+import { tokenize } from "../../src/reading/text.js";
+import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
+import { knowledgeDir } from "../../src/paths.js";
+
+let w: DirectionWords;
+
+beforeAll(async () => {
+  const kb = await loadKnowledgeBase(knowledgeDir({}));
+  w = directionWords(kb.reading!.intents.direction, kb.reading!.places.carriers);
+});
+
+const direction = (text: string) => readDirection(w, tokenize(text));
+
+describe("the port's direction, read once for the reader and the answer engine", () => {
+  it.each(["my port to voip.ms got rejected, PIN incorrect", "switching to VoIP.ms from Bell", "can you port it?"])("'%s' is a port in", (text) => {
+    expect(direction(text)).toBe("in");
+  });
+
+  it.each([
+    "I'm leaving voip.ms and want to take my number with me",
+    "I'm switching to Rogers, how do I take my number",
+    "port my number from voip.ms to another provider",
+    "how do I port my number to T-Mobile",
+    "the new carrier wants my PIN to port away",
+  ])("'%s' is a port out", (text) => {
+    expect(direction(text)).toBe("out");
+  });
+
+  it("reads leaving another carrier as no port out", () => {
+    expect(direction("I'm leaving Comcast for voip.ms")).not.toBe("out");
+    expect(direction("how long to port my numbers out of Rogers")).not.toBe("out");
+  });
+
+  it.each(["I talked to Bell and they need my account number", "what is a PIN", "how long does a port take", "I got an email from voip.ms about my port"])(
+    "'%s' names no direction",
+    (text) => {
+      expect(direction(text)).toBeUndefined();
+    },
+  );
+});
