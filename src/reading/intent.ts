@@ -61,13 +61,19 @@ export function wholeIntent(model: IntentModel, tokens: Token[]): IntentId | und
 
 /**
  * Whether a cue found at `start` is said as a condition or denied ("if it gets rejected", "so it doesn't get rejected"),
- * in its own clause: "never mind the price, my port got rejected" denies nothing about the rejection.
+ * in its own clause: "never mind the price, my port got rejected" denies nothing about the rejection. `upTo`: where
+ * the words that may guard it end (the cue's end unless said otherwise).
  */
-export function guarded(model: IntentModel, tokens: Token[], start: number, end: number): boolean {
+export function guarded(model: IntentModel, tokens: Token[], start: number, end: number, upTo = end): boolean {
   let from = Math.max(0, start - 5);
   for (let i = start; i > from; i--) if (tokens[i]!.afterBreak) from = i;
-  const before = tokens.slice(from, end);
+  const before = tokens.slice(from, upTo);
   return model.guards.some((g) => findPhrase(before, g) !== undefined);
+}
+
+/** Whether a cue phrase says a denial itself ("make sure my port won't get rejected"): only the words before it can guard it. */
+function deniesItself(model: IntentModel, cue: string[]): boolean {
+  return model.guards.some((g) => g.length === 1 && cue.includes(g[0]!));
 }
 
 /** The first intent whose cue phrase occurs in the message, unless the phrase is only a condition or denied. */
@@ -76,7 +82,7 @@ export function cueIntent(model: IntentModel, tokens: Token[], ids: IntentId[]):
     for (const cue of model.cues) {
       if (cue.id !== id) continue;
       const found = findPhrase(tokens, cue.words, { gap: 2, stems: true });
-      if (found && (id === "person" || !guarded(model, tokens, found.start, found.end))) return id;
+      if (found && (id === "person" || !guarded(model, tokens, found.start, found.end, deniesItself(model, cue.words) ? found.start : found.end))) return id;
     }
   }
   return undefined;
