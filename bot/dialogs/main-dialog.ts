@@ -17,7 +17,7 @@ import { agentAnswerCard } from "../cards/agent-answer-card.js";
 import type { Entry } from "../../src/knowledge/schema.js";
 import { FLOW_LABELS, type FlowId, type FlowOptions } from "./flows.js";
 import { causesNamed, flowOf, readingOf, toldRejection } from "./reading.js";
-import { tellsOfAnOrder, type Intent, type Reading } from "../../src/reading/read.js";
+import { describesNumbers, tellsOfAnOrder, type Intent, type Reading } from "../../src/reading/read.js";
 import { looksLikeQuestion } from "../../src/reading/question-shape.js";
 import { linkedPages } from "../../src/knowledge/linked-entries.js";
 import { quotedEntry } from "../../src/knowledge/quoted-entry.js";
@@ -473,7 +473,8 @@ export class MainDialog extends ComponentDialog {
           await this.flowTurn(inner, await inner.beginDialog(ESTIMATE_DIALOG, { text } satisfies FlowOptions));
           return;
         }
-        if (this.orderFragment(text, reading)) {
+        // "The number is a US number, it's in Texas": a fact told with nothing asked, like a fragment of an order.
+        if (this.orderFragment(text, reading) || describesNumbers(reading, text)) {
           await this.show(inner, { ...menuCard(this.flows, STRAY), data: { status: "fallback", answer: null, fragment: true } });
           return;
         }

@@ -364,6 +364,8 @@ export const CLEARS_A_DETAIL = new RegExp(
     "\\b(?:in good standing|good standing|unchanged|not changed|as expected|in order|ruledout|courtesy|informational|for information only|nothingtodo)\\b",
     "(?<!\\b(?:not|never|no|yet to be|nor) )\\b(?:verified|confirmed|validated|approved|accepted|matches|matched|cleared)\\b",
     "\\b(?:no|nothing|without|there is no|there are no|there was no|there were no|(?:do|does|did) not have(?: a| an| any)?|(?:have|has|had) no|not (?:part of|in|on)(?: a| an| any)?) (?:\\w+ ){0,2}?(?:pending|open|orders?|hunt|group|freeze|frozen|remaining|left|abbreviations?|po box|disconnect|partial|newer|other requests?|staying)\\b",
+    // The same in Spanish and French: "ninguna orden pendiente", "aucune commande en attente".
+    "\\b(?:ningun|ninguna|ningunos|ningunas|sin|aucun|aucune|pas de) (?:\\w+ ){0,2}?(?:pendientes?|pending|orders?|abiertas?|ordenes|orden|solicitud|congelad\\w*|bloque\\w*|commandes?|en attente|en cours|gel|gele\\w*)\\b",
   ].join("|"),
 );
 

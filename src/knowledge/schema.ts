@@ -374,6 +374,8 @@ export const IntentsFile = z
       })
       .strict(),
     past: z.array(z.string().min(1)).default([]),
+    /** Words saying numbers move ("moving to", "bring over"): a place and a number told with one is an order. */
+    moving: z.array(z.string().min(1)).default([]),
     /** Words that make a question about the customer's own port ("my", "our"). */
     own: z.array(z.string().min(1)).min(1),
     /** Words of a carrier's rejection notice ("LSR reject", "Jeopardy"): a pasted notice goes to the diagnosis. */

@@ -52,6 +52,8 @@ export interface Reading {
   notice: boolean;
   /** The message names telephone numbers ("Toronto number", "my lines", "3 cells"), counted or not. */
   namesNumbers: boolean;
+  /** The message says numbers move ("moving to Vancouver", "bring over", "portar"): `moving` in intents.yaml. */
+  movesNumbers: boolean;
 }
 
 /**
@@ -59,6 +61,15 @@ export interface Reading {
  * prices ("Toronto number moving to Vancouver, 416"): told, not asked, it is the start of an estimate.
  */
 export function tellsOfAnOrder(reading: Reading, text: string): boolean {
+  const { facts } = reading;
+  // "The number is a US number, it's in Texas" describes a number: with no move said and no count beyond one, it is
+  // a bare fact, not an order.
+  const counted = (facts.count ?? 0) + Object.values(facts.numbers).reduce((a, b) => a + (b ?? 0), 0) > 1;
+  return (reading.movesNumbers || counted) && describesNumbers(reading, text);
+}
+
+/** Whether a message states, without asking anything, that numbers are from a place the estimate prices. */
+export function describesNumbers(reading: Reading, text: string): boolean {
   const { facts } = reading;
   const place = facts.country === "US" || facts.country === "CA" || facts.ambiguousPlace !== undefined;
   // Numbers named in words or by kind: a telephone number alone ("514-555-0199") tells of no order.
@@ -89,6 +100,7 @@ interface Model {
   dates: string[][];
   notWants: string[][];
   past: string[][];
+  moving: string[][];
   own: Set<string>;
   noticeMarkers: string[][];
   direction: DirectionWords;
@@ -115,6 +127,7 @@ function model(data: ReadingData): Model {
     dates: i.wants.dates.map(words),
     notWants: i.wants.not.map(words).sort((a, b) => b.length - a.length),
     past: i.past.map(words),
+    moving: i.moving.map(words),
     own: new Set(i.own.flatMap(words)),
     noticeMarkers: i.notice_markers.map(words),
     direction: directionWords(i.direction, data.places.carriers),
@@ -332,11 +345,11 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       const asks = holdsAQuestion(text);
       const notice = !looksLikeQuestion(text) && !(facts.wants.fees || (facts.wants.dates && asks && countsNumbers(facts))) && rejection;
       // A bare "?" asks for help.
-      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false, namesNumbers: false };
+      if (tokens.length === 0 && text.trim() === "?") return { intent: "help", language, facts, notice: false, namesNumbers: false, movesNumbers: false };
       const general = looksLikeQuestion(text) && !tokens.some((t) => m.own.has(t.word));
       const dateAhead = date !== undefined && !date.past && !NOT_A_DAY.test(date.text.trim());
       const status = listedOnly && !facts.wants.fees && !dateAhead;
-      return { intent: intentOf(m, tokens, facts, notice, general, rejection, dateAhead, looksLikeQuestion(text), asks, status), language, facts, notice, namesNumbers: namesNumbers(m.counts, tokens) };
+      return { intent: intentOf(m, tokens, facts, notice, general, rejection, dateAhead, looksLikeQuestion(text), asks, status), language, facts, notice, namesNumbers: namesNumbers(m.counts, tokens), movesNumbers: has(tokens, m.moving, false) };
     },
   };
 }

@@ -20,6 +20,8 @@ describe("a detail said to be fine or absent is no evidence for its cause", () =
     "Rollover group settings unchanged / rejected: too many numbers on one order",
     "Service address is a PO box for mail only, not a concern. Rejected: number type not eligible.",
     "Account PIN not required for this order type; rejected, see remarks",
+    "no, ninguna orden pendiente",
+    "non, aucune commande en attente",
   ])("'%s' names no cause", (text) => {
     expect(causes(text)).toEqual([]);
   });
@@ -29,6 +31,7 @@ describe("a detail said to be fine or absent is no evidence for its cause", () =
     ["the name was right but the account number wasn't", "account-number-reseller-mismatch"],
     ["it's not the SMS, we replied straight away; they say the number is not in service", "disconnected-inactive-numbers"],
     ["no hunt group here, the problem is an open order on the account", "freeze-on-the-account-pending-order"],
+    ["ningún grupo de salto, pero hay una orden pendiente en la cuenta", "freeze-on-the-account-pending-order"],
   ])("'%s' still names the detail that went wrong: %s", (text, id) => {
     expect(causes(text)[0]).toBe(id);
   });
