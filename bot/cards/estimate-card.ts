@@ -143,6 +143,7 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** "Sorry, that doesn't work for the fax count: cannot be negative (got -2)." */
 export function problemText(problem: FieldProblem): string {
+  if (problem.plain) return problem.message;
   const name = FIELD_NAMES[problem.field] ?? `${problem.field} count`;
   return `Sorry, that doesn't work for the ${name}: ${problem.message}${/[.?!]$/.test(problem.message) ? "" : "."}`;
 }

@@ -100,6 +100,8 @@ export interface FieldProblem {
   /** The input's own name for the field: fax, toll-free, country, submitted, rejections... */
   field: string;
   message: string;
+  /** The message is a whole sentence for the customer, said as it is. */
+  plain?: boolean;
 }
 
 export class EstimateInputError extends Error {

@@ -63,6 +63,10 @@ const NO_MORE_KINDS = new Set(["thats all", "that is all", "no", "none", "nope",
 const NO_DATE_YET = new Set(["not sure", "not sure yet", "unsure", "dont know", "i dont know", "dont know yet", "no idea", "idk", "dunno", "tbd", "not yet", "no date yet", "undecided"]);
 /** Replies to "When will you submit?" that mean at once: today, not an expedite. */
 const AT_ONCE = new Set(["asap", "as soon as possible", "now", "right now", "soon", "as soon as i can", "as soon as we can", "immediately", "right away"]);
+/** A reply to "When will you submit?" with no day in it. */
+const NO_DATE_READ = "I couldn't read a date in that: try 'tomorrow', 'next Monday' or 'Dec 14'.";
+/** A reply written as a date ("2026-02-30"): the reason it is refused names that date, and nothing else. */
+const DATE_SHAPED = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
 const ANOTHER_COUNTRY = new Set(["another country", "other country", "a different country", "another"]);
 /** Replies to "Which one do you mean?" (Georgia) that pick the state or province, or the country, without naming it. */
 const REGION_SIDE = new Set(["state", "the state", "a state", "us state", "the us state", "province", "the province", "a province", "canadian province"]);
@@ -349,8 +353,12 @@ export function answerQuestion(state: RequestState, text: string, facts: Facts, 
       if (AT_ONCE.has(reply)) return { state: { ...state, draft: { ...state.draft, submitted: today } }, understood: true };
       const merged = merge(state, { ...facts, count: undefined }, problems, true);
       if (merged.draft.submitted) return { state: merged, understood: true };
+      // "what if we wait a week?": a question is answered aside and the day asked again.
+      if (opensAQuestion(text) && !filled(state, merged)) return { state, understood: false };
       const date = parseField(SubmissionDate, text);
-      if (!date.ok) return { state: filled(state, merged) ? merged : state, understood: filled(state, merged), problem: { field: "submitted", message: date.message } };
+      // A reply with no date in it is never quoted back: it may hold a phone number or a PIN.
+      const problem = DATE_SHAPED.test(text) && !date.ok ? { field: "submitted", message: date.message } : { field: "submitted", message: NO_DATE_READ, plain: true };
+      if (!date.ok) return { state: filled(state, merged) ? merged : state, understood: filled(state, merged), problem };
       return { state: { ...merged, draft: { ...merged.draft, submitted: date.value } }, understood: true };
     }
     case "done":

@@ -125,7 +125,11 @@ describe("request flow", () => {
     expect(answer(atCountry, "Atlantis").problem?.field).toBe("country");
     const atDate = answerAll(atCountry, ["US"]);
     expect(answer(atDate, "2026-02-30").problem).toEqual({ field: "submitted", message: "2026-02-30 is not a date that exists" });
-    expect(answer(atDate, "soonish").problem?.message).toContain("YYYY-MM-DD");
+    expect(answer(atDate, "soonish")).toEqual({ state: atDate, understood: false, problem: { field: "submitted", message: "I couldn't read a date in that: try 'tomorrow', 'next Monday' or 'Dec 14'.", plain: true } });
+    // A reply holding a phone number or a PIN is never quoted back.
+    expect(JSON.stringify(answer(atDate, "call 514-555-0199, pin 4821"))).not.toMatch(/514|4821|YYYY/);
+    // A question asked there picks no day and is no unclear reply: the dialog answers it aside.
+    expect(answer(atDate, "what is an LOA?")).toEqual({ state: atDate, understood: false });
     expect(answer(start().state, "pager").problem?.field).toBe("kind");
   });
 
