@@ -8,6 +8,7 @@ import { memoryState } from "../../bot/storage.js";
 import { loadSentenceEncoder } from "../../src/answer/sentence-encoder.js";
 import { VectorCache } from "../../src/answer/vector-cache.js";
 import { knowledgeDir, vectorCacheFile } from "../../src/paths.js";
+import { activity } from "./http.js";
 
 /** What the tests read of a reply beside its text: what the bot understood of the message. */
 interface Reply {
@@ -34,16 +35,7 @@ async function ask(text: string): Promise<Reply[]> {
   const res = await fetch(`${url}/api/messages`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      channelId: "webchat",
-      serviceUrl: "http://127.0.0.1:9/unused",
-      conversation: { id: `conversation-${Math.random()}` },
-      from: { id: "user-1", name: "Customer" },
-      recipient: { id: "bot-1", name: "Porting help" },
-      deliveryMode: "expectReplies",
-      text,
-    }),
+    body: JSON.stringify(activity({ text })),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { activities: Reply[] }).activities;
