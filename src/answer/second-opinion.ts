@@ -202,7 +202,8 @@ function answeredWith(result: AskResult, choice: Choice): AskResult {
  * outright with that choice, the others offered beside it. Failing that, an English one is re-ranked by the engine's
  * scores and the encoder's closeness together (see `fuseRanking`): answered when its new first leads clearly or its
  * closest phrasing is close to the question, else asked with that first. The encoder reads English only, so a French
- * or Spanish question is read in its English form and never re-ranked. Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
+ * or Spanish question is read in its English form, a bag of words: it is re-ranked, never answered on the fused ranking.
+ * Answers and refusals stand: the encoder only turns a choice into an answer or reorders it.
  */
 export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache, { signal, budgetMs, onLate }: SecondOpinionOptions = {}): Promise<MeasuredOpinion> {
   const groups = answerGroups(kb.entries);
@@ -254,7 +255,8 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
       result.alternatives.length,
     );
     const first = candidates[order[0]!]!;
-    if (answer) return answeredWith(result, first);
+    // A French or Spanish question is read as a bag of its English terms: reordered, never answered on that reading.
+    if (answer && result.language === "en") return answeredWith(result, first);
     if (first.id === result.alternatives[0]?.id) return result;
     const others = result.alternatives.filter((a) => a.id !== first.id);
     return { ...result, alternatives: [first, ...others].slice(0, result.alternatives.length) };
@@ -281,7 +283,7 @@ export async function createSecondOpinion(kb: KnowledgeBase, cache: VectorCache,
       const cosines = cosinesOf(vector, options);
       const at = choiceToAnswer(cosines.nearest, offered, result.chance ?? 0, result.language !== "en");
       if (at >= 0 && !against(result, result.alternatives[at]!.id)) return answeredWith(result, result.alternatives[at]!);
-      return result.language === "en" ? reranked(result, cosines) : result;
+      return reranked(result, cosines);
     },
   };
 }

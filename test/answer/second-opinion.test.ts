@@ -200,10 +200,14 @@ describe("the second opinion", () => {
     expect(kept.alternatives.map((a) => a.id)).toEqual([favoured, ...three.filter((id) => id !== favoured)]);
   });
 
-  it("never re-ranks a French or Spanish 'which of these?' (its English form is a bag of words)", async () => {
-    const asked = createAnswerEngine(kb).ask("the other company says they never got the request");
-    const french = { ...asked, language: "fr" as const, english: asked.masked };
-    await expect(opinion.review(french)).resolves.toEqual(french);
+  it("re-ranks a French or Spanish 'which of these?' by its English form, but never answers it on that reading", async () => {
+    const favoured = OTHER_SIDE_IDS[2]!;
+    const english = await rankedChoice(OTHER_SIDE, OTHER_SIDE_IDS, OTHER_SIDE_IDS, favoured, FUSION.lead * 2);
+    await expect(opinion.review(english)).resolves.toMatchObject({ status: "answered", answer: { id: favoured } });
+    const french = { ...english, language: "fr" as const, english: OTHER_SIDE };
+    const reviewed = await opinion.review(french);
+    expect(reviewed.status).toBe("clarify");
+    expect(reviewed.alternatives.map((a) => a.id)).toEqual([favoured, ...OTHER_SIDE_IDS.filter((id) => id !== favoured)]);
   });
 
   it("never touches an answer, a refusal or a question in another language without its English form", async () => {
