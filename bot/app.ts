@@ -150,7 +150,7 @@ export function createService({ config, knowledge, live, state, metrics = new Bo
   const extension = new SearchExtension(kb, search, usage);
   const { bot, conversationState } = createBot({ knowledge, log, recordFeedback, storage: state.storage, extension, agentChannels: new Set(agents.AGENT_CHANNELS) });
   const { adapter, issuers } = createAdapter(config, conversationState, log);
-  adapter.use(turnMiddleware({ lock: state.lock, knowledge, conversationState, metrics, log }));
+  adapter.use(turnMiddleware({ lock: state.lock, lastMessages: state.lastMessages, knowledge, conversationState, metrics, log }));
   metrics.entries.set(knowledge.latest().kb.entries.length);
   metrics.observeOpinion(() => knowledge.opinionStatus());
   live?.onReload((result) => {

@@ -2,6 +2,7 @@ import type { Storage } from "botbuilder";
 import { Redis } from "ioredis";
 import type { BotConfig } from "./config.js";
 import { TurnGuardedStorage } from "./etag-storage.js";
+import { LocalLastMessages, SharedLastMessages, type MessageRepeats } from "./last-messages.js";
 import type { Logger } from "./log.js";
 import { BoundedMemoryStorage } from "./memory-storage.js";
 import { RecentActivities, SharedRecentActivities, type ActivityLedger } from "./recent-activities.js";
@@ -16,6 +17,8 @@ export interface StateStore {
   readonly lock: TurnLock;
   /** Activity ids already received, so a resent activity is applied once across every instance sharing the store. */
   readonly activities: ActivityLedger;
+  /** Each conversation's last message, so a double send is run once across every instance sharing the store. */
+  readonly lastMessages: MessageRepeats;
   /** Reloads asked of one instance reach the others sharing the store. */
   readonly reloads: ReloadAnnouncements;
   /** Undefined when the store can be used, else why not. */
@@ -38,6 +41,7 @@ export function memoryState({ STATE_TTL_HOURS, MEMORY_STATE_MAX }: StateConfig, 
     storage: new TurnGuardedStorage(memory),
     lock: new LocalTurnLock(),
     activities: new RecentActivities(),
+    lastMessages: new LocalLastMessages(),
     reloads: aloneAnnouncements,
     problem: async () => undefined,
     close: async () => {},
@@ -70,6 +74,7 @@ export function redisState(url: string, { STATE_TTL_HOURS }: StateConfig, { log,
     storage: new TurnGuardedStorage(storage),
     lock: new RedisTurnLock(redis, { prefix: `${prefix}lock:` }),
     activities: new SharedRecentActivities(redis, (message) => log.warn(message), `${prefix}activity:`),
+    lastMessages: new SharedLastMessages(redis, (message) => log.warn(message), `${prefix}last-message:`),
     reloads,
     async problem() {
       if (redis.status !== "ready") return `redis is not connected (${redis.status})`;

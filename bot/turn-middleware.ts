@@ -1,5 +1,6 @@
 import type { ConversationState, Middleware, TurnContext } from "botbuilder";
 import { EtagConflictError } from "./etag-storage.js";
+import { LocalLastMessages, type MessageRepeats } from "./last-messages.js";
 import type { Logger } from "./log.js";
 import { channelLabel, type BotMetrics, type TurnOutcome } from "./metrics.js";
 import type { KnowledgeSource } from "./services.js";
@@ -14,6 +15,8 @@ export interface TurnMiddlewareOptions {
   conversationState: ConversationState;
   metrics: BotMetrics;
   log: Logger;
+  /** Each conversation's last message, for spotting a double send: in this process unless shared. */
+  lastMessages?: MessageRepeats;
 }
 
 /**
@@ -33,11 +36,6 @@ function outcomeOf(scope: TurnScope, flow: boolean): TurnOutcome {
   return flow ? "flow" : "other";
 }
 
-/** Two identical messages the client stamped closer than this are one sent twice: nobody retypes an answer that fast. */
-export const REPEAT_MS = 1000;
-/** Conversations whose last message is remembered for spotting a double send. */
-const REMEMBERED = 10_000;
-
 /**
  * What a message says, as a key of its conversation: the same text and value stamped by the client
  * (`localTimestamp`, set by Web Chat and Teams) within REPEAT_MS of the conversation's last message is a double send
@@ -55,38 +53,23 @@ function clientTime(context: TurnContext): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
-/** The last message of each conversation, by the client's clock, least recently used first out. */
-class LastMessages {
-  private readonly last = new Map<string, { key: string; at: number }>();
-
-  /** Whether this message repeats the conversation's last one within REPEAT_MS; remembers it either way. */
-  repeats(conversation: string, key: string, at: number | undefined): boolean {
-    const before = this.last.get(conversation);
-    this.last.delete(conversation);
-    if (at === undefined) return false;
-    this.last.set(conversation, { key, at });
-    if (this.last.size > REMEMBERED) this.last.delete(this.last.keys().next().value!);
-    return before !== undefined && before.key === key && Math.abs(at - before.at) < REPEAT_MS;
-  }
-}
-
 /**
  * Around every turn: drops a message its client sent twice (a double send would otherwise answer two questions with
- * one tap, or add "2 more" twice; remembered on this instance); takes the conversation's lock, so its turns run one at a time on every instance; pins the
+ * one tap, or add "2 more" twice; spotted on every instance sharing `lastMessages`); takes the conversation's lock, so its turns run one at a time on every instance; pins the
  * knowledge the turn starts with; and counts the turn and its time by channel and outcome.
  * A turn whose state write conflicts with another writer's keeps the other's state (the write is refused, the
  * conflict logged and counted); a turn that waited too long for the lock is asked to be sent again. Neither clears
  * the conversation, as a failed turn would.
  */
-export function turnMiddleware({ lock, knowledge, conversationState, metrics, log }: TurnMiddlewareOptions): Middleware {
-  const lastMessages = new LastMessages();
+export function turnMiddleware({ lock, knowledge, conversationState, metrics, log, lastMessages = new LocalLastMessages() }: TurnMiddlewareOptions): Middleware {
   return {
     async onTurn(context, next) {
       const { channelId, conversation } = context.activity;
       const channel = channelLabel(channelId);
       const lockKey = `${channelId}/${conversation?.id ?? ""}`;
       const key = messageKey(context, lockKey);
-      if (key !== undefined && lastMessages.repeats(lockKey, key, clientTime(context))) {
+      const at = clientTime(context);
+      if (key !== undefined && at !== undefined && (await lastMessages.repeats(lockKey, key, at))) {
         log.info(`message not run (${channel}): the same message of this conversation was just received`);
         metrics.turns.inc({ channel, outcome: "repeat" });
         return;

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveKnowledge } from "../../bot/live-knowledge.js";
+import { SharedLastMessages } from "../../bot/last-messages.js";
 import { createLogger } from "../../bot/log.js";
 import { SharedRecentActivities } from "../../bot/recent-activities.js";
 import { knowledgeDir } from "../../src/paths.js";
@@ -33,8 +34,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/** One message with an activity id, as a channel sends it and resends it after a timeout. */
-async function post(url: string, conversation: string, id: string, text: string): Promise<unknown[]> {
+/** One message with an activity id, as a channel sends it and resends it after a timeout; stamped by the client when `localTimestamp` is given. */
+async function post(url: string, conversation: string, id: string, text: string, localTimestamp?: string): Promise<unknown[]> {
   const res = await fetch(`${url}/api/messages`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -48,6 +49,7 @@ async function post(url: string, conversation: string, id: string, text: string)
       recipient: { id: "bot-1" },
       deliveryMode: "expectReplies",
       text,
+      ...(localTimestamp ? { localTimestamp } : {}),
     }),
   });
   expect(res.status).toBe(200);
@@ -79,6 +81,22 @@ describe("two instances sharing one Redis", { timeout: 60_000 }, () => {
     expect(ttl).toBeLessThanOrEqual(5 * 60_000);
   });
 
+  it("run a message sent twice (two activities stamped 300 ms apart) once, when each copy reaches another instance", async () => {
+    const conversation = `double-${Math.random()}`;
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 30, 15, 0, 0) + ms).toISOString();
+    expect(textOf(await say(a.url, conversation, "how much to port 3 numbers"))).toContain("Which kind of number");
+    expect((await post(a.url, conversation, "send-1", "toll free", at(0))).length).toBeGreaterThan(0);
+    expect(await post(b.url, conversation, "send-2", "toll free", at(300))).toEqual([]);
+    // The same words a few seconds later are a new message.
+    expect((await post(b.url, conversation, "send-3", "toll free", at(5000))).length).toBeGreaterThan(0);
+    const keys = await redis.client().keys("porting-bot:last-message:*");
+    expect(keys).toHaveLength(1);
+    // Hashed: neither the conversation nor the text is kept in clear.
+    expect(keys[0]).not.toContain(conversation);
+    expect(await redis.client().get(keys[0]!)).not.toContain("toll free");
+    expect(await redis.client().pttl(keys[0]!)).toBeGreaterThan(0);
+  });
+
   it("reload every instance's folder when one is asked to reload", async () => {
     const sentence = `Reloaded everywhere at ${Date.now()}.`;
     for (const dir of dirs) {
@@ -100,6 +118,28 @@ describe("two instances sharing one Redis", { timeout: 60_000 }, () => {
     await redis.client().publish("porting-bot:reload", "not json");
     expect(await within(2000, async () => b.logs.slice(before).some((l) => l.includes("malformed reload announcement")))).toBe(true);
     expect(b.logs.slice(before).join("\n")).not.toContain("knowledge reloaded");
+  });
+});
+
+describe("shared last messages while Redis cannot be reached", () => {
+  it("fall back to this process's memory, and say so once", async () => {
+    const down = await startRedis();
+    const url = down.url;
+    await down.stop();
+    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
+    client.on("error", () => {});
+    const problems: string[] = [];
+    const last = new SharedLastMessages(client, (message) => problems.push(message));
+    try {
+      expect(await last.repeats("c1", "toll free", 0)).toBe(false);
+      expect(await last.repeats("c1", "toll free", 300)).toBe(true);
+      expect(await last.repeats("c1", "toll free", 2000)).toBe(false);
+      expect(await last.repeats("c2", "toll free", 2100)).toBe(false);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^double sends spotted in this process only/);
+    } finally {
+      client.disconnect();
+    }
   });
 });
 
