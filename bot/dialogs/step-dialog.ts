@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Reading } from "../../src/reading/read.js";
 import { choicesOf, type Reply } from "../channels/reply.js";
 import { menuCard } from "../cards/welcome-card.js";
-import { normalizeReply } from "../../src/diagnosis/choices.js";
+import { normalizeReply, pickAnswer } from "../../src/diagnosis/choices.js";
 import { choiceText, misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import type { FlowOptions } from "./flows.js";
@@ -19,6 +19,8 @@ const BACK_ONE = "Back one question. Your answer to it is cleared:";
 const AT_FIRST = "This is the first question, there is none before it:";
 /** "why?" or "what does that mean?" about the question just asked, in English, French or Spanish. */
 const WHY_ASKED = /^(?:why|why (?:do|did) you (?:ask|need)(?: (?:that|this|it))?|why are you asking(?: (?:that|this))?|why does (?:it|that|this) matter|what for|what does (?:that|this|it) mean|what do you mean|pourquoi|por que|para que)$/;
+/** A "yes" or "no" ("sí", "nope") at a step whose buttons are neither: the step again, saying why. */
+const NOT_YES_OR_NO = "This question needs one of the answers below rather than a yes or a no. Please pick one:";
 /** The most answers a flow can be taken back through. */
 const MAX_BACK = 20;
 
@@ -117,7 +119,7 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
       return this.step(dc, knowledge, saved.data, `You're welcome! Your ${this.topic} waits here: answer when you're ready, or type "cancel" to stop.`, true);
     }
     // ("not sure" answers "When will you submit?" though no button says it.)
-    if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, this.back());
+    if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, isYesOrNo(text) ? NOT_YES_OR_NO : this.back());
     if (answered.understood) {
       instance.misses = 0;
       instance.history = [...(instance.history ?? []), saved.data].slice(-MAX_BACK);
@@ -186,4 +188,10 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     await this.services.send(dc.context, shown.ask);
     return Dialog.EndOfTurn;
   }
+}
+
+/** Whether a reply is only a yes or a no, in any of the words the flows know ("sí", "nope", "oui"). */
+function isYesOrNo(text: string): boolean {
+  const answer = pickAnswer(text);
+  return answer === "yes" || answer === "no";
 }
