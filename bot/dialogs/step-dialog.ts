@@ -112,7 +112,8 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const answered = this.answer(knowledge, saved.data, text, reading);
     if (!answered.understood && WHY_ASKED.test(normalizeReply(text).replace(/\?/g, "").trim())) {
       const why = this.whyAsked(this.next(knowledge, saved.data));
-      if (why) return this.step(dc, knowledge, saved.data, `I ask because: ${why} If a word in the question is unclear, ask me about it (for example "what is a BTN?").`, true);
+      // The reason is said here, so the question below it goes without its own note of it.
+      if (why) return this.step(dc, knowledge, saved.data, `I ask because: ${why} If a word in the question is unclear, ask me about it (for example "what is a BTN?").`, true, why);
     }
     // "thanks, bye" leaves the flow where it is, for when the customer comes back; it is no unclear reply.
     if (reading.intent === "thanks" && !answered.understood && !resolveChoice(text, choices)) {
@@ -178,14 +179,16 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     return `Back to your ${this.topic}:`;
   }
 
-  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string, again = false): Promise<DialogTurnResult> {
+  /** `said`: a note the intro already says (the reason a question is asked), left out of the step. */
+  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string, again = false, said?: string): Promise<DialogTurnResult> {
     const shown = this.show(this.next(knowledge, state), intro, dc.context, again);
     if ("last" in shown) {
       await this.services.send(dc.context, shown.last);
       return dc.endDialog(shown.result);
     }
     (dc.activeDialog!.state as Saved).state = state;
-    await this.services.send(dc.context, shown.ask);
+    const ask = said === undefined ? shown.ask : { ...shown.ask, blocks: shown.ask.blocks.filter((b) => !(b.kind === "note" && b.text === said)) };
+    await this.services.send(dc.context, ask);
     return Dialog.EndOfTurn;
   }
 }
