@@ -218,6 +218,9 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
       used.add(m.end);
     }
   }
+  // Each counted mention of a kind, to tell numbers counted and then named one by one ("2 cells: a Fido cell and a Koodo cell").
+  const itemized = new Map<NumberKind, Counted[]>();
+  const itemize = (kind: NumberKind, item: Counted) => itemized.set(kind, [...(itemized.get(kind) ?? []), item]);
   for (const m of mentions) {
     const counted = after.get(m);
     if (counted !== undefined) {
@@ -234,7 +237,11 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
     const count = found && !areaCode && !(plural && found.count === 1 && !/\d/.test(tokens[found.start]!.word)) ? found : undefined;
     if (count) {
       for (let i = count.start; i < m.start; i++) used.add(i);
-      if (!restates(model, tokens, m, count.start, numbers)) numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count * eachOf(model, tokens, m.end, used);
+      if (!restates(model, tokens, m, count.start, numbers)) {
+        const each = eachOf(model, tokens, m.end, used);
+        numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count * each;
+        itemize(m.kind, { count: count.count * each, plural, start: count.start });
+      }
       continue;
     }
     if (numbers[m.kind] !== undefined) {
@@ -242,6 +249,7 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
       const previous = mentions[mentions.indexOf(m) - 1];
       if (!plural && previous && oneMoreItem(model, tokens, previous.end, m.start)) {
         numbers[m.kind] = numbers[m.kind]! + 1;
+        itemize(m.kind, { count: 1, plural: false, start: previous.end });
         // Counted item by item, the kind is counted, not assumed.
         const at = defaulted.indexOf(m.kind);
         if (at >= 0) defaulted.splice(at, 1);
@@ -255,6 +263,7 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
       defaulted.push(m.kind);
     }
   }
+  for (const [kind, counted] of itemized) if (namedAgainOneByOne(tokens, counted)) numbers[kind] = counted[0]!.count;
   const facts: CountFacts = { numbers, uncounted: uncounted.filter((k) => numbers[k] === undefined), defaulted, used };
   const counted = Object.keys(numbers).length > 0;
   if (mentions.length === 0 || (!counted && facts.uncounted.length === 1)) {
@@ -289,6 +298,18 @@ function oneMoreItem(model: CountModel, tokens: Token[], from: number, to: numbe
   const opening = tokens[from]!;
   if (!opening.afterBreak && !model.joiners.has(opening.word) && opening.word !== "plus") return false;
   return tokens.slice(from, to).every((t) => !model.again.has(t.word) && !/^\d+$/.test(t.word));
+}
+
+/** One counted mention of a kind: its count, whether the kind was said in the plural, and where its count starts. */
+interface Counted {
+  count: number;
+  plural: boolean;
+  start: number;
+}
+
+/** "2 cells: a Fido cell and a Koodo cell": a count of a kind, then as many of it named one by one after a break. */
+function namedAgainOneByOne(tokens: Token[], [total, ...items]: Counted[]): boolean {
+  return total!.plural && items.length >= 2 && items.length === total!.count && tokens[items[0]!.start]!.afterBreak && items.every((i) => i.count === 1 && !i.plural);
 }
 
 /** The most list items "each" may apply to, and the most words of one. */

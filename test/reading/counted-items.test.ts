@@ -15,6 +15,7 @@ describe("numbers counted item by item", () => {
     ["How much for these: Rogers cell, Fido cell, Bell fax", { wireless: 2, fax: 1 }],
     ["Sprint cell and T-Mobile cell and a Verizon cell, Miami", { wireless: 3 }],
     ["port our Verizon cell, our AT&T cell and the Comcast landline in Boston", { wireless: 2, local: 1 }],
+    ["2 landlines in Toronto, 2 landlines in Ottawa", { local: 4 }],
   ])("'%s' counts each kind named as one more item of the list: %j", (text, numbers) => {
     const read = facts(text);
     expect(read.numbers).toEqual(numbers);
@@ -25,7 +26,9 @@ describe("numbers counted item by item", () => {
     ["a cell and a landline, the cell is with Rogers", { wireless: 1, local: 1 }],
     ["price for 4 local and 2 toll free numbers (1-800 & 1-877) Ohio", { local: 4, "toll-free": 2 }],
     ["my cell is with Fido. I want the cell ported", { wireless: 1 }],
-  ])("'%s' speaks of the same number again: %j", (text, numbers) => {
+    ["2 cells: a Fido cell and a Koodo cell", { wireless: 2 }],
+    ["2 cells: Fido cell + Koodo cell", { wireless: 2 }],
+  ])("'%s' speaks of the same numbers again: %j", (text, numbers) => {
     expect(facts(text).numbers).toEqual(numbers);
   });
 });
