@@ -9,7 +9,7 @@ import { clarifyCard } from "../cards/clarify-card.js";
 import { fallbackCard } from "../cards/fallback-card.js";
 import { handoffCard } from "../cards/handoff-card.js";
 import { askCard, helpCard, menuCard, welcomeCard } from "../cards/welcome-card.js";
-import { HANDOFF } from "../cards/menu.js";
+import { unhelpfulCard } from "../cards/unhelpful-card.js";
 import { misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import { answerReply, ask, canSee, entryReply, isAgentTurn, recordFallback } from "./answer-turn.js";
@@ -28,7 +28,7 @@ import { redact } from "../../src/privacy/redact.js";
 import { EstimateInput } from "../../src/estimate/input.js";
 import { pickAnswer } from "../../src/diagnosis/choices.js";
 import { diagnosisKnowledge } from "../../src/diagnosis/knowledge.js";
-import type { Language } from "../../src/answer/result.js";
+import type { Alternative, Language } from "../../src/answer/result.js";
 import { asksForCannedAnswer, languageAsked } from "../../src/language/asked.js";
 import { ESTIMATE_DIALOG } from "./estimate-dialog.js";
 import { provideServices } from "./interruptions.js";
@@ -115,7 +115,10 @@ export class MainDialog extends ComponentDialog {
     // as typed text: a flow's or a command's label still starts it, an entry's title is asked as a question, and a
     // bare "Yes", "No" or "That's it" (an old "Did this help?" or a finished flow) is only acknowledged: it is not a
     // question, and its answer's identity is gone, so it is neither answered nor logged.
-    const picked = input.action ?? (inFlow ? undefined : pickedFrom(input.text, await this.services.shown.get(inner.context), inner.context.activity.channelId)?.action);
+    // After an answer, a short "nope" or "not really" is its "Did this help?", as the "No" typed back is.
+    const shown = inFlow ? [] : await this.services.shown.get(inner.context);
+    const typed = inFlow ? undefined : (pickedFrom(input.text, shown, inner.context.activity.channelId) ?? typedFeedback(input.text, shown, readingOf(inner.context, this.services, input.text).intent));
+    const picked = input.action ?? typed?.action;
     const reading = readingOf(inner.context, this.services, picked?.action === "say" ? picked.text : input.text);
     const command = picked?.action === "command" ? picked.command : COMMANDS[reading.intent];
     if (command) {
@@ -302,14 +305,19 @@ export class MainDialog extends ComponentDialog {
         if (action.helpful) {
           await this.show(inner, { blocks: [{ kind: "markdown", text: "Glad it helped! Ask me anything else about porting." }] });
         } else {
-          await this.show(inner, {
-            blocks: [{ kind: "markdown", text: "Thanks for telling me; I've passed it on so the answer can be improved. You can try other words, or reach a person." }],
-            groups: [{ choices: [HANDOFF] }],
-          });
+          await this.show(inner, unhelpfulCard(this.otherAnswers(inner, action.question, action.entry), action.question));
         }
         break;
     }
     if (inner.activeDialog) await inner.repromptDialog();
+  }
+
+  /** The engine's closest answers to a question other than the entry that did not help, those the customer may see. */
+  private otherAnswers(inner: DialogContext, question: string, unhelpful: string): Alternative[] {
+    const result = this.services.engine.ask(question, { audience: isAgentTurn(this.services, inner.context) ? "agent" : "customer" });
+    const first = result.answer ? [{ ...result.answer, score: result.confidence }] : [];
+    const seen = new Set([unhelpful]);
+    return [...first, ...result.alternatives].filter((a) => !seen.has(a.id) && seen.add(a.id) && canSee(this.services, inner.context, this.services.kb.byId.get(a.id)));
   }
 
   /**
@@ -501,6 +509,21 @@ function pickedFrom(text: string, shown: Choice[], channelId: string | undefined
   const choice = resolveChoice(text, shown) ?? misspeltChoice(text, shown);
   if (choice && channelStyle(channelId) === "card" && /^\W*\d/.test(text) && shown.some((c) => c.action.action === "feedback")) return undefined;
   return choice;
+}
+
+/** The most words of a yes or no typed as an answer's feedback ("no, not really"). */
+const SHORT_REPLY = 5;
+
+/**
+ * The "Did this help?" button a short yes or no typed after an answer stands for ("nope", "not really", "yes it did");
+ * not a thanks ("no thanks"), nor a question.
+ */
+function typedFeedback(text: string, shown: Choice[], intent: Intent): Choice | undefined {
+  // A digit picks by place in the flows' lists, never here: "1" after an answer is no "Yes".
+  if (intent === "thanks" || /[?\d]/.test(text) || text.trim().split(/\s+/).length > SHORT_REPLY) return undefined;
+  const answer = pickAnswer(text);
+  if (answer !== "yes" && answer !== "no") return undefined;
+  return shown.find((c) => c.action.action === "feedback" && c.action.helpful === (answer === "yes"));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Reading } from "../../src/reading/read.js";
 import { choicesOf, type Reply } from "../channels/reply.js";
 import { menuCard } from "../cards/welcome-card.js";
-import { normalizeReply } from "../../src/diagnosis/choices.js";
+import { normalizeReply, pickAnswer } from "../../src/diagnosis/choices.js";
 import { choiceText, misspeltChoice, readInput, resolveChoice } from "../input.js";
 import type { BotServices } from "../services.js";
 import type { FlowOptions } from "./flows.js";
@@ -19,6 +19,8 @@ const BACK_ONE = "Back one question. Your answer to it is cleared:";
 const AT_FIRST = "This is the first question, there is none before it:";
 /** "why?" or "what does that mean?" about the question just asked, in English, French or Spanish. */
 const WHY_ASKED = /^(?:why|why (?:do|did) you (?:ask|need)(?: (?:that|this|it))?|why are you asking(?: (?:that|this))?|why does (?:it|that|this) matter|what for|what does (?:that|this|it) mean|what do you mean|pourquoi|por que|para que)$/;
+/** A "yes" or "no" ("sí", "nope") at a step whose buttons are neither: the step again, saying why. */
+const NOT_YES_OR_NO = "This question needs one of the answers below rather than a yes or a no. Please pick one:";
 /** The most answers a flow can be taken back through. */
 const MAX_BACK = 20;
 
@@ -110,14 +112,15 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     const answered = this.answer(knowledge, saved.data, text, reading);
     if (!answered.understood && WHY_ASKED.test(normalizeReply(text).replace(/\?/g, "").trim())) {
       const why = this.whyAsked(this.next(knowledge, saved.data));
-      if (why) return this.step(dc, knowledge, saved.data, `I ask because: ${why} If a word in the question is unclear, ask me about it (for example "what is a BTN?").`, true);
+      // The reason is said here, so the question below it goes without its own note of it.
+      if (why) return this.step(dc, knowledge, saved.data, `I ask because: ${why} If a word in the question is unclear, ask me about it (for example "what is a BTN?").`, true, why);
     }
     // "thanks, bye" leaves the flow where it is, for when the customer comes back; it is no unclear reply.
     if (reading.intent === "thanks" && !answered.understood && !resolveChoice(text, choices)) {
       return this.step(dc, knowledge, saved.data, `You're welcome! Your ${this.topic} waits here: answer when you're ready, or type "cancel" to stop.`, true);
     }
     // ("not sure" answers "When will you submit?" though no button says it.)
-    if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, this.back());
+    if (social && !answered.understood && !resolveChoice(text, choices)) return this.missed(dc, knowledge, saved.data, isYesOrNo(text) ? NOT_YES_OR_NO : this.back());
     if (answered.understood) {
       instance.misses = 0;
       instance.history = [...(instance.history ?? []), saved.data].slice(-MAX_BACK);
@@ -176,14 +179,22 @@ export abstract class StepDialog<State, Step, Knowledge> extends Dialog<FlowOpti
     return `Back to your ${this.topic}:`;
   }
 
-  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string, again = false): Promise<DialogTurnResult> {
+  /** `said`: a note the intro already says (the reason a question is asked), left out of the step. */
+  private async step(dc: DialogContext, knowledge: Knowledge, state: State, intro?: string, again = false, said?: string): Promise<DialogTurnResult> {
     const shown = this.show(this.next(knowledge, state), intro, dc.context, again);
     if ("last" in shown) {
       await this.services.send(dc.context, shown.last);
       return dc.endDialog(shown.result);
     }
     (dc.activeDialog!.state as Saved).state = state;
-    await this.services.send(dc.context, shown.ask);
+    const ask = said === undefined ? shown.ask : { ...shown.ask, blocks: shown.ask.blocks.filter((b) => !(b.kind === "note" && b.text === said)) };
+    await this.services.send(dc.context, ask);
     return Dialog.EndOfTurn;
   }
+}
+
+/** Whether a reply is only a yes or a no, in any of the words the flows know ("sí", "nope", "oui"). */
+function isYesOrNo(text: string): boolean {
+  const answer = pickAnswer(text);
+  return answer === "yes" || answer === "no";
 }

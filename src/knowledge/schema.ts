@@ -417,6 +417,14 @@ export const IntentsFile = z
     date_words: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A holiday's names in customers' words -> the start of its name in the holiday calendars ("thanksgiving": "Thanksgiving"). */
     holiday_names: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /**
+     * Days said by business days: "next business day" (the first business day after today) and "after the holidays"
+     * (the first business day after New Year's Day, when said from `after_holidays_from` (MM-DD) to then).
+     */
+    business_days: z
+      .object({ next: z.array(z.string().min(1)).default([]), after_holidays: z.array(z.string().min(1)).default([]), after_holidays_from: z.string().regex(/^\d\d-\d\d$/).default("12-15") })
+      .strict()
+      .default({ next: [], after_holidays: [], after_holidays_from: "12-15" }),
   })
   .strict();
 
@@ -487,6 +495,12 @@ export const NumberKindsFile = z
     identifiers: z.array(z.string().min(1)).default([]),
     /** Words right before a count that say the numbers counted already again ("we have 1 toll free, it's an 800 number"). */
     restating: z.array(z.string().min(1)).default([]),
+    /** Words after a count that stand for numbers already spoken of ("five of them"): a count of no kind, as "five numbers" is. */
+    referring: z.array(z.string().min(1)).default([]),
+    /** Words that speak again of a number already named ("the cell is with Rogers"), not of one more in a list. */
+    again: z.array(z.string().min(1)).default([]),
+    /** Words after a count of a kind that make it a count for each item of the list that follows ("one fax each at our Toronto and Ottawa clinics"). */
+    each: z.array(z.string().min(1)).default([]),
     counts: z.object({ en: z.record(z.string(), z.number().int().positive()), fr: z.record(z.string(), z.number().int().positive()), es: z.record(z.string(), z.number().int().positive()) }).strict(),
     count_phrases: z.record(z.string().min(1), z.number().int().positive()).default({}),
     /** Words that multiply the count before them ("two dozen", "a hundred"), or are worth their value alone ("dozen"). */

@@ -8,6 +8,11 @@ export interface CountModel {
   /** Words after which digits are an identifier, not a count. */
   identifiers: Set<string>;
   restating: string[][];
+  /** "of them": after a count, numbers of no kind. */
+  referring: string[][];
+  /** Words before a kind said again that speak of the number already named ("the cell"). */
+  again: Set<string>;
+  each: string[][];
   /** Every word worth a count on its own. */
   counts: Map<string, number>;
   /** The words of `counts` that may be part of a longer count ("twenty five"). */
@@ -28,6 +33,9 @@ export function countModel(file: NumberKindsFile): CountModel {
     notKinds: new Set(file.not_kinds.flatMap(words)),
     identifiers: new Set(file.identifiers.flatMap(words)),
     restating: file.restating.map(words),
+    referring: file.referring.map(words).sort((a, b) => b.length - a.length),
+    again: new Set(file.again.flatMap(words)),
+    each: file.each.map(words),
     counts: new Map([...Object.values(file.counts).flatMap((table) => Object.entries(table)), ...Object.entries(file.multipliers)]),
     numerals: new Map(Object.values(file.counts).flatMap((table) => Object.entries(table)).filter(([w]) => !file.alone.includes(w))),
     multipliers: new Map(Object.entries(file.multipliers)),
@@ -163,6 +171,12 @@ function numberWordAt(model: CountModel, tokens: Token[], i: number): number | u
   return phrase ? i + phrase.length : undefined;
 }
 
+/** "of them" at `i`: where it ends. */
+function referringAt(model: CountModel, tokens: Token[], i: number): number | undefined {
+  const phrase = model.referring.find((w) => matchesAt(tokens, i, w, false));
+  return phrase ? i + phrase.length : undefined;
+}
+
 const PLURAL = /s$/;
 /** A count written after its kind: "x3". */
 const TIMES_AFTER = /^x(\d{1,4})$/;
@@ -204,6 +218,9 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
       used.add(m.end);
     }
   }
+  // Each counted mention of a kind, to tell numbers counted and then named one by one ("2 cells: a Fido cell and a Koodo cell").
+  const itemized = new Map<NumberKind, Counted[]>();
+  const itemize = (kind: NumberKind, item: Counted) => itemized.set(kind, [...(itemized.get(kind) ?? []), item]);
   for (const m of mentions) {
     const counted = after.get(m);
     if (counted !== undefined) {
@@ -220,10 +237,25 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
     const count = found && !areaCode && !(plural && found.count === 1 && !/\d/.test(tokens[found.start]!.word)) ? found : undefined;
     if (count) {
       for (let i = count.start; i < m.start; i++) used.add(i);
-      if (!restates(model, tokens, m, count.start, numbers)) numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count;
+      if (!restates(model, tokens, m, count.start, numbers)) {
+        const each = eachOf(model, tokens, m.end, used);
+        numbers[m.kind] = (numbers[m.kind] ?? 0) + count.count * each;
+        itemize(m.kind, { count: count.count * each, plural, start: count.start });
+      }
       continue;
     }
-    if (numbers[m.kind] !== undefined) continue;
+    if (numbers[m.kind] !== undefined) {
+      // "Fido cell + Koodo cell": a kind named again as one more item of a list is one more number.
+      const previous = mentions[mentions.indexOf(m) - 1];
+      if (!plural && previous && oneMoreItem(model, tokens, previous.end, m.start)) {
+        numbers[m.kind] = numbers[m.kind]! + 1;
+        itemize(m.kind, { count: 1, plural: false, start: previous.end });
+        // Counted item by item, the kind is counted, not assumed.
+        const at = defaulted.indexOf(m.kind);
+        if (at >= 0) defaulted.splice(at, 1);
+      }
+      continue;
+    }
     if (plural) {
       if (!uncounted.includes(m.kind)) uncounted.push(m.kind);
     } else {
@@ -231,6 +263,7 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
       defaulted.push(m.kind);
     }
   }
+  for (const [kind, counted] of itemized) if (namedAgainOneByOne(tokens, counted)) numbers[kind] = counted[0]!.count;
   const facts: CountFacts = { numbers, uncounted: uncounted.filter((k) => numbers[k] === undefined), defaulted, used };
   const counted = Object.keys(numbers).length > 0;
   if (mentions.length === 0 || (!counted && facts.uncounted.length === 1)) {
@@ -250,6 +283,67 @@ export function readCounts(model: CountModel, tokens: Token[], areaCode: IsAreaC
     } else if (bare) addBareCount(model, tokens, facts, bare, mentions[0]!.start);
   }
   return facts;
+}
+
+/** The most words between two items of a list of numbers named by kind ("Fido cell, and Koodo cell"). */
+const ITEM_GAP = 3;
+
+/**
+ * Whether the words from `from` to `to` (exclusive) open one more item of a list, after a comma, "+" or "and", and do
+ * not speak again of a number already named ("a cell and a landline, the cell is with Rogers").
+ */
+function oneMoreItem(model: CountModel, tokens: Token[], from: number, to: number): boolean {
+  // In brackets, kinds say again numbers counted before them: "2 toll free numbers (1-800 & 1-877)".
+  if (to - from > ITEM_GAP || !tokens[to] || tokens[to]!.bracketed) return false;
+  const opening = tokens[from]!;
+  if (!opening.afterBreak && !model.joiners.has(opening.word) && opening.word !== "plus") return false;
+  return tokens.slice(from, to).every((t) => !model.again.has(t.word) && !/^\d+$/.test(t.word));
+}
+
+/** One counted mention of a kind: its count, whether the kind was said in the plural, and where its count starts. */
+interface Counted {
+  count: number;
+  plural: boolean;
+  start: number;
+}
+
+/** "2 cells: a Fido cell and a Koodo cell": a count of a kind, then as many of it named one by one after a break. */
+function namedAgainOneByOne(tokens: Token[], [total, ...items]: Counted[]): boolean {
+  return total!.plural && items.length >= 2 && items.length === total!.count && tokens[items[0]!.start]!.afterBreak && items.every((i) => i.count === 1 && !i.plural);
+}
+
+/** The most list items "each" may apply to, and the most words of one. */
+const EACH_ITEMS = 6;
+const EACH_ITEM_WORDS = 4;
+
+/**
+ * How many times a count said before `at` is to be taken when "each" follows it: once for each item of the list after
+ * it ("from Fido and Koodo", "for Toronto, Ottawa and Kingston"), a list closed by "and"; 1 with no such list, or when
+ * the list names kinds of its own.
+ */
+function eachOf(model: CountModel, tokens: Token[], at: number, used: Set<number>): number {
+  const each = model.each.find((p) => matchesAt(tokens, at, p, false) && !tokens[at]!.afterBreak);
+  if (!each) return 1;
+  // An item names a place, a carrier or a person, never numbers: "3 faxes each, and a landline" lists no items.
+  const countsNothing = (i: number) => !used.has(i) && !/^\d+$/.test(tokens[i]!.word) && !model.numerals.has(tokens[i]!.word);
+  let items = 1;
+  let words = 0;
+  for (let i = at + each.length; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!countsNothing(i)) return 1;
+    if (token.afterBreak && i > at + each.length) {
+      items += 1;
+      words = 0;
+    }
+    if (model.joiners.has(token.word)) {
+      let end = i + 1;
+      while (end < tokens.length && !tokens[end]!.afterBreak && end - i <= EACH_ITEM_WORDS) end++;
+      const last = tokens.slice(i + 1, end).map((_, k) => i + 1 + k);
+      return words > 0 && last.length > 0 && last.every(countsNothing) ? items + 1 : 1;
+    }
+    if (++words > EACH_ITEM_WORDS || items > EACH_ITEMS) return 1;
+  }
+  return 1;
 }
 
 /**
@@ -303,7 +397,7 @@ function joinedBefore(model: CountModel, tokens: Token[], used: Set<number>, at:
 function countWithoutKind(model: CountModel, tokens: Token[], isAreaCode: IsAreaCode, used: Set<number>): { count: number; start: number; end: number } | undefined {
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
-    let end = numberWordAt(model, tokens, i);
+    let end = numberWordAt(model, tokens, i) ?? referringAt(model, tokens, i);
     if (end === undefined) continue;
     // "phone lines": one mention.
     for (let more = numberWordAt(model, tokens, end); more !== undefined && !used.has(end); more = numberWordAt(model, tokens, end)) end = more;

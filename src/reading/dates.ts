@@ -3,6 +3,7 @@ import * as en from "chrono-node/en";
 import * as es from "chrono-node/es";
 import * as fr from "chrono-node/fr";
 import { addDays, daysBetween, referenceOf, utcDateOf, weekdayIndex, weekdayOf, type IsoDate } from "../calendar/dates.js";
+import { nextBusinessDay } from "../calendar/business-days.js";
 import { holidaysIn, type HolidayCalendar } from "../calendar/holidays.js";
 import type { Language } from "../answer/result.js";
 import { findPhrase, fold, tokenize } from "./text.js";
@@ -138,14 +139,39 @@ export function spellHolidays(names: DateWords, text: string, today: IsoDate, ca
             .filter((h) => !h.observed && h.name.toLowerCase().startsWith(name.toLowerCase()))
             .map((h) => h.date);
           const date = past ? days.filter((d) => d <= today).at(-1) : days.find((d) => d >= today);
-          if (!date) continue;
-          const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-          return `${MONTHS[m - 1]} ${d}, ${y}`;
+          if (date) return spelled(date);
         }
         return whole;
       }),
     text,
   );
+}
+
+export interface BusinessDayWords {
+  next: DateWords;
+  afterHolidays: DateWords;
+  /** MM-DD from which "after the holidays" names the days after the year-end holidays. */
+  afterHolidaysFrom: string;
+}
+
+/** Writes a date as the date parser reads it unambiguously: "January 4, 2027". */
+function spelled(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/**
+ * The message with days said in business days written as dates, on the holiday calendar given: "next business day" is
+ * the first business day after today; "after the holidays", said from late December until the first business day of
+ * the new year, is that day. Said at another time of year, "after the holidays" names no day (the day is asked).
+ */
+export function spellBusinessDays(words: BusinessDayWords, text: string, today: IsoDate, holidays: HolidayCalendar): string {
+  const calendar = { holidays };
+  const next = words.next.reduce((t, w) => t.replace(w.pattern, () => spelled(nextBusinessDay(calendar, addDays(today, 1)))), text);
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  const newYear = nextBusinessDay(calendar, `${month === 12 ? year + 1 : year}-01-02`);
+  const season = month === 12 ? today.slice(5) >= words.afterHolidaysFrom : today < newYear;
+  return season ? words.afterHolidays.reduce((t, w) => t.replace(w.pattern, () => spelled(newYear)), next) : next;
 }
 
 /** The message with the short forms and phrases of `words` written out, ready for the date parser. */

@@ -1,11 +1,12 @@
 import { getRegionCodeForCountryCode, parsePhoneNumber } from "awesome-phonenumber";
 import type { IntentId, NumberKind, ReadingData, Country } from "../knowledge/schema.js";
 import type { IsoDate } from "../calendar/dates.js";
+import type { HolidayCalendar } from "../calendar/holidays.js";
 import { detectLanguage } from "../answer/language.js";
 import type { Language } from "../answer/result.js";
 import { countModel, namesNumbers, readCounts, type CountFacts, type CountModel } from "./counts.js";
 import { directionWords, readDirection, type DirectionWords } from "./direction.js";
-import { dateWords, readDate, spellDates, spellHolidays, type DateWords } from "./dates.js";
+import { dateWords, readDate, spellBusinessDays, spellDates, spellHolidays, type BusinessDayWords, type DateWords } from "./dates.js";
 import type { Found, Token } from "./text.js";
 import { cueIntent, guarded, intentModel, wholeIntent, type IntentModel } from "./intent.js";
 import { expediteAsked, optionModel, readOptions, type OptionModel } from "./options.js";
@@ -109,6 +110,7 @@ interface Model {
   submission: string[][];
   dateWords: DateWords;
   holidayNames: DateWords;
+  businessDays: BusinessDayWords;
   corrections: string[][];
   /** "not 30", "instead of 30": a count taken back. */
   takenBack: RegExp | undefined;
@@ -136,10 +138,16 @@ function model(data: ReadingData): Model {
     submission: i.deadline.submission.map(words),
     dateWords: dateWords(i.date_words),
     holidayNames: dateWords(i.holiday_names),
+    businessDays: businessDayWords(i.business_days),
     corrections: i.corrections.cues.map(words),
     takenBack: takenBackPattern(i.corrections.instead_of),
     currencies: phrasesPattern(data.places.currencies),
   };
+}
+
+function businessDayWords(data: ReadingData["intents"]["business_days"]): BusinessDayWords {
+  const as = (phrases: string[]) => dateWords(Object.fromEntries(phrases.map((p) => [p, p])));
+  return { next: as(data.next), afterHolidays: as(data.after_holidays), afterHolidaysFrom: data.after_holidays_from };
 }
 
 /** Any of the phrases as whole words, in any case, their words split by spaces or hyphens. */
@@ -320,7 +328,8 @@ export function createReader(data: ReadingData, options: ReaderOptions = {}): Re
       // "need it done yesterday" asks for speed; its day is no day of the order.
       const urgent = expediteAsked(m.options, tokens);
       const undated = urgent ? text.slice(0, tokens[urgent.start]!.at) + blank(text.slice(tokens[urgent.start]!.at, tokens[urgent.end - 1]!.at + tokens[urgent.end - 1]!.raw.length)) + text.slice(tokens[urgent.end - 1]!.at + tokens[urgent.end - 1]!.raw.length) : text;
-      const datedText = spellHolidays(m.holidayNames, spellDates(m.dateWords, undated), today, place.country === "CA" ? ["CA", "US"] : ["US", "CA"], cues);
+      const calendars: HolidayCalendar[] = place.country === "CA" ? ["CA", "US"] : ["US", "CA"];
+      const datedText = spellHolidays(m.holidayNames, spellBusinessDays(m.businessDays, spellDates(m.dateWords, undated), today, calendars[0]!), today, calendars, cues);
       const date = readDate(datedText, today, language, cues);
       const facts: Facts = {
         numbers: counts.numbers,

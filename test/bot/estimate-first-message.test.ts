@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextBusinessDay } from "../../src/calendar/business-days.js";
+import { addDays, dateInZone, PORTING_TIME_ZONE } from "../../src/calendar/dates.js";
 import { realKnowledge } from "./harness.js";
 import { channelData, conversations, estimateOf, start, type Running } from "./http.js";
 
 /**
  * Fee and time requests typed as the first message, and the turns right after an estimate, through the bot's HTTP
- * server: toll-free numbers said twice are counted once, cancelling in customers' words is priced, a price asked in
+ * server: cells named by carrier are counted one by one, "of them" counts, "next business day" is a date, toll-free
+ * numbers said twice are counted once, cancelling in customers' words is priced, a price asked in
  * another currency is given in USD, and "how much in total now?" repeats the estimate just given.
  */
 let app: Running;
@@ -20,6 +23,19 @@ describe("first messages", () => {
     const say = chat();
     const result = estimateOf(await say("How much for 6 numbers in Atlanta, 4 DIDs and 2 toll free (a 1-800 and a 1-866)?"));
     expect(result).toMatchObject({ input: { numbers: { local: 4, "toll-free": 2 }, country: "US" } });
+  });
+
+  it("counts cells named by carrier one by one, and dates 'next business day' on the place's calendar", async () => {
+    const say = chat();
+    const result = estimateOf(await say("Fido cell + Koodo cell in Toronto, when would they be done if I submit next business day?"));
+    const today = dateInZone(new Date(), PORTING_TIME_ZONE);
+    expect(result).toMatchObject({ input: { numbers: { wireless: 2 }, country: "CA", submitted: nextBusinessDay({ holidays: "CA" }, addDays(today, 1)) } });
+  });
+
+  it("reads 'five of them, all mobile' as five wireless numbers", async () => {
+    const say = chat();
+    const result = estimateOf(await say("How much to port my numbers from Montreal? five of them, all mobile"));
+    expect(result).toMatchObject({ input: { numbers: { wireless: 5 }, country: "CA" }, total: 0 });
   });
 
   it("prices pulling the plug on the port halfway", async () => {

@@ -33,6 +33,8 @@ describe("'why?' and 'thanks, bye' in the middle of a flow", () => {
     expect(why).toContain("I ask because:");
     expect(why).not.toContain("Sorry, I didn't get that");
     expect(question(why)).toBe(question(asked));
+    const reason = why.slice(why.indexOf("I ask because: ") + "I ask because: ".length).split(" If a word")[0]!;
+    expect(why.split(reason)).toHaveLength(2);
     const meaning = await turn("what does that mean?");
     expect(meaning).toContain("I ask because:");
     expect(question(meaning)).toBe(question(asked));
@@ -48,6 +50,8 @@ describe("'why?' and 'thanks, bye' in the middle of a flow", () => {
     const why = await turn("why do you ask that?");
     expect(why).toContain("I ask because: A name or address that differs from the carrier's record");
     expect(why).toContain("Check 1 of");
+    // Said once: the check below the reason goes without its own note of it.
+    expect(why.split("A name or address that differs from the carrier's record")).toHaveLength(2);
   });
 
   it("'thanks, bye' keeps the diagnosis where it was, politely, however often it is said", async () => {
