@@ -223,9 +223,13 @@ describe("global commands", () => {
     }
   });
 
-  it("cancel with nothing going on says so", async () => {
-    const [reply] = await bot().send("cancel");
-    expect(cardText(reply!)).toContain("There is nothing to cancel");
+  it("cancel, never mind or no thanks with nothing going on says nothing is under way and offers the menu, refusing nothing", async () => {
+    for (const text of ["cancel", "never mind", "no thanks"]) {
+      const [reply] = await bot().send(text);
+      expect(cardText(reply!)).toContain("nothing is under way. Anything else I can help with?");
+      expect(cardText(reply!)).not.toMatch(/nothing to cancel/i);
+      expect(labels(reply!)).toContain("Ask a question");
+    }
   });
 
   it("agent and human give the porting department's address and support, from the knowledge base", async () => {
