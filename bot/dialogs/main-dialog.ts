@@ -48,7 +48,7 @@ const STRAY =
   "That looks like the answer to a question, but I'm not asking you anything right now (a conversation left for a while starts afresh). Pick what you'd like to do, or ask your question in a sentence:";
 
 /** "cancel", "never mind" or "no thanks" with no flow under way: a decline as much as a command, so nothing is refused. */
-const NOTHING_UNDER_WAY = "Okay, nothing is under way. Anything else I can help with?";
+const NOTHING_UNDER_WAY = "Okay. Anything else I can help with?";
 const NOTHING_BACK = "There's no question of mine to go back to right now. Pick what you'd like to do, or ask your question:";
 
 const QUOTED = (title: string) =>

@@ -223,10 +223,10 @@ describe("global commands", () => {
     }
   });
 
-  it("cancel, never mind or no thanks with nothing going on says nothing is under way and offers the menu, refusing nothing", async () => {
+  it("cancel, never mind or no thanks with nothing going on offers more help and the menu, refusing nothing", async () => {
     for (const text of ["cancel", "never mind", "no thanks"]) {
       const [reply] = await bot().send(text);
-      expect(cardText(reply!)).toContain("nothing is under way. Anything else I can help with?");
+      expect(cardText(reply!)).toContain("Okay. Anything else I can help with?");
       expect(cardText(reply!)).not.toMatch(/nothing to cancel/i);
       expect(labels(reply!)).toContain("Ask a question");
     }
