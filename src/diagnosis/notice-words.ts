@@ -88,6 +88,7 @@ const RULES: Array<[RegExp, string]> = [
   // The account number is one thing to tell apart from the account and from the other numbers a port names.
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
+  [/\bp o (box|boxes)\b/g, "po $1"],
   [/\b(?:house|street|building|civic|suite) (?:number|no|nbr|num)\b/g, "address"],
   [/\b(?:street type|street suffix|address suffix|street direction|directional(?: prefix| suffix)?|suffix)\b/g, "abbreviation"],
   [/\b(?:svc|srvc)\b/g, "service"],
