@@ -35,6 +35,10 @@ const RULES: Array<[RegExp, string]> = [
   // ...but a line switched or signed over to a different carrier went to another carrier.
   [/\b(switched|moved|ported|transferred|went|gone|signed up|took|taken)((?: \w+){0,4}) (?:to|with|over to) (?:a |an )?(?:different|another|other) (?:local |wireless |mobile |cell |cable |phone )?(?:carrier|provider|service provider|company|phone company)\b/g, "$1$2 othercarrier"],
   [/\b(?:wrong|incorrect|different) (?:losing |old |current |gaining |new )?(?:carrier|provider|service provider|company|spid|ocn)\b/g, "wrongcarrier"],
+  // The kind of order the form asks for (the LSR's activity or request type) refused is the form's, not the account's.
+  [/\b(?:requested |request |order )?(?:activity|act|reqtyp|req type|request type|order type|activity type)(?: code| type)?(?: \w+){0,2}? (?:not valid|invalid|not supported|not allowed|not permitted)\b/g, "ordertype"],
+  // A carrier's network identifiers refused (SPID, OCN, LRN) are the carriers' records, not the customer's.
+  [/\b(?:(?:old |new |gaining |losing |current )?(?:spid|ocn|lrn)(?: \w+){0,3}? (?:mismatch|mismatched|invalid|incorrect|not valid|does not match|do not match|not found|error)|(?:invalid|mismatched) (?:old |new |gaining |losing )?(?:spid|ocn|lrn))\b/g, "networkid"],
   [/\b(?:sms|text|texting|txt) (?:only|enabled|enablement)\b/g, "textenabled"],
   // A field the order system refuses for its form (characters, length) is the order's form, not a detail that
   // differs from the carrier's record; the requester's own order already open is a duplicate, not an order open on
@@ -204,7 +208,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // A fresher letter of authorization asked for is about the LOA's age, not a newer authorization elsewhere.
-  [/\b(?:a |an )?(?:newer|more recent|recent|new|updated|current|fresh) (?:loa|letter of authorization|authorization)(?: \w+){0,2} (?:is |are )?(?:required|needed|must be)\b|\b(?:loa|letter of authorization) (?:is |was )?(?:older than|too old|expired|out of date|outdated|stale)\b/g, "loa age"],
+  [/\b(?:a |an )?(?:newer|more recent|recent|new|updated|current|fresh) (?:loa|letter of authorization|authorization)(?: \w+){0,2} (?:is |are )?(?:required|needed|must be)\b|\b(?:loa|letter of authorization) (?:is |was )?(?:older than|too old|expired|out of date|outdated|stale|more than \d+ days|over \d+ days)\b|\b(?:send|provide|submit|attach|resubmit with|include) (?:a |an |the )?(?:newer|more recent|new|updated|current|fresh|dated) (?:loa|letter of authorization)\b/g, "loa age"],
   // Who else asked for the number, and when.
   [/\b(?:another|different|other|a new|some other|a second|a third) (?:local |wireless |mobile |cell |cellular |cable |phone |long distance |voip )?(?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
   [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],

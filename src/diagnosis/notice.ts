@@ -148,7 +148,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "fieldformat", "duplicaterequest", "email", "emergencyaddress", "callunanswered", "noreason", "ruledout", "portout"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "fieldformat", "duplicaterequest", "email", "emergencyaddress", "callunanswered", "networkid", "ordertype", "noreason", "ruledout", "portout"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {

@@ -22,6 +22,9 @@ describe("a notice whose reason is outside every cause is given none", () => {
     "Rejected: e-mail address of the requester is missing",
     "REJ: INVALID SERVICE ADDRESS FORMAT FOR E911 VALIDATION",
     "Rejected: customer must call to confirm the port, no answer at the callback number",
+    "REJ: OLD SPID MISMATCH - TN BELONGS TO A DIFFERENT SERVICE PROVIDER",
+    "Rejected: the LOA is more than 30 days old, please send a newer LOA",
+    "Rejected: requested activity (change) not valid for a port-in order",
   ])("'%s' names no cause", (text) => {
     expect(causes(text)).toEqual([]);
   });
