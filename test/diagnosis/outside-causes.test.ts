@@ -20,6 +20,8 @@ describe("a notice whose reason is outside every cause is given none", () => {
     "REJ - ORDER ALREADY IN PROGRESS BY THE SAME NEW SERVICE PROVIDER",
     "Reject: duplicate order, a port for this number is already open with your company",
     "Rejected: e-mail address of the requester is missing",
+    "Rejet : l'adresse courriel du demandeur est invalide",
+    "Rechazado: formato de dirección no válido para el 911",
     "REJ: INVALID SERVICE ADDRESS FORMAT FOR E911 VALIDATION",
     "Rejected: customer must call to confirm the port, no answer at the callback number",
     "REJ: OLD SPID MISMATCH - TN BELONGS TO A DIFFERENT SERVICE PROVIDER",
