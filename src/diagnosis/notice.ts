@@ -17,15 +17,14 @@ import { looksLikeQuestion } from "../reading/question-shape.js";
  * of terms (normalised, carrier shorthand and the vocabulary's synonyms applied, stemmed), so word order,
  * contractions and abbreviations do not matter: "ACCT # invalid" reads as "invalid account number".
  *
- * A notice pattern names its cause when every one of its terms is in the text. A story example points to its cause
- * by how much of it the text covers, rare terms and the words of the cause's own statement, patterns and questions
- * (its subject) weighing more, through at least two telling words, one of them naming that subject; "rejected"
- * alone is never evidence. A story no example covers still points to the cause whose own words it shares most
- * (its kinship), when that cause clearly leads. Behind the causes found, the causes closest in words are ranked
- * too, up to three, so that a wrong first cause is not the only one offered. With a speller, a customer's typos
- * are corrected first. A text that names no cause gets none; neither does a general question ("what is a hunt
- * group?"), a notice announcing what will happen, nor trouble after a port that went through, unless it says a port
- * failed.
+ * A notice pattern names its cause when every one of its terms is in one sentence of the text. A story example points
+ * to its cause by how much of it the text covers, rare terms and the words of the cause's own statement, patterns and
+ * questions (its subject) weighing more, through at least two telling words, one of them naming that subject;
+ * "rejected" alone is never evidence. A story no example covers still points to the cause whose own words it shares
+ * most (its kinship), when that cause clearly leads. Behind the causes found, the causes closest in words are ranked
+ * too, up to three, so that a wrong first cause is not the only one offered. With a speller, a customer's typos are
+ * corrected first. A text that names no cause gets none; neither does a general question ("what is a hunt group?"), a
+ * notice announcing what will happen, nor trouble after a port that went through, unless it says a port failed.
  */
 
 export type TextKind = "notice" | "story";
