@@ -35,7 +35,21 @@ const RULES: Array<[RegExp, string]> = [
   // ...but a line switched or signed over to a different carrier went to another carrier.
   [/\b(switched|moved|ported|transferred|went|gone|signed up|took|taken)((?: \w+){0,4}) (?:to|with|over to) (?:a |an )?(?:different|another|other) (?:local |wireless |mobile |cell |cable |phone )?(?:carrier|provider|service provider|company|phone company)\b/g, "$1$2 othercarrier"],
   [/\b(?:wrong|incorrect|different) (?:losing |old |current |gaining |new )?(?:carrier|provider|service provider|company|spid|ocn)\b/g, "wrongcarrier"],
+  // The kind of order the form asks for (the LSR's activity or request type) refused is the form's, not the account's.
+  [/\b(?:requested |request |order )?(?:activity|act|reqtyp|req type|request type|order type|activity type)(?: code| type)?(?: \w+){0,2}? (?:not valid|invalid|not supported|not allowed|not permitted)\b/g, "ordertype"],
+  // A carrier's network identifiers refused (SPID, OCN, LRN) are the carriers' records, not the customer's.
+  [/\b(?:(?:old |new |gaining |losing |current )?(?:spid|ocn|lrn)(?: \w+){0,3}? (?:mismatch|mismatched|invalid|incorrect|not valid|does not match|do not match|not found|error)|(?:invalid|mismatched) (?:old |new |gaining |losing )?(?:spid|ocn|lrn))\b/g, "networkid"],
   [/\b(?:sms|text|texting|txt) (?:only|enabled|enablement)\b/g, "textenabled"],
+  // A field the order system refuses for its form (characters, length) is the order's form, not a detail that
+  // differs from the carrier's record; the requester's own order already open is a duplicate, not an order open on
+  // the account; an e-mail address is no service address.
+  [/\b(?:(?:invalid|illegal|special|unsupported|prohibited|forbidden|disallowed|unaccepted|non ascii|non standard) (?:characters?|chars?|symbols?)|(?:characters?|chars?|symbols?)(?: \w+){0,2} (?:(?:is |are )?not (?:allowed|permitted|accepted|supported|valid)|invalid|illegal|prohibited)|caracteres? (?:no permitidos?|no validos?|invalidos?|especiales|non permis|non autorises|interdits|speciaux|invalides?)|(?:exceeds|exceeding|exceed|over|beyond) (?:the )?(?:maximum |max |allowed |permitted )?(?:of )?(?:\d+ )?(?:field )?(?:length|characters?|chars))\b/g, "fieldformat"],
+  [/\b(?:duplicate|duplicated|dup|dupe) (?:order|request|lsr|pon|submission)s?\b|\b(?:already|still) (?:in progress|open|pending|underway|under way|active|submitted|exists|on file)(?: \w+){0,3}? (?:by|with|from|under|for) (?:the same|your(?! (?:current|old|existing|losing|present|previous)\b)|you\b)/g, "duplicaterequest"],
+  [/\b(?:(?:adresse|direccion) (?:de )?(?:courriel|e mail|email|correo electronico|correo)|(?:e mail|email|courriel|correo electronico)(?: address| addresses)?)\b/g, "email"],
+  // The address kept for emergency calls is checked against the 911 database, not the carrier's customer record; a
+  // verification call nobody took is no approval SMS.
+  [/\b(?:(?:service |street |civic )?(?:address|adresse|direccion)(?: \w+){0,3} (?:for|in|against|with|pour|para|por) (?:the |le |el |la )?(?:e911|e 911|911|msag)|(?:e911|e 911|911|msag) (?:address|validation|database|record)s?)\b/g, "emergencyaddress"],
+  [/\b(?:no answer (?:at|on|to|from) (?:the )?(?:callback|call back|verification|confirmation|contact)? ?(?:number|call|line)|(?:did not|never|failed to) (?:answer|pick up|return|take) (?:the |our |a )?(?:third party )?(?:verification |confirmation )?(?:call|callback|call back|phone call))\b/g, "callunanswered"],
   // A customer saying the reason was not given names none: "no idea why", "they didn't say anything more".
   [/\b(?:no idea why|not sure why|no reason(?: given)?|without (?:a |any )?reason|(?:did not|didnt|does not|doesnt|do not|dont|will not|wont|would not|wouldnt|never|wo not) (?:say|tell|explain|give|said|told)(?: me| us)?(?: why| the reason| a reason| anything(?: else| more)?))\b/g, "noreason"],
   // A ticket's own status field ("Status: Closed") is the ticket's state, not a closed account.
@@ -78,6 +92,7 @@ const RULES: Array<[RegExp, string]> = [
   // The account number is one thing to tell apart from the account and from the other numbers a port names.
   [/\baccount numbers?\b/g, "accountnumber"],
   [/\b(?:addr|adr|addy)\b/g, "address"],
+  [/\bp o (box|boxes)\b/g, "po $1"],
   [/\b(?:house|street|building|civic|suite) (?:number|no|nbr|num)\b/g, "address"],
   [/\b(?:street type|street suffix|address suffix|street direction|directional(?: prefix| suffix)?|suffix)\b/g, "abbreviation"],
   [/\b(?:svc|srvc)\b/g, "service"],
@@ -94,6 +109,8 @@ const RULES: Array<[RegExp, string]> = [
   [/\bpilot\b/g, "hunt pilot"],
   // The number that heads a group of lines is the group's pilot.
   [/\b(?:head|lead|leader|main number|first number) of (?:a|the|our|that|this) (?:ring |phone |line )?group\b/g, "hunt pilot group"],
+  // The person who signs for the account is named by the account's record: "authorized name", "person authorizing".
+  [/\b(?:authorized|authorised|authorizing|authorising) (?:name|person|party|signer|signatory|individual|user)\b|\b(?:person|party|individual|signer|signatory) (?:authorizing|authorising)\b/g, "authorized name"],
   [/\b(?:auth|authorisation|authorizations|autorizacion|autorisation)\b/g, "authorization"],
   [/\b(?:grp|grps)\b/g, "group"],
   [/\b(?:ord|svc ord)\b/g, "order"],
@@ -172,6 +189,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:tv package|cable tv|cable television|television|tv service)\b/g, "tv"],
   [/\b(?:roll|rolls|rolled|rolling|jump|jumps|jumped|go|goes|pass|passes|passed|hop|hops|flow|flows|cascade|cascades|ring|rings|bounce|bounces|forward|forwards|overflow|overflows) (?:over |on |through |along )?to (?:the |our |a )?(?:\d+ |two |three |four |five |several |the )?(?:next|other|another|second|(?:line|ext|extension) (?:\d+|two|three))\b/g, "rollover next"],
   [/\b(?:goes|go|going|rings|ring|forwards|rolls|jumps) (?:to|through to|over to) (?:the |our |a |another )?(?:\w+ ){0,3}(?:phone|line|desk|extension) when (?:it s |it is |its |the line is |the line s |we are |we re |they are |they re )?busy\b/g, "rollover next"],
+  [/\b(?:it s |it is |its |(?:the |our )(?:\w+ )?(?:line|number) (?:is |s )|we are |we re |they are |they re )busy (?:it |calls |the call |they )?(?:goes|go|rings|ring|forwards|rolls|roll|jumps|jump|hops|hop|bounces|passes|flows) (?:over |through )?to (?:the |our |a |another )?(?:\w+ ){0,3}(?:phones?|lines?|desks?|extensions?)\b/g, "rollover next"],
   [/\b(?:point of sale(?: terminal| system| machine)?|pos terminal|card terminal|payment terminal|card reader|card machine|credit card machine|debit machine)\b/g, "card machine"],
   [/\b(?:fire panel|(?:(?:fire|burglar|security|home|house|building|intrusion) )?alarm(?: panel| dialer| dialler| system| monitoring| line| company)?|elevator phone|elevator line|lift phone|emergency phone)\b/g, "alarm system"],
   // Calls sent on to other lines when nobody answers: a hunt group.
@@ -191,7 +209,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:submit|send|resubmit|file|place|open) (?:a |an )?(?:new|newer|subsequent|later|follow up|another|second|corrected|revised) (?:port |porting |transfer )?(?:request|order|lsr|pon|submission)\b/g, "resubmit"],
   [/\b(?:overridden|overriden|overrode|override|overrides|replaced by|superseded by|supersedes|superceded)\b/g, "superseded"],
   // A fresher letter of authorization asked for is about the LOA's age, not a newer authorization elsewhere.
-  [/\b(?:a |an )?(?:newer|more recent|recent|new|updated|current|fresh) (?:loa|letter of authorization|authorization)(?: \w+){0,2} (?:is |are )?(?:required|needed|must be)\b|\b(?:loa|letter of authorization) (?:is |was )?(?:older than|too old|expired|out of date|outdated|stale)\b/g, "loa age"],
+  [/\b(?:a |an )?(?:newer|more recent|recent|new|updated|current|fresh) (?:loa|letter of authorization|authorization)(?: \w+){0,2} (?:is |are )?(?:required|needed|must be)\b|\b(?:loa|letter of authorization) (?:is |was )?(?:older than|too old|expired|out of date|outdated|stale|more than \d+ days|over \d+ days)\b|\b(?:send|provide|submit|attach|resubmit with|include) (?:a |an |the )?(?:newer|more recent|new|updated|current|fresh|dated) (?:loa|letter of authorization)\b/g, "loa age"],
   // Who else asked for the number, and when.
   [/\b(?:another|different|other|a new|some other|a second|a third) (?:local |wireless |mobile |cell |cellular |cable |phone |long distance |voip )?(?:service provider|provider|carrier|phone company|company)\b/g, "othercarrier"],
   [/\b(?:two|2|both|duplicate|double|competing|conflicting|overlapping) (?:port|porting|transfer) (?:orders|requests|order|request)\b/g, "othercarrier newer request"],
@@ -252,6 +270,9 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:no valido|no valida|no es valido|no es valida|non valide|pas valide|n est pas valide)\b/g, "incorrect"],
   [/\b(?:invalid|invld|not valid|not correct|incorrectly|bad|not recognized|not recognised|unrecognized|non existent|nonexistent)\b/g, "incorrect"],
   [/\b(?:do|does|did) not exist\b/g, "incorrect"],
+  // "BTN on the LSR not the BTN of the account", "name on the LOA not on the account": the detail differs from the record.
+  [/\b(btn|accountnumber|address|name|pin)((?: \w+){1,4}?) not (?:the )?\1\b/g, "$1$2 mismatch $1"],
+  [/\b(btn|accountnumber|address|name|pin)((?: \w+){1,4}?) not (?:on|in|under|with) (?:the |their |our |this )?(account|record|file|csr)\b/g, "$1$2 mismatch $3"],
   [/\b(?:is|was|are|were) not the (?:right |correct |proper |valid )?/g, "incorrect "],
   [/\b(?:is|was|are|were) not where\b/g, "incorrect where"],
   [/\b(?:typo|typos|misspelled|misspelt|misspelling|spelling mistake|spelled wrong|spelt wrong)\b/g, "incorrect"],
@@ -262,7 +283,7 @@ const RULES: Array<[RegExp, string]> = [
   [/\b(?:no|without) (?:active|working) (?:service|line|account)\b/g, "inactive"],
   [/\b(?:ya no esta|no esta|ya no es|n est plus|n est pas|ne sont plus) (?:activa|activo|activas|activos|active|actives|en servicio|en service)\b/g, "inactive"],
   [/\b(?:shut|shutting|turned|turn|turning|cut|cutting|switched|switch) (?:the |our |my |that |this )?(?:old )?(?:landline|line|number|phone line|service|account) (?:off|down)\b/g, "line inactive"],
-  [/\b(?:no longer|not) (?:working|in service|active|live)\b/g, "inactive"],
+  [/\b(?:no longer|not)(?: been| be)? (?:working|in service|active|live)\b/g, "inactive"],
   [/\b(?:has not|have not|had not|hasnt|havent|hadnt|has never|have never) (?:had |been in |been on |been )?(?:any |a )?(?:service|dial tone|active service)\b/g, "inactive"],
   [/\b(?:line|lines|number|numbers|phone line|landline) (?:was |were |has been |had been |got |is )?(?:cancelled|canceled|terminated|closed)\b/g, "line inactive"],
   [/\b(?:out of service|non working|nonworking|not working|dead line|dead)\b/g, "inactive"],
@@ -363,7 +384,10 @@ export const CLEARS_A_DETAIL = new RegExp(
     "\\b(?:correct|fine|ok|okay|valid|accurate|active)$",
     "\\b(?:in good standing|good standing|unchanged|not changed|as expected|in order|ruledout|courtesy|informational|for information only|nothingtodo)\\b",
     "(?<!\\b(?:not|never|no|yet to be|nor) )\\b(?:verified|confirmed|validated|approved|accepted|matches|matched|cleared)\\b",
-    "\\b(?:no|nothing|without|there is no|there are no|there was no|there were no|(?:do|does|did) not have(?: a| an| any)?|(?:have|has|had) no|not (?:part of|in|on)(?: a| an| any)?) (?:\\w+ ){0,2}?(?:pending|open|orders?|hunt|group|freeze|frozen|remaining|left|abbreviations?|po box|disconnect|partial|newer|other requests?|staying)\\b",
+    "\\b(?:no|nothing|without|there is no|there are no|there was no|there were no|(?:do|does|did) not have(?: a| an| any)?|(?:have|has|had) no|not (?:part of|in|on)(?: a| an| any)?) (?:\\w+ ){0,2}?(?:pending|open|orders?|hunt|group|freeze|frozen|remaining|left|disconnect|partial|newer|other requests?|staying)\\b",
+    // A practice said absent ("no abbreviations found") clears it; said alone ("exactly as the CSR – no abbreviations")
+    // it is the rule the request broke.
+    "\\b(?:no|without) (?:\\w+ ){0,2}?(?:abbreviations?|po box(?:es)?)(?: \\w+){0,2}? (?:found|used|detected|present|noted|seen|on file)\\b",
     // The same in Spanish and French: "ninguna orden pendiente", "aucune commande en attente".
     "\\b(?:ningun|ninguna|ningunos|ningunas|sin|aucun|aucune|pas de) (?:\\w+ ){0,2}?(?:pendientes?|pending|orders?|abiertas?|ordenes|orden|solicitud|congelad\\w*|bloque\\w*|commandes?|en attente|en cours|gel|gele\\w*)\\b",
   ].join("|"),

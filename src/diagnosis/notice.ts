@@ -17,15 +17,14 @@ import { looksLikeQuestion } from "../reading/question-shape.js";
  * of terms (normalised, carrier shorthand and the vocabulary's synonyms applied, stemmed), so word order,
  * contractions and abbreviations do not matter: "ACCT # invalid" reads as "invalid account number".
  *
- * A notice pattern names its cause when every one of its terms is in the text. A story example points to its cause
- * by how much of it the text covers, rare terms and the words of the cause's own statement, patterns and questions
- * (its subject) weighing more, through at least two telling words, one of them naming that subject; "rejected"
- * alone is never evidence. A story no example covers still points to the cause whose own words it shares most
- * (its kinship), when that cause clearly leads. Behind the causes found, the causes closest in words are ranked
- * too, up to three, so that a wrong first cause is not the only one offered. With a speller, a customer's typos
- * are corrected first. A text that names no cause gets none; neither does a general question ("what is a hunt
- * group?"), a notice announcing what will happen, nor trouble after a port that went through, unless it says a port
- * failed.
+ * A notice pattern names its cause when every one of its terms is in one sentence of the text. A story example points
+ * to its cause by how much of it the text covers, rare terms and the words of the cause's own statement, patterns and
+ * questions (its subject) weighing more, through at least two telling words, one of them naming that subject;
+ * "rejected" alone is never evidence. A story no example covers still points to the cause whose own words it shares
+ * most (its kinship), when that cause clearly leads. Behind the causes found, the causes closest in words are ranked
+ * too, up to three, so that a wrong first cause is not the only one offered. With a speller, a customer's typos are
+ * corrected first. A text that names no cause gets none; neither does a general question ("what is a hunt group?"), a
+ * notice announcing what will happen, nor trouble after a port that went through, unless it says a port failed.
  */
 
 export type TextKind = "notice" | "story";
@@ -110,6 +109,14 @@ const CLEARS_THE_LAST = /^(?:(?:but|and|which|that|this|it|is|s|was|all|just|so)
 /** Where one clause of a notice or a story ends: sentence and list punctuation, a dash or slash between words, "but". */
 const CLAUSE_BREAK = /[.;!?](?=\s|$)|[\n|•>,]|:(?=\s|$)|\s[-–—/]+\s|\s(?:but|however|though|although|yet|mais|pero)\s/i;
 const AFTER_PORT = "afterport";
+/** Short forms a full stop follows inside a sentence: "acct no. invalid", "123 Main St. Suite 4". */
+const SHORT_FORMS = ["no", "nbr", "num", "nr", "acct", "acc", "tel", "ph", "st", "str", "ave", "av", "rd", "ste", "apt", "dr", "blvd", "ln", "ct", "hwy", "pkwy", "inc", "ltd", "co", "corp", "vs", "etc", "mr", "mrs", "ms", "dept", "ref"];
+const SHORT_FORM = SHORT_FORMS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]).join("|");
+/**
+ * Where a sentence of a notice ends: a semicolon, a line, a bar, or a full stop after a word of two letters or more
+ * (not the dots of "P.O.") that is no short form, before a capital, a digit or the end.
+ */
+const SENTENCE_BREAK = new RegExp(`;|\\n|\\||(?<=(?<![\\p{L}\\p{N}])(?!(?:${SHORT_FORM})[.!?])[\\p{L}\\p{N}]{2,}|[)"'’])[.!?](?=\\s+[\\p{Lu}\\p{N}"'(]|\\s*$)`, "u");
 /**
  * A carrier's message about what will happen ("the hunt group will be rebuilt", "remaining numbers will stay
  * active") announces; a rejection tells what went wrong. Without a word saying the port failed it names no cause.
@@ -140,7 +147,7 @@ interface Analysed {
 /** Words the shorthand rules write: known words, never corrected as typos. */
 const REWRITTEN = new Set([
   ...["accountnumber", "othercarrier", "newer", "noreply", "mismatch", "incorrect", "inactive", "reject", "abbreviation", "afterport"],
-  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "noreason", "ruledout", "portout"],
+  ...["premises", "holder", "relative", "reseller", "feature", "inprogress", "inturn", "rollover", "staying", "withdrawn", "superseded", "missing", "allmustport", "requeststate", "emailbounce", "nothingtodo", "contractterm", "portprotection", "wrongcarrier", "textenabled", "fieldformat", "duplicaterequest", "email", "emergencyaddress", "callunanswered", "networkid", "ordertype", "noreason", "ruledout", "portout"],
 ]);
 
 function analyser(synonyms: Synonyms, speller?: Speller) {
@@ -227,7 +234,6 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
    */
   function clearedTerms(text: string): Set<string> {
     const clauses = text.split(CLAUSE_BREAK).filter((c) => c && c.trim());
-    if (clauses.length < 2) return new Set();
     const parts = clauses.map((clause) => {
       const { normalized, terms } = analyse(clause);
       const sound = !terms.has(REJECT_TERM) && ![...terms].some((t) => WRONG_TERMS.has(t));
@@ -241,6 +247,20 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     const kept = new Set<string>();
     for (const r of parts) for (const t of r.terms) (r.clears ? cleared : kept).add(t);
     return new Set([...cleared].filter((t) => !kept.has(t) && t !== REJECT_TERM));
+  }
+
+  /**
+   * The terms of each sentence of the text, less those cleared: a pattern's terms must be said in one sentence, so a
+   * notice that echoes the order's fields ("End user name: J SMITH; Address: 12 MAIN") and gives its reason in
+   * another ("Reject: due date invalid") does not name "name incorrect". Terms only the whole text yields ("Rd" in
+   * one sentence, "Road" in the next) belong to every sentence.
+   */
+  function sentenceTerms(text: string, terms: Set<string>): Array<Set<string>> {
+    const sentences = text.split(SENTENCE_BREAK).filter((s) => s && s.trim()).map((s) => analyse(s).terms);
+    if (sentences.length < 2) return [terms];
+    const located = new Set(sentences.flatMap((s) => [...s]));
+    const everywhere = [...terms].filter((t) => !located.has(t));
+    return sentences.map((s) => new Set([...[...s].filter((t) => terms.has(t)), ...everywhere]));
   }
 
   function read(text: string, context: CaseContext = {}): RejectionReading {
@@ -257,20 +277,24 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
     const wrong = [...terms].some((t) => WRONG_TERMS.has(t));
     if (!rejected && !wrong && (REPORTS_STATE.test(normalized) || terms.has(EMAIL_BOUNCE))) return { rejection: false, failed: rejected, kind, direction, causes: [] };
     for (const t of clearedTerms(text)) terms.delete(t);
+    const sentences = sentenceTerms(text, terms);
+    // A story's words may run over several sentences; a notice's reason is said in one.
+    const scopes = kind === "notice" ? sentences : [terms];
     const found: Array<CauseMatch & { terms?: Set<string> }> = [];
 
     for (const c of compiled) {
       if (!matchesContext(c.cause.diagnosis.when, context)) continue;
-      const patterns = c.patterns.filter((p) => [...p.terms].every((t) => terms.has(t)));
+      const patterns = c.patterns.filter((p) => sentences.some((said) => [...p.terms].every((t) => said.has(t))));
       const matchedTerms = new Set(patterns.flatMap((p) => [...p.terms]));
       const patternScore = patterns.length ? 0.6 + 0.4 * evidence(weight(matchedTerms)) : 0;
       // Coverage weighs the words naming the cause's subject more, so "copied the address off the invoice" is
       // closer to "the address on my invoice" than to "copied the account number off my bill".
       const subjectWeight = (ts: Iterable<string>) => sum(ts, (t) => idf(t) * (c.subject.has(t) ? SUBJECT_BOOST : 1));
       const story = c.stories
-        .map((s) => {
+        .flatMap((s) => scopes.map((said) => ({ s, said })))
+        .map(({ s, said }) => {
           // "Rejected" says that the port failed, never why: it is no evidence for one cause.
-          const common = [...s.terms].filter((t) => terms.has(t) && idf(t) > 0 && t !== REJECT_TERM);
+          const common = [...s.terms].filter((t) => said.has(t) && idf(t) > 0 && t !== REJECT_TERM);
           const count = common.filter((t) => (df.get(t) ?? compiled.length) <= COMMON_SPREAD * compiled.length).length;
           const shared = weight(common);
           const telling = subjectWeight(common);

@@ -371,6 +371,11 @@ export const IntentsFile = z
         reject_words: z.array(z.string().min(1)).min(1),
         hypothetical: z.array(z.string().min(1)).min(1),
         negation: z.array(z.string().min(1)).min(1),
+        /**
+         * A wish that a port not fail ("I don't want my port to get rejected"): anywhere before a rejection word in its
+         * clause, it says the port has not failed, however many words lie between.
+         */
+        unwanted: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     past: z.array(z.string().min(1)).default([]),

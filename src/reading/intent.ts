@@ -9,6 +9,8 @@ export interface IntentModel {
   /** The words of the greeting, thanks and acknowledgement examples: a message of only these is one of them. */
   social: Record<"greeting" | "thanks" | "acknowledgement", Set<string>>;
   guards: string[][];
+  /** Wishes that a port not fail: they guard a cue from the start of its clause. */
+  unwanted: string[][];
 }
 
 const LANGUAGES = ["en", "fr", "es"] as const;
@@ -17,7 +19,7 @@ export function intentModel(file: IntentsFile): IntentModel {
   const fillers = new Set(LANGUAGES.flatMap((l) => file.fillers[l].flatMap(words)));
   const strip = (w: string[]) => w.filter((x) => !fillers.has(x));
   const social = { greeting: new Set<string>(), thanks: new Set<string>(), acknowledgement: new Set<string>() };
-  const model: IntentModel = { whole: [], cues: [], fillers, social, guards: [...file.options.hypothetical, ...file.options.negation].map(words) };
+  const model: IntentModel = { whole: [], cues: [], fillers, social, guards: [...file.options.hypothetical, ...file.options.negation].map(words), unwanted: file.options.unwanted.map(words) };
   for (const intent of file.intents) {
     for (const phrase of LANGUAGES.flatMap((l) => intent.examples[l])) {
       const w = words(phrase);
@@ -65,10 +67,12 @@ export function wholeIntent(model: IntentModel, tokens: Token[]): IntentId | und
  * the words that may guard it end (the cue's end unless said otherwise).
  */
 export function guarded(model: IntentModel, tokens: Token[], start: number, end: number, upTo = end): boolean {
-  let from = Math.max(0, start - 5);
-  for (let i = start; i > from; i--) if (tokens[i]!.afterBreak) from = i;
+  let clause = start;
+  while (clause > 0 && !tokens[clause]!.afterBreak) clause--;
+  const from = Math.max(clause, start - 5);
   const before = tokens.slice(from, upTo);
-  return model.guards.some((g) => findPhrase(before, g) !== undefined);
+  const wished = tokens.slice(clause, start);
+  return model.guards.some((g) => findPhrase(before, g) !== undefined) || model.unwanted.some((w) => findPhrase(wished, w) !== undefined);
 }
 
 /** Whether a cue phrase says a denial itself ("make sure my port won't get rejected"): only the words before it can guard it. */

@@ -25,6 +25,21 @@ describe("a wish to check a port before sending it", () => {
   });
 });
 
+describe("a rejection wished away or denied is no rejection told", () => {
+  it("'I don't want my port to get rejected' starts the pre-port checklist, not a diagnosis", async () => {
+    const res = await chat()("I don't want my port to get rejected");
+    expect(res.replies()).toContain("Let's check your port before you submit it");
+    expect(res.replies()).not.toContain("why your port was rejected");
+    expect(channelData(res).some((d) => d.diagnosis)).toBe(false);
+  });
+
+  it("'my port wasn't rejected, it's stuck' is answered as a question about how long a port takes", async () => {
+    const res = await chat()("my port wasn't rejected, it's stuck");
+    expect(res.replies()).not.toContain("why your port was rejected");
+    expect(channelData(res)[0]).toMatchObject({ understood: { intent: "question" }, status: "answered", answer: { id: "how-long-does-the-port-process-take" } });
+  });
+});
+
 describe("statements that ask for nothing", () => {
   it("'The number is a US number, it's in Texas' starts no estimate: nothing is being asked", async () => {
     const res = await chat()("The number is a US number, it's in Texas");
@@ -39,10 +54,10 @@ describe("statements that ask for nothing", () => {
     expect(channelData(res).some((d) => d.understood)).toBe(true);
   });
 
-  it("'no, ninguna orden pendiente' starts no diagnosis", async () => {
-    const res = await chat()("no, ninguna orden pendiente");
+  it.each(["no, ninguna orden pendiente", "ninguna orden pendiente"])("'%s' starts no diagnosis", async (text) => {
+    const res = await chat()(text);
     expect(res.replies()).not.toContain("Your rejection notice points to");
-    expect(channelData(res).some((d) => d.causes)).toBe(false);
+    expect(channelData(res).some((d) => d.causes || d.diagnosis)).toBe(false);
   });
 });
 

@@ -212,6 +212,7 @@ describe("more plain words for a cause", () => {
     ["pusimos Avda. en lugar de avenida y lo rechazaron", "abbreviations"],
     ["LSR returned: pilot TN in hunt grp, remaining members not addressed", "hunt-members-stranded-services"],
     ["the front desk number overflows to 2 other lines and we only ported the front desk one, it got rejected", "hunt-members-stranded-services"],
+    ["if the shop line is busy it rolls to the phones in the stockroom, and only the shop line was on the order", "hunt-members-stranded-services"],
     ["my business partner phoned Bell and asked them not to release the number, and the request was killed", "more-recent-authorization"],
   ])("%s → %s", (text, cause) => {
     expect(ids(text)[0]).toBe(cause);

@@ -21,6 +21,8 @@ describe("a detail said to be fine or absent is no evidence for its cause", () =
     "Service address is a PO box for mail only, not a concern. Rejected: number type not eligible.",
     "Account PIN not required for this order type; rejected, see remarks",
     "no, ninguna orden pendiente",
+    "ninguna orden pendiente",
+    "Address checked, no abbreviations found. Rejected: LOA signature missing.",
     "non, aucune commande en attente",
   ])("'%s' names no cause", (text) => {
     expect(causes(text)).toEqual([]);
