@@ -91,7 +91,9 @@ const MAX_RANKED = 3;
 
 /** Stopwords as stems, so that stemming ("they" to "thei") does not let one through. */
 const STOP_STEMS = new Set([...STOPWORDS, "not", "no", "ne", "pas"].flatMap((w) => [w, stem(w)]));
-const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|j|mon(?! \d)|ma|mes|nous|notre|nos)\b/;
+const FIRST_PERSON = /\b(?:i|im|me|my|mine|we|our|ours|us|myself|mi|mis|yo|nuestro|nuestra|je|mon(?! \d)|ma|mes|nous|notre|nos)\b/;
+/** French "j'" ("j'ai envoyé"), read on the text as typed: a lone "J" is an initial ("J SMITH"), not "je". */
+const FRENCH_I = /\bj['’]\p{L}/iu;
 /**
  * A story that relays what a carrier or an agent said ("the old carrier said someone else requested the number",
  * "el operador dice que...") is the customer's account of a notice, not the notice itself: it is read as a story.
@@ -266,7 +268,7 @@ export function compileRejectionReader(causes: Cause[], vocabulary: Vocabulary =
   function read(text: string, context: CaseContext = {}): RejectionReading {
     const { normalized, terms, language } = analyse(text);
     const kind: TextKind =
-      FIRST_PERSON.test(normalized) || REPORTED.test(normalized) || (language === "fr" && FRENCH_WE.test(normalized)) ? "story" : "notice";
+      FIRST_PERSON.test(normalized) || FRENCH_I.test(text) || REPORTED.test(normalized) || (language === "fr" && FRENCH_WE.test(normalized)) ? "story" : "notice";
     const direction = context.direction ?? directionCue(normalized);
     const rejected = terms.has(REJECT_TERM);
     // A general question ("what is a hunt group") asks about a term, and trouble after a completed port ("not

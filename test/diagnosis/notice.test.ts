@@ -110,6 +110,11 @@ describe("reading a customer's story", () => {
     expect(kb.reader.read("my new mobile carrier rejected the port").causes).toEqual([]);
   });
 
+  it("a lone 'J' is an initial in a notice, while French 'j'' tells a story", () => {
+    expect(kb.reader.read("REJECT: END USER NAME J SMITH DOES NOT MATCH CSR").kind).toBe("notice");
+    expect(kb.reader.read("j'ai envoyé la demande et elle a été rejetée, le nom ne correspond pas").kind).toBe("story");
+  });
+
   it("a story naming no cause is rejection talk with no cause", () => {
     const reading = kb.reader.read("my port was rejected, what now?");
     expect(reading).toMatchObject({ rejection: true, kind: "story", causes: [] });
