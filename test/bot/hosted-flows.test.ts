@@ -123,7 +123,7 @@ describe("the main dialog hosting the flows", () => {
   it("an older card's 'Yes' that the flow's step does not take is re-asked, not logged as a fallback", async () => {
     const { b, first } = await inDiagnosis();
     const replies = await b.send("Yes");
-    expect(allText(replies)).toContain("Back to your diagnosis:");
+    expect(allText(replies)).toContain("This question needs one of the answers below rather than a yes or a no.");
     expect(allLabels(replies)).toEqual(allLabels(first));
     expect(b.feedback).toEqual([]);
   });

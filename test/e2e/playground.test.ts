@@ -202,7 +202,7 @@ inMode("msteams", (chat) => {
   // The Playground's Teams view does not send messageBack clicks (Teams does); typed answers work in both.
   it("takes a typed answer to Did this help?", async () => {
     await chat().send("no");
-    await chat().shows("Thanks for telling me");
+    await chat().shows("passed it on so the answer can be improved");
   });
 
   it("diagnoses a pasted rejection notice by typed answers, to its outcome card", async () => {

@@ -154,7 +154,7 @@ describe("the web chat page, at desktop width", () => {
     const no = chat.page.getByRole("button", { name: "No", exact: true }).last();
     await no.focus();
     await chat.page.keyboard.press("Enter");
-    await chat.shows("Thanks for telling me");
+    await chat.shows("passed it on so the answer can be improved");
   });
 
   it("after a card button pressed with the keyboard, puts the focus in the message box; a click leaves it", { timeout: 60_000 }, async () => {
