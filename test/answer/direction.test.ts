@@ -68,6 +68,15 @@ describe("a question that names which way its number goes", () => {
     expect(leaving).toMatchObject({ status: "answered", direction: "out", answer: { id: "how-do-i-port-out-my-number" } });
   });
 
+  it("reads moving a number from another carrier to voip.ms as a port in, never answered with how to port out", async () => {
+    for (const question of ["move my number from Bell to voip.ms", "how to transfer my number from spectrum to voip.ms"]) {
+      for (const result of await both(question)) {
+        expect(result.direction).toBe("in");
+        expect(ranking(result).map(wayOf)).not.toContain("out");
+      }
+    }
+  });
+
   it("still answers a port-in question with the port-in entries", async () => {
     const [alone] = await both("I want to bring my number to voip.ms, how do I check it can be ported");
     expect(alone).toMatchObject({ status: "answered", direction: "in", answer: { id: "check-availability" } });

@@ -28,6 +28,18 @@ describe("the port's direction, read once for the reader and the answer engine",
     expect(direction(text)).toBe("out");
   });
 
+  it.each(["move my number from Bell to voip.ms", "how to transfer my number from spectrum to voip.ms", "bring my cell from Telus over to voip.ms"])(
+    "'%s' is a port in: a phrase out of voip.ms is not matched across another carrier or a 'to'",
+    (text) => {
+      expect(direction(text)).toBe("in");
+    },
+  );
+
+  it("still reads a port out whose words have filler between them", () => {
+    expect(direction("move my number from voip.ms to Rogers")).toBe("out");
+    expect(direction("transfer the two numbers away from voip.ms")).toBe("out");
+  });
+
   it("reads leaving another carrier as no port out", () => {
     expect(direction("I'm leaving Comcast for voip.ms")).not.toBe("out");
     expect(direction("how long to port my numbers out of Rogers")).not.toBe("out");
