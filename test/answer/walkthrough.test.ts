@@ -102,4 +102,13 @@ describe("agents' wording", () => {
     expect(first("canned reply for port fees")).toBe("how-much-does-it-cost-to-port-a-number");
     expect(first("template for invalid BTN rejection")).toBe("incorrect-billing-telephone-number-btn");
   });
+
+  it("reads a reseller's 'my customer's port got rejected' as a rejection, not as blocking a customer's port out", () => {
+    for (const audience of ["customer", "agent"] as const) {
+      const result = engine.ask("my customer's port got rejected", { audience });
+      expect(result.answer?.id).not.toBe("can-i-block-a-port-out-from-a-customer");
+      expect(result).toMatchObject({ status: "answered", answer: { id: "port-rejection-overview" } });
+    }
+    expect(first("can I stop my customer from porting out")).toBe("can-i-block-a-port-out-from-a-customer");
+  });
 });
