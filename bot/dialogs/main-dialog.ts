@@ -134,7 +134,10 @@ export class MainDialog extends ComponentDialog {
     } else if (inFlow) {
       await this.flowTurn(inner, await inner.continueDialog());
     } else if (!picked && (reading.intent === "acknowledgement" || reading.intent === "thanks")) {
-      const offered = pickAnswer(input.text) === "yes" ? offeredRequest(await this.services.shown.get(inner.context)) : undefined;
+      // "ok", "sure" or "yes please" to "Shall I take that now?" takes it, as its button would; "no" leaves it.
+      const answer = pickAnswer(input.text);
+      const takes = answer === "yes" || (answer !== "no" && reading.intent === "acknowledgement");
+      const offered = takes ? offeredRequest(await this.services.shown.get(inner.context)) : undefined;
       if (offered) await this.route(inner, offered);
       else await this.show(inner, menuCard(this.flows, NOTED));
     } else {

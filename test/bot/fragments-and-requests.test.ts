@@ -112,12 +112,18 @@ describe("two requests in one message", () => {
     expect(nextOf(res)).toBe("how long does a port take?");
   });
 
-  it("takes the offered second request on a typed 'yes', and only acknowledges a 'no'", async () => {
+  it("takes the offered second request on a typed 'yes' or 'ok', and only acknowledges a 'no'", async () => {
     const say = chat();
     expect(nextOf(await say("what is a FOC date? and why was my port rejected?"))).toBe("why was my port rejected?");
     const taken = await say("yes please");
     expect(understoodOf(taken)).toMatchObject({ intent: "diagnosis" });
     expect(taken.replies()).toContain("Let's find out why your port was rejected");
+
+    const okay = chat();
+    await okay("what is a FOC date? and why was my port rejected?");
+    const taken2 = await okay("ok");
+    expect(understoodOf(taken2)).toMatchObject({ intent: "diagnosis" });
+    expect(taken2.replies()).not.toContain("Noted.");
 
     const other = chat();
     await other("what is a FOC date? and why was my port rejected?");
