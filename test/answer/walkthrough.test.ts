@@ -111,4 +111,11 @@ describe("agents' wording", () => {
     }
     expect(first("can I stop my customer from porting out")).toBe("can-i-block-a-port-out-from-a-customer");
   });
+
+  it("never answers 'can you check the status of my port?', which names no direction, with the port-out updates entry", () => {
+    const result = engine.ask("can you check the status of my port?");
+    expect(result.answer?.id).not.toBe("can-i-have-updates-regarding-my-port-out");
+    expect(result.answer?.id ?? result.alternatives[0]?.id).toBe("when-how-will-i-know-my-number");
+    expect(first("any updates on my port out?")).toBe("can-i-have-updates-regarding-my-port-out");
+  });
 });
