@@ -18,6 +18,16 @@ afterAll(() => app.close());
 
 const chat = conversations(() => app, "estimate-first-message");
 
+describe("a reply at a question of the estimate", () => {
+  it.each(["I don't know", "I dont know", "no lo sé", "je ne sais pas"])("'%s' asks the question again, never answering an article", async (reply) => {
+    const say = chat();
+    expect((await say("how much to port 3 numbers")).replies()).toContain("Which kind of number do you want to port?");
+    const res = await say(reply);
+    expect(res.replies()).toContain("Which kind of number do you want to port?");
+    expect(channelData(res).find((d) => d.status === "answered")).toBeUndefined();
+  });
+});
+
 describe("first messages", () => {
   it("counts toll-free numbers named again in brackets once", async () => {
     const say = chat();
