@@ -97,11 +97,13 @@ describe("the knowledge base's vocabulary", () => {
     expect(toTerms(tokenize("who is responsible"), "en", kbSynonyms)).not.toEqual(toTerms(tokenize("who is response"), "en", kbSynonyms));
   });
 
-  it("reads a discount as a cost and money on the account as its balance, and never a bare count as a partial port", async () => {
+  it("reads a count of lines kept back as a partial port but never a bare count, a discount as a cost and money on the account as its balance", async () => {
     const vocabulary = Vocabulary.parse(parse(await readFile("knowledge/vocabulary.yaml", "utf8")));
     const kbSynonyms = compileSynonyms(vocabulary);
     const read = (text: string) => toTerms(tokenize(text), "en", kbSynonyms);
-    // A count is a question's detail, not its topic: "2" alone must not read as a partial port.
+    expect(read("moving only 1 of my 4 lines")).toEqual(read("moving partial 4 lines"));
+    expect(read("just 2 of my lines")).toEqual(read("partial lines"));
+    // A count alone is a question's detail, not its topic.
     expect(read("2")).not.toContain(read("partial")[0]);
     expect(read("I have 2 numbers")).not.toContain(read("partial")[0]);
     expect(read("a discount on many numbers")).toEqual(read("a cost on many numbers"));
