@@ -121,13 +121,18 @@ describe("two instances sharing one Redis", { timeout: 60_000 }, () => {
   });
 });
 
+/** A client of a Redis that was started and stopped: every command fails at once, nothing is queued. */
+async function unreachableRedis(): Promise<Redis> {
+  const down = await startRedis();
+  await down.stop();
+  const client = new Redis(down.url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
+  client.on("error", () => {});
+  return client;
+}
+
 describe("shared last messages while Redis cannot be reached", () => {
   it("fall back to this process's memory, and say so once", async () => {
-    const down = await startRedis();
-    const url = down.url;
-    await down.stop();
-    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
-    client.on("error", () => {});
+    const client = await unreachableRedis();
     const problems: string[] = [];
     const last = new SharedLastMessages(client, (message) => problems.push(message));
     try {
@@ -145,11 +150,7 @@ describe("shared last messages while Redis cannot be reached", () => {
 
 describe("shared activity ids while Redis cannot be reached", () => {
   it("fall back to this process's memory, and say so once", async () => {
-    const down = await startRedis();
-    const url = down.url;
-    await down.stop();
-    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
-    client.on("error", () => {});
+    const client = await unreachableRedis();
     const problems: string[] = [];
     const recent = new SharedRecentActivities(client, (message) => problems.push(message));
     try {
