@@ -387,10 +387,16 @@ export const IntentsFile = z
     notice_markers: z.array(z.string().min(1)).min(1),
     /**
      * A port's direction: `out` and `in` name it ("port away", "bring my number over"); `to_carrier` phrases send the
-     * number out when a carrier of `places.yaml` follows them ("switching to Rogers").
+     * number out when a carrier of `places.yaml` follows them ("switching to Rogers"), `from_carrier` phrases bring it
+     * in ("switching from Verizon").
      */
     direction: z
-      .object({ in: z.array(z.string().min(1)).min(1), out: z.array(z.string().min(1)).min(1), to_carrier: z.array(z.string().min(1)).default([]) })
+      .object({
+        in: z.array(z.string().min(1)).min(1),
+        out: z.array(z.string().min(1)).min(1),
+        to_carrier: z.array(z.string().min(1)).default([]),
+        from_carrier: z.array(z.string().min(1)).default([]),
+      })
       .strict(),
     /**
      * A date said as when the port must be done by ("need it within 7 days", "ported before Friday"): `cues` right before

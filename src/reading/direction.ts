@@ -7,6 +7,8 @@ export interface DirectionWords {
   in: string[][];
   /** Phrases that send the number out when a carrier is named right after them ("switching to Rogers"). */
   toCarrier: string[][];
+  /** Phrases that bring the number in when a carrier is named right after them ("switching from Verizon"). */
+  fromCarrier: string[][];
   carriers: string[][];
 }
 
@@ -15,6 +17,7 @@ export function directionWords(direction: IntentsFile["direction"], carriers: Pl
     out: direction.out.map(words),
     in: direction.in.map(words),
     toCarrier: direction.to_carrier.map(words),
+    fromCarrier: direction.from_carrier.map(words),
     carriers: carriers.map((c) => words(c.name)),
   };
 }
@@ -39,8 +42,8 @@ function spansAnotherWay(w: DirectionWords, tokens: Token[], phrase: string[], {
 
 /**
  * The direction a message names: a port out ("port out", "porting my number out", "leaving voip.ms", "switching to
- * Rogers"), unless the words leave another carrier ("leaving Comcast", "port my numbers out of Rogers" are ports in);
- * else a port in ("bring my number over", "my port to voip.ms"); undefined when it names neither.
+ * Rogers"), unless the words leave another carrier; else a port in ("bring my number over", "my port to voip.ms",
+ * "leaving Comcast", "port my numbers out of Rogers", "take over my number from Bell"); undefined when it names neither.
  */
 export function readDirection(w: DirectionWords, tokens: Token[]): Direction | undefined {
   for (const phrase of w.out) {
@@ -52,6 +55,9 @@ export function readDirection(w: DirectionWords, tokens: Token[]): Direction | u
   }
   for (const phrase of w.toCarrier) {
     for (const found of everyPhrase(tokens, phrase, { gap: 3, typos: false })) if (!spansAnotherWay(w, tokens, phrase, found) && namesCarrierAt(w, tokens, found.end)) return "out";
+  }
+  for (const phrase of w.fromCarrier) {
+    for (const found of everyPhrase(tokens, phrase, { gap: 0, typos: false })) if (namesCarrierAt(w, tokens, found.end)) return "in";
   }
   // Cue words are matched without typos: "cuanto" (how much) is one letter from "cuando" (when).
   return w.in.some((p) => findPhrase(tokens, p, { gap: 1, typos: false }) !== undefined) ? "in" : undefined;

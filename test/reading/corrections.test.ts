@@ -63,11 +63,11 @@ describe("the direction of the port", () => {
     expect(reading.intent).not.toBe("estimate");
   });
 
-  it("reads leaving another carrier, or porting out of one, as no port out", () => {
+  it("reads leaving another carrier, or porting out of one, as a port in", () => {
     const reading = read("So we're finally leaving Comcast after like ten years, and I need to find out what it costs to bring over our 4 landlines from Denver.");
     expect(reading.facts.direction).toBe("in");
     expect(reading.intent).toBe("estimate");
-    expect(read("how long to port my numbers out of Rogers").facts.direction).toBeUndefined();
+    expect(read("how long to port my numbers out of Rogers").facts.direction).toBe("in");
   });
 });
 

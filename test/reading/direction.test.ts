@@ -40,9 +40,16 @@ describe("the port's direction, read once for the reader and the answer engine",
     expect(direction("transfer the two numbers away from voip.ms")).toBe("out");
   });
 
-  it("reads leaving another carrier as no port out", () => {
-    expect(direction("I'm leaving Comcast for voip.ms")).not.toBe("out");
-    expect(direction("how long to port my numbers out of Rogers")).not.toBe("out");
+  it.each(["I'm leaving Comcast for voip.ms", "how long to port my numbers out of Rogers", "can you take over my number from Bell", "transfer my number from Rogers to you", "switching from Verizon, what do you need"])(
+    "'%s' is a port in: the number leaves another carrier",
+    (text) => {
+      expect(direction(text)).toBe("in");
+    },
+  );
+
+  it("reads a port out of voip.ms even when another carrier is named after 'from'", () => {
+    expect(direction("Rogers says my port out from voip.ms was rejected")).toBe("out");
+    expect(direction("I want to port out, the new carrier is from Bell")).toBe("out");
   });
 
   it.each(["I talked to Bell and they need my account number", "what is a PIN", "how long does a port take", "I got an email from voip.ms about my port"])(
