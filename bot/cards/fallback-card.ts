@@ -9,7 +9,7 @@ export function fallbackCard(kb: KnowledgeBase, flows: Flows): Reply {
     title: "Sorry, I don't know that one",
     blocks: [
       { kind: "markdown", text: "I couldn't find an answer to that in the porting articles, and I'd rather not guess. Try other words, or pick a topic." },
-      ...handoffBlocks(kb),
+      ...handoffBlocks(kb, { sources: false }),
     ],
     links: kb.articles.map((a) => ({ text: a.title, url: a.url })),
     groups: [{ choices: menuChoices(flows) }],

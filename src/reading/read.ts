@@ -390,10 +390,15 @@ function isDeadline(m: Model, text: string, dateText: string): boolean {
   return !m.submission.some((p) => findPhrase(clause, p, { stems: true, typos: false }) !== undefined);
 }
 
+/** A notice word shorter than this is matched without typos: "rejet" is one letter from "reset" ("reset my password"). */
+const MIN_NOTICE_WORD_WITH_TYPOS = 6;
+
 function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, options: ReaderOptions): boolean {
   for (const marker of m.noticeMarkers) {
-    const found = findPhrase(tokens, marker, { stems: true });
-    if (found && !guarded(m.intents, tokens, found.start, found.end)) return true;
+    // Every place, not only the first: in "it was never rejected before, now REJECT: address" the second is the notice.
+    for (const found of everyPhrase(tokens, marker, { stems: true, typos: marker.every((w) => w.length >= MIN_NOTICE_WORD_WITH_TYPOS) })) {
+      if (!guarded(m.intents, tokens, found.start, found.end)) return true;
+    }
   }
   // Without a notice word, naming a cause is a notice only in a notice's shape ("Account: number invalid"): a remark
   // such as "my pin is …" names no rejection.

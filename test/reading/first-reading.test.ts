@@ -134,3 +134,14 @@ describe("words that name no place", () => {
     expect(read("how much in total now?", "2026-07-14").facts.submitted).toBeUndefined();
   });
 });
+
+describe("notice words", () => {
+  it("reads 'reset my password' as a question: a short notice word ('rejet') is matched without typos", () => {
+    expect(read("reset my password", "2026-12-01").intent).toBe("question");
+    expect(read("rejet de portabilité", "2026-12-01").intent).toBe("diagnosis");
+  });
+
+  it("reads a notice word after a negated one ('not rejected ... rejected: name mismatch') as a notice", () => {
+    expect(read("they said it would not be rejected, and it was rejected: end user name mismatch", "2026-12-01").intent).toBe("diagnosis");
+  });
+});
