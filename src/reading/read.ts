@@ -390,13 +390,16 @@ function isDeadline(m: Model, text: string, dateText: string): boolean {
   return !m.submission.some((p) => findPhrase(clause, p, { stems: true, typos: false }) !== undefined);
 }
 
-/** A notice word shorter than this is matched without typos: "rejet" is one letter from "reset" ("reset my password"). */
-const MIN_NOTICE_WORD_WITH_TYPOS = 6;
+/**
+ * Short notice words match more exactly: below 6 letters without typos ("rejet" is one letter from "reset", as in
+ * "reset my password"), below 5 only as typed, never as the start of a longer word ("supp" starts "support").
+ */
+const MIN_NOTICE_WORD = { typos: 6, stems: 5 };
 
 function isNotice(m: Model, tokens: ReturnType<typeof tokenize>, text: string, options: ReaderOptions): boolean {
   for (const marker of m.noticeMarkers) {
     // Every place, not only the first: in "it was never rejected before, now REJECT: address" the second is the notice.
-    for (const found of everyPhrase(tokens, marker, { stems: true, typos: marker.every((w) => w.length >= MIN_NOTICE_WORD_WITH_TYPOS) })) {
+    for (const found of everyPhrase(tokens, marker, { stems: marker.every((w) => w.length >= MIN_NOTICE_WORD.stems), typos: marker.every((w) => w.length >= MIN_NOTICE_WORD.typos) })) {
       if (!guarded(m.intents, tokens, found.start, found.end)) return true;
     }
   }

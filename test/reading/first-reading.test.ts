@@ -141,6 +141,12 @@ describe("notice words", () => {
     expect(read("rejet de portabilité", "2026-12-01").intent).toBe("diagnosis");
   });
 
+  it("reads 'support' as no notice word: a short one ('supp') matches only as typed, a longer one also by its stem", () => {
+    expect(read("whats your support phone number", "2026-12-01").intent).toBe("question");
+    expect(read("SUPP required: new due date", "2026-12-01").intent).toBe("diagnosis");
+    expect(read("the carrier said they need a supplement", "2026-12-01").intent).toBe("diagnosis");
+  });
+
   it("reads a notice word after a negated one ('not rejected ... rejected: name mismatch') as a notice", () => {
     expect(read("they said it would not be rejected, and it was rejected: end user name mismatch", "2026-12-01").intent).toBe("diagnosis");
   });
