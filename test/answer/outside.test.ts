@@ -209,7 +209,8 @@ describe("topics outside porting", () => {
       "calls are not going through since the port", "will calls drop during the transfer", "is there an outage while my number ports",
       "I got a text from a 5 digit number asking me to approve the port", "is the approval text free",
       "a short code texted me about the transfer and I deleted it as spam", "my cell had no service when the approval text came",
-      "what does SMS/800 stand for", "all circuits are busy when people call my newly ported number", "how do I reply to a text from my old carrier to approve"]) {
+      "what does SMS/800 stand for", "all circuits are busy when people call my newly ported number", "how do I reply to a text from my old carrier to approve",
+      "the number is virtual, so there is no service address for the form"]) {
       expect(named(question), question).toBeUndefined();
     }
   });

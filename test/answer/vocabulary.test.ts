@@ -110,6 +110,20 @@ describe("the knowledge base's vocabulary", () => {
     expect(read("do I need money in my account to start")).toEqual(read("do I need positive balance to start"));
   });
 
+  it("reads a nationwide number as a national one, a shifted number as ported and an acct as an account", async () => {
+    const vocabulary = Vocabulary.parse(parse(await readFile("knowledge/vocabulary.yaml", "utf8")));
+    const kbSynonyms = compileSynonyms(vocabulary);
+    const read = (text: string) => toTerms(tokenize(text), "en", kbSynonyms);
+    expect(read("a nationwide number")).toEqual(read("a national number"));
+    expect(read("a number that rings anywhere in the country")).toEqual(read("a number that rings national"));
+    expect(read("a normal local number")).toEqual(read("a local number"));
+    expect(read("shift my numbers to my other account")).toEqual(read("port my numbers to my other account"));
+    expect(read("acct number mismatch")).toEqual(read("account number mismatch"));
+    expect(read("do I need money on my account to start")).toEqual(read("do I need positive balance to start"));
+    // "international" stays its own term: a national number is not a foreign one.
+    expect(read("an international number")).not.toEqual(read("a national number"));
+  });
+
   it("reads a request for steps alike in English, French and Spanish, apart from cost and duration", async () => {
     const vocabulary = Vocabulary.parse(parse(await readFile("knowledge/vocabulary.yaml", "utf8")));
     const kbSynonyms = compileSynonyms(vocabulary);
